@@ -1,0 +1,102 @@
+"""Typed readers for settings from the environment that fail loudly and clearly."""
+
+import base64
+import binascii
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+
+class _Required:
+    def __repr__(self) -> str:
+        return "REQUIRED"
+
+
+REQUIRED = _Required()
+
+
+def _raw(name: str) -> str | None:
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return None
+    return value.strip()
+
+
+def env_str(name: str, default: str | _Required = REQUIRED) -> str:
+    value = _raw(name)
+    if value is not None:
+        return value
+    if isinstance(default, _Required):
+        raise ImproperlyConfigured(
+            f"Environment variable {name} is required but not set. "
+            "See docs/operations.md for what it must contain."
+        )
+    return default
+
+
+def env_bool(name: str, default: bool) -> bool:
+    value = _raw(name)
+    if value is None:
+        return default
+    lowered = value.lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"Environment variable {name} must be true or false, got {value!r}.")
+
+
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
+    value = _raw(name)
+    if value is None:
+        return default
+    try:
+        number = int(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"Environment variable {name} must be a whole number.") from exc
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"Environment variable {name} must be at least {minimum}.")
+    return number
+
+
+def env_list(name: str, default: list[str] | _Required = REQUIRED) -> list[str]:
+    value = _raw(name)
+    if value is None:
+        if isinstance(default, _Required):
+            raise ImproperlyConfigured(
+                f"Environment variable {name} is required: a comma-separated list."
+            )
+        return default
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def decode_key(name: str, encoded: str) -> bytes:
+    """Decode a base64url 32-byte key, naming the variable when it is malformed."""
+    try:
+        key = base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))
+    except (binascii.Error, ValueError) as exc:
+        raise ImproperlyConfigured(f"{name} must be base64url-encoded.") from exc
+    if len(key) != 32:
+        raise ImproperlyConfigured(f"{name} must decode to exactly 32 bytes, got {len(key)}.")
+    return key
+
+
+def parse_key_ring(name: str, value: str) -> dict[str, bytes]:
+    """Parse 'kid:key,kid:key' (first is the active key) into an ordered key ring."""
+    ring: dict[str, bytes] = {}
+    for entry in value.split(","):
+        entry = entry.strip()
+        if not entry:
+            continue
+        kid, sep, encoded = entry.partition(":")
+        if not sep or not kid.isalnum() or len(kid) > 16:
+            raise ImproperlyConfigured(
+                f"{name}: each entry must be 'keyid:base64key' with an alphanumeric key id "
+                "of at most 16 characters."
+            )
+        if kid in ring:
+            raise ImproperlyConfigured(f"{name}: key id {kid!r} appears twice.")
+        ring[kid] = decode_key(f"{name} ({kid})", encoded)
+    if not ring:
+        raise ImproperlyConfigured(f"{name} must hold at least one key.")
+    return ring

@@ -1,0 +1,31 @@
+"""Production: every secret from the environment; refuses to start without them."""
+
+import dj_database_url
+
+from config.env import env_bool, env_int, env_list, env_str
+
+from .base import *  # noqa: F403
+from .keys import keys_from_environment, parsed
+
+DEBUG = False
+_keys = keys_from_environment()
+SECRET_KEY = _keys["SECRET_KEY"]
+SCHAKEL_ENCRYPTION_KEYS, SCHAKEL_PSEUDONYM_KEY, SCHAKEL_LOG_PSEUDONYM_KEY = parsed(_keys)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [f"https://{h}" for h in ALLOWED_HOSTS])
+
+DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL"), conn_max_age=60)}
+
+SECURE_SSL_REDIRECT = env_bool("SCHAKEL_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env_int("SCHAKEL_HSTS_SECONDS", 63072000, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_NAME = "__Host-schakel_session"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}

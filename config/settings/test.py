@@ -1,0 +1,32 @@
+"""Tests: SQLite by default, PostgreSQL when DATABASE_URL is set (CI runs both)."""
+
+import dj_database_url
+
+from config.env import env_str
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-not-used-anywhere-else-0123456789abcdef"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed, tests only
+
+# Fixed, public test keys: tests only, never used for real data.
+SCHAKEL_ENCRYPTION_KEYS = {"test1": b"test-encryption-key-number-one!!"}
+SCHAKEL_PSEUDONYM_KEY = b"test-pseudonym-key-000000000000!"
+SCHAKEL_LOG_PSEUDONYM_KEY = b"test-log-pseudonym-key-00000000!"
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", "sqlite:///:memory:"), conn_max_age=0
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
+
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]  # noqa: F405
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

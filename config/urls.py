@@ -1,0 +1,16 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("schakel.core.urls")),
+    path("", include("schakel.accounts.urls")),
+    path("", include("schakel.audit.urls")),
+    path("", include("schakel.network.urls")),
+    path("api-tokens/", include("schakel.api.token_urls")),
+    path("api/v1/", include(("schakel.api.urls", "v1"), namespace="v1")),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+handler400 = "schakel.core.views.bad_request"
+handler403 = "schakel.core.views.permission_denied"
+handler404 = "schakel.core.views.page_not_found"
+handler500 = "schakel.core.views.server_error"

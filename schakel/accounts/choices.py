@@ -1,0 +1,14 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """The personas of product.md; a person may hold several through memberships."""
+
+    MUNICIPAL_LEAD = "municipal_lead", _("Regievoerder gemeente")
+    PROCESS_DIRECTOR = "process_director", _("Procesregisseur")
+    PARTNER_MEMBER = "partner_member", _("Professional ketenpartner")
+    PRIVACY_OFFICER = "privacy_officer", _("Privacyfunctionaris")
+    REGIONAL_COORDINATOR = "regional_coordinator", _("Regionaal coördinator")
+    ADMINISTRATOR = "administrator", _("Bestuurder")
+    FUNCTIONAL_ADMIN = "functional_admin", _("Functioneel beheerder")

@@ -1,0 +1,108 @@
+"""Session timeouts, mandatory MFA before anything that shows data, and the acting membership."""
+
+from collections.abc import Callable
+from datetime import datetime
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from schakel.accounts import acting
+from schakel.accounts.mfa import has_confirmed_device
+
+AUTH_STARTED = "auth_started_at"
+LAST_SEEN = "last_seen_at"
+
+# Paths reachable without a completed MFA sign-in. Everything else requires it (fail closed).
+PUBLIC_PREFIXES = ("/static/", "/health/", "/i18n/", "/inloggen/", "/favicon.ico")
+HALF_SIGNED_IN_PREFIXES = ("/mfa/", "/uitloggen/")
+# The API authenticates per request (tokens, or a session that passed MFA) and answers 401.
+API_PREFIX = "/api/"
+
+
+def _parse(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def start_session_clock(request: HttpRequest) -> None:
+    now = timezone.now().isoformat()
+    request.session[AUTH_STARTED] = now
+    request.session[LAST_SEEN] = now
+
+
+class SessionTimeoutMiddleware:
+    """End a session after the idle timeout or the absolute timeout, on the server."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            now = timezone.now()
+            started = _parse(request.session.get(AUTH_STARTED))
+            last_seen = _parse(request.session.get(LAST_SEEN))
+            expired = (
+                started is None
+                or last_seen is None
+                or now - last_seen > settings.SCHAKEL_SESSION_IDLE_TIMEOUT
+                or now - started > settings.SCHAKEL_SESSION_ABSOLUTE_TIMEOUT
+            )
+            if expired:
+                logout(request)
+                if request.path.startswith(API_PREFIX):
+                    return self.get_response(request)
+                messages.info(request, _("Uw sessie is verlopen. Log opnieuw in."))
+                return HttpResponseRedirect(reverse("accounts:login"))
+            request.session[LAST_SEEN] = now.isoformat()
+        return self.get_response(request)
+
+
+class MfaRequiredMiddleware:
+    """Every page needs a signed-in user who passed the second factor, unless listed public."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        path = request.path
+        if path.startswith(PUBLIC_PREFIXES) or path.startswith(API_PREFIX):
+            return self.get_response(request)
+        user = request.user
+        if not user.is_authenticated:
+            query = urlencode({"next": request.get_full_path()}) if path != "/" else ""
+            return HttpResponseRedirect(reverse("accounts:login") + (f"?{query}" if query else ""))
+        if path.startswith(HALF_SIGNED_IN_PREFIXES):
+            return self.get_response(request)
+        if not user.is_verified():  # type: ignore[union-attr]
+            name = "accounts:mfa_verify" if has_confirmed_device(user) else "accounts:mfa_setup"  # type: ignore[arg-type]
+            return HttpResponseRedirect(reverse(name))
+        return self.get_response(request)
+
+
+class ActingMembershipMiddleware:
+    """Resolve the membership the user acts in (their choice, else the first active one)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated and user.is_verified():  # type: ignore[union-attr]
+            memberships = acting.active_memberships(user)  # type: ignore[arg-type]
+            request.active_memberships = memberships  # type: ignore[attr-defined]
+            chosen = acting.choose(memberships, request.session.get(acting.SESSION_KEY))
+            acting.activate(request, chosen)
+        else:
+            request.active_memberships = []  # type: ignore[attr-defined]
+            request.acting_membership = None  # type: ignore[attr-defined]
+        return self.get_response(request)
