@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("schakel.accounts.urls")),
     path("", include("schakel.audit.urls")),
     path("", include("schakel.network.urls")),
+    path("beheer/", include("schakel.accounts.admin_urls")),
     path("api-tokens/", include("schakel.api.token_urls")),
     path("api/v1/", include(("schakel.api.urls", "v1"), namespace="v1")),
     path("i18n/", include("django.conf.urls.i18n")),

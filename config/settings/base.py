@@ -101,7 +101,9 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:dashboard"
 
 # Sessions: server-side, idle and absolute timeouts enforced by SessionTimeoutMiddleware.
-SCHAKEL_SESSION_IDLE_TIMEOUT = timedelta(minutes=env_int("SCHAKEL_SESSION_IDLE_MINUTES", 15, minimum=1))
+SCHAKEL_SESSION_IDLE_TIMEOUT = timedelta(
+    minutes=env_int("SCHAKEL_SESSION_IDLE_MINUTES", 15, minimum=1)
+)
 SCHAKEL_SESSION_ABSOLUTE_TIMEOUT = timedelta(
     hours=env_int("SCHAKEL_SESSION_ABSOLUTE_HOURS", 10, minimum=1)
 )

@@ -17,9 +17,7 @@ SCHAKEL_PSEUDONYM_KEY = b"test-pseudonym-key-000000000000!"
 SCHAKEL_LOG_PSEUDONYM_KEY = b"test-log-pseudonym-key-00000000!"
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", "sqlite:///:memory:"), conn_max_age=0
-    )
+    "default": dj_database_url.parse(env_str("DATABASE_URL", "sqlite:///:memory:"), conn_max_age=0)
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
@@ -30,3 +28,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+WHITENOISE_AUTOREFRESH = True

@@ -45,7 +45,12 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     items = visible_items(roles, is_superuser=user.is_superuser)
     return {
         "navigation": [
-            {"label": i.label, "url": reverse(i.url_name), "current": request.resolver_match is not None and request.resolver_match.view_name == i.url_name}
+            {
+                "label": i.label,
+                "url": reverse(i.url_name),
+                "current": request.resolver_match is not None
+                and request.resolver_match.view_name == i.url_name,
+            }
             for i in items
         ],
         "acting_membership": getattr(request, "acting_membership", None),

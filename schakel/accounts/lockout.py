@@ -24,9 +24,7 @@ def is_locked(request: HttpRequest, email: str) -> bool:
 
 
 def record_second_factor_failure(request: HttpRequest, email: str) -> None:
-    user_login_failed.send(
-        sender=__name__, credentials={"username": email}, request=request
-    )
+    user_login_failed.send(sender=__name__, credentials={"username": email}, request=request)
 
 
 def clear_failures(email: str) -> None:

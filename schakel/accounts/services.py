@@ -17,7 +17,7 @@ from schakel.audit.choices import Activity
 from schakel.audit.services import employee, log_processing
 from schakel.network.models import Organisation
 
-TOKEN_PREFIX = "schakel_pat_"
+TOKEN_PREFIX = "schakel_pat_"  # noqa: S105 (a public marker, not a secret)
 
 
 def _log(name: str, *, by: User | None, subject: User, **attributes: str | int | bool) -> None:
@@ -86,7 +86,9 @@ def user_create(
     return user
 
 
-def user_update(*, by: User, user: User, full_name: str, function_title: str, is_active: bool) -> User:
+def user_update(
+    *, by: User, user: User, full_name: str, function_title: str, is_active: bool
+) -> User:
     with transaction.atomic():
         changed = [
             name

@@ -37,7 +37,9 @@ def step_up_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not step_up_is_fresh(request):
-            target = reverse("accounts:step_up") + "?" + urlencode({"next": request.get_full_path()})
+            target = (
+                reverse("accounts:step_up") + "?" + urlencode({"next": request.get_full_path()})
+            )
             return HttpResponseRedirect(target)
         return view(request, *args, **kwargs)
 

@@ -35,7 +35,9 @@ def _signed_in_user(request: HttpRequest) -> User:
     return user
 
 
-def lockout_response(request: HttpRequest, credentials: Any = None, *args: Any, **kw: Any) -> HttpResponse:
+def lockout_response(
+    request: HttpRequest, credentials: Any = None, *args: Any, **kw: Any
+) -> HttpResponse:
     """Django-axes calls this when an account is locked: end any half sign-in, explain in Dutch."""
     if request.user.is_authenticated:
         logout(request)
@@ -56,7 +58,9 @@ def login_view(request: HttpRequest) -> HttpResponse:
             login(request, user)  # rotates the session id
             start_session_clock(request)
             request.session[NEXT_SESSION_KEY] = _safe_next(request, next_url)
-            target = "accounts:mfa_verify" if mfa.has_confirmed_device(user) else "accounts:mfa_setup"  # type: ignore[arg-type]
+            target = (
+                "accounts:mfa_verify" if mfa.has_confirmed_device(user) else "accounts:mfa_setup"
+            )  # type: ignore[arg-type]
             return redirect(target)
         form.add_error(None, _("Het e-mailadres of wachtwoord is onjuist."))
     return render(request, "accounts/login.html", {"form": form})
@@ -127,7 +131,9 @@ def step_up(request: HttpRequest) -> HttpResponse:
         if lockout.is_locked(request, user.email):
             return lockout_response(request)
         password_ok = user.check_password(form.cleaned_data["password"])
-        device = mfa.verify_second_factor(user, form.cleaned_data["otp_token"]) if password_ok else None
+        device = (
+            mfa.verify_second_factor(user, form.cleaned_data["otp_token"]) if password_ok else None
+        )
         if device is not None:
             mark_stepped_up(request)
             return HttpResponseRedirect(next_url)

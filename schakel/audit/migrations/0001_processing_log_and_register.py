@@ -5,88 +5,150 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ProcessingActivity',
+            name="ProcessingActivity",
             fields=[
-                ('key', models.CharField(choices=[('signal_registration', 'Registratie van signalen'), ('convergence_review', 'Samenbrengen van signalen'), ('weighing', 'Weging'), ('case_consultation', 'Casusoverleg'), ('action_plan', 'Integraal plan van aanpak'), ('monitoring', 'Monitoring en afsluiting'), ('subject_request', 'Verzoeken van betrokkenen'), ('online_research', 'Online onderzoek'), ('statistics', 'Statistiek en verantwoording'), ('account_administration', 'Accountbeheer')], max_length=64, primary_key=True, serialize=False, verbose_name='sleutel')),
-                ('name', models.CharField(max_length=200, verbose_name='naam')),
-                ('name_en', models.CharField(max_length=200, verbose_name='naam (Engels)')),
-                ('purpose', models.TextField(verbose_name='doel')),
-                ('legal_basis', models.TextField(verbose_name='grondslag')),
-                ('data_categories', models.TextField(verbose_name='categorieën persoonsgegevens')),
-                ('data_subject_categories', models.TextField(verbose_name='categorieën betrokkenen')),
-                ('recipients', models.TextField(verbose_name='ontvangers')),
-                ('retention', models.TextField(verbose_name='bewaartermijn')),
-                ('controller', models.TextField(verbose_name='verwerkingsverantwoordelijke')),
+                (
+                    "key",
+                    models.CharField(
+                        choices=[
+                            ("signal_registration", "Registratie van signalen"),
+                            ("convergence_review", "Samenbrengen van signalen"),
+                            ("weighing", "Weging"),
+                            ("case_consultation", "Casusoverleg"),
+                            ("action_plan", "Integraal plan van aanpak"),
+                            ("monitoring", "Monitoring en afsluiting"),
+                            ("subject_request", "Verzoeken van betrokkenen"),
+                            ("online_research", "Online onderzoek"),
+                            ("statistics", "Statistiek en verantwoording"),
+                            ("account_administration", "Accountbeheer"),
+                        ],
+                        max_length=64,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="sleutel",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="naam")),
+                ("name_en", models.CharField(max_length=200, verbose_name="naam (Engels)")),
+                ("purpose", models.TextField(verbose_name="doel")),
+                ("legal_basis", models.TextField(verbose_name="grondslag")),
+                ("data_categories", models.TextField(verbose_name="categorieën persoonsgegevens")),
+                (
+                    "data_subject_categories",
+                    models.TextField(verbose_name="categorieën betrokkenen"),
+                ),
+                ("recipients", models.TextField(verbose_name="ontvangers")),
+                ("retention", models.TextField(verbose_name="bewaartermijn")),
+                ("controller", models.TextField(verbose_name="verwerkingsverantwoordelijke")),
             ],
             options={
-                'verbose_name': 'verwerkingsactiviteit',
-                'verbose_name_plural': 'verwerkingsactiviteiten',
-                'ordering': ['key'],
+                "verbose_name": "verwerkingsactiviteit",
+                "verbose_name_plural": "verwerkingsactiviteiten",
+                "ordering": ["key"],
             },
         ),
         migrations.CreateModel(
-            name='VerificationRun',
+            name="VerificationRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_at', models.DateTimeField()),
-                ('finished_at', models.DateTimeField()),
-                ('records_checked', models.BigIntegerField()),
-                ('intact', models.BooleanField()),
-                ('first_broken_sequence', models.BigIntegerField(blank=True, null=True)),
-                ('problem', models.CharField(blank=True, max_length=200)),
-                ('started_by_id', models.CharField(blank=True, max_length=36)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_at", models.DateTimeField()),
+                ("finished_at", models.DateTimeField()),
+                ("records_checked", models.BigIntegerField()),
+                ("intact", models.BooleanField()),
+                ("first_broken_sequence", models.BigIntegerField(blank=True, null=True)),
+                ("problem", models.CharField(blank=True, max_length=200)),
+                ("started_by_id", models.CharField(blank=True, max_length=36)),
             ],
             options={
-                'ordering': ['-started_at'],
+                "ordering": ["-started_at"],
             },
         ),
         migrations.CreateModel(
-            name='ChainHead',
+            name="ChainHead",
             fields=[
-                ('id', models.PositiveSmallIntegerField(default=1, primary_key=True, serialize=False)),
-                ('sequence', models.BigIntegerField(default=0)),
-                ('record_hash', models.CharField(max_length=64)),
+                (
+                    "id",
+                    models.PositiveSmallIntegerField(default=1, primary_key=True, serialize=False),
+                ),
+                ("sequence", models.BigIntegerField(default=0)),
+                ("record_hash", models.CharField(max_length=64)),
             ],
             options={
-                'constraints': [models.CheckConstraint(condition=models.Q(('id', 1)), name='single_chain_head')],
+                "constraints": [
+                    models.CheckConstraint(condition=models.Q(("id", 1)), name="single_chain_head")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='LogRecord',
+            name="LogRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sequence', models.BigIntegerField(editable=False, unique=True)),
-                ('trace_id', models.CharField(db_index=True, max_length=32)),
-                ('span_id', models.CharField(max_length=16)),
-                ('parent_span_id', models.CharField(blank=True, max_length=16)),
-                ('name', models.CharField(max_length=100)),
-                ('start_time', models.DateTimeField(db_index=True)),
-                ('end_time', models.DateTimeField()),
-                ('status_code', models.CharField(choices=[('UNSET', 'UNSET'), ('OK', 'OK'), ('ERROR', 'ERROR')], max_length=5)),
-                ('data_subject_id', models.CharField(blank=True, db_index=True, max_length=64)),
-                ('data_subject_type', models.CharField(blank=True, choices=[('person', 'Betrokkene'), ('related_person', 'Persoon in de directe omgeving'), ('employee', 'Medewerker')], max_length=32)),
-                ('actor_user_id', models.CharField(blank=True, db_index=True, max_length=36)),
-                ('actor_organisation_id', models.CharField(blank=True, db_index=True, max_length=36)),
-                ('actor_role', models.CharField(blank=True, max_length=32)),
-                ('origin', models.CharField(blank=True, max_length=64)),
-                ('result', models.CharField(max_length=32)),
-                ('attributes', models.JSONField(default=dict)),
-                ('previous_hash', models.CharField(max_length=64)),
-                ('record_hash', models.CharField(max_length=64)),
-                ('activity', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='log_records', to='audit.processingactivity')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sequence", models.BigIntegerField(editable=False, unique=True)),
+                ("trace_id", models.CharField(db_index=True, max_length=32)),
+                ("span_id", models.CharField(max_length=16)),
+                ("parent_span_id", models.CharField(blank=True, max_length=16)),
+                ("name", models.CharField(max_length=100)),
+                ("start_time", models.DateTimeField(db_index=True)),
+                ("end_time", models.DateTimeField()),
+                (
+                    "status_code",
+                    models.CharField(
+                        choices=[("UNSET", "UNSET"), ("OK", "OK"), ("ERROR", "ERROR")], max_length=5
+                    ),
+                ),
+                ("data_subject_id", models.CharField(blank=True, db_index=True, max_length=64)),
+                (
+                    "data_subject_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("person", "Betrokkene"),
+                            ("related_person", "Persoon in de directe omgeving"),
+                            ("employee", "Medewerker"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                ("actor_user_id", models.CharField(blank=True, db_index=True, max_length=36)),
+                (
+                    "actor_organisation_id",
+                    models.CharField(blank=True, db_index=True, max_length=36),
+                ),
+                ("actor_role", models.CharField(blank=True, max_length=32)),
+                ("origin", models.CharField(blank=True, max_length=64)),
+                ("result", models.CharField(max_length=32)),
+                ("attributes", models.JSONField(default=dict)),
+                ("previous_hash", models.CharField(max_length=64)),
+                ("record_hash", models.CharField(max_length=64)),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="log_records",
+                        to="audit.processingactivity",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'logregel',
-                'verbose_name_plural': 'logregels',
-                'ordering': ['sequence'],
+                "verbose_name": "logregel",
+                "verbose_name_plural": "logregels",
+                "ordering": ["sequence"],
             },
         ),
     ]

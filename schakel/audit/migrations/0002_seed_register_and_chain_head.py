@@ -7,7 +7,9 @@ CONTROLLER = (
     "gezamenlijk verwerkingsverantwoordelijken (Besluit Stb. 2025, 78, art. 2-3); voor "
     "accountbeheer de organisatie die Schakel aanbiedt."
 )
-PERSON = "Betrokkenen (personen over wie een signaal of casus gaat) en personen in hun directe omgeving"
+PERSON = (
+    "Betrokkenen (personen over wie een signaal of casus gaat) en personen in hun directe omgeving"
+)
 
 ACTIVITIES = [
     (

@@ -1,0 +1,94 @@
+"""Shared fixtures: the persona base every view and endpoint is tested against."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from django_otp import DEVICE_ID_SESSION_KEY
+
+from schakel.accounts.choices import Role
+from schakel.accounts.models import User
+from schakel.accounts.tests.factories import MembershipFactory, TOTPDeviceFactory, UserFactory
+from schakel.network.choices import OrganisationKind
+from schakel.network.models import Organisation
+from schakel.network.tests.factories import OrganisationFactory, RegionFactory
+
+
+@dataclass
+class Personas:
+    municipality_a: Organisation
+    municipality_b: Organisation
+    municipality_other_region: Organisation
+    zvh: Organisation
+    police: Organisation
+    nctv: Organisation
+    lead_a: User
+    colleague_a: User
+    lead_b: User
+    admin_a: User
+    admin_b: User
+    privacy_officer_a: User
+    police_member: User
+    outsider: User
+    superuser: User
+
+
+@pytest.fixture
+def personas(db: None) -> Personas:
+    north = RegionFactory(name="Regio Noordkaap")
+    south = RegionFactory(name="Regio Zuidmeer")
+    mun_a = OrganisationFactory(name="Gemeente Aldermeer", region=north)
+    mun_b = OrganisationFactory(name="Gemeente Brookdam", region=north)
+    mun_c = OrganisationFactory(name="Gemeente Zuiderhaven", region=south)
+    zvh = OrganisationFactory(name="ZVH Noordkaap", kind=OrganisationKind.ZVH, region=north)
+    police = OrganisationFactory(
+        name="Politie-eenheid Noordkaap", kind=OrganisationKind.POLICE, region=north
+    )
+    nctv = OrganisationFactory(name="NCTV", kind=OrganisationKind.NCTV, region=None)
+
+    def member(org: Organisation, role: Role, **kwargs: object) -> User:
+        return MembershipFactory(organisation=org, role=role, **kwargs).user
+
+    superuser = UserFactory(is_superuser=True, is_staff=True, function_title="Applicatiebeheerder")
+    return Personas(
+        municipality_a=mun_a,
+        municipality_b=mun_b,
+        municipality_other_region=mun_c,
+        zvh=zvh,
+        police=police,
+        nctv=nctv,
+        lead_a=member(mun_a, Role.MUNICIPAL_LEAD),
+        colleague_a=member(mun_a, Role.MUNICIPAL_LEAD),
+        lead_b=member(mun_b, Role.MUNICIPAL_LEAD),
+        admin_a=member(mun_a, Role.FUNCTIONAL_ADMIN),
+        admin_b=member(mun_b, Role.FUNCTIONAL_ADMIN),
+        privacy_officer_a=member(mun_a, Role.PRIVACY_OFFICER),
+        police_member=member(police, Role.PARTNER_MEMBER),
+        outsider=member(mun_c, Role.MUNICIPAL_LEAD),
+        superuser=superuser,
+    )
+
+
+def sign_in(client: Client, user: User) -> Client:
+    """Sign a test client in with a completed second factor (the real flow is tested apart)."""
+    device = TOTPDeviceFactory(user=user)
+    client.force_login(user)
+    session = client.session
+    now = timezone.now().isoformat()
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session["auth_started_at"] = now
+    session["last_seen_at"] = now
+    session["step_up_at"] = now
+    session.save()
+    return client
+
+
+@pytest.fixture
+def signed_in(client: Client):  # type: ignore[no-untyped-def]
+    """Call with a user to get a test client signed in as that user (MFA completed)."""
+
+    def _sign_in(user: User) -> Client:
+        return sign_in(Client(), user)
+
+    return _sign_in
