@@ -46,10 +46,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "schakel.accounts.middleware.SessionTimeoutMiddleware",
     "schakel.accounts.middleware.MfaRequiredMiddleware",
     "schakel.accounts.middleware.ActingMembershipMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "schakel.core.middleware.NoStoreMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -122,7 +122,8 @@ CSRF_FAILURE_VIEW = "schakel.core.views.csrf_failure"
 AXES_FAILURE_LIMIT = env_int("SCHAKEL_LOCKOUT_FAILURES", 5, minimum=3)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("SCHAKEL_LOCKOUT_MINUTES", 30, minimum=1))
 AXES_LOCKOUT_PARAMETERS = ["username"]
-AXES_RESET_ON_SUCCESS = True
+# A correct password alone must not reset second-factor failures; a full sign-in does.
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "schakel.accounts.views.lockout_response"
 AXES_USERNAME_CALLABLE = "schakel.accounts.lockout.username_from_request"
 AXES_ENABLE_ACCESS_FAILURE_LOG = False

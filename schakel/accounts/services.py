@@ -59,7 +59,7 @@ def new_recovery_codes_for(user: User) -> list[str]:
 
 def user_create(
     *,
-    by: User,
+    by: User | None,
     email: str,
     full_name: str,
     function_title: str,
@@ -121,7 +121,7 @@ def user_unlock(*, by: User, user: User) -> None:
 
 def membership_create(
     *,
-    by: User,
+    by: User | None,
     user: User,
     organisation: Organisation,
     role: Role | str,

@@ -1,0 +1,15 @@
+"""manage.py seed_demo — the fictional demo region with one account per persona (idempotent)."""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from schakel.accounts import demo
+
+
+class Command(BaseCommand):
+    help = "Laadt de fictieve demoregio met een account per rol. Opnieuw draaien verandert niets."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        users = demo.seed()
+        self.stdout.write(self.style.SUCCESS(f"Demodata aanwezig: {len(users)} demo-accounts."))
