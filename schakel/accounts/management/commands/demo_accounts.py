@@ -25,7 +25,5 @@ class Command(BaseCommand):
         out("")
         out("Code voor de tweede stap (alleen in demomodus):")
         out("  .venv/bin/python manage.py demo_totp regievoerder@aldermeer.example")
-        out(
-            "Die opdracht toont de huidige code en een otpauth-link om in een authenticator-app te zetten."
-        )
+        out("Die opdracht toont de huidige code en een otpauth-link voor een authenticator-app.")
         out("")
