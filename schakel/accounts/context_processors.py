@@ -8,6 +8,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.choices import Role
+from schakel.accounts.mfa import is_verified
 
 
 @dataclass(frozen=True)
@@ -39,10 +40,10 @@ def visible_items(roles: set[str], *, is_superuser: bool) -> list[NavItem]:
 def navigation(request: HttpRequest) -> dict[str, object]:
     user = getattr(request, "user", None)
     memberships = getattr(request, "active_memberships", [])
-    if user is None or not user.is_authenticated or not user.is_verified():
+    if not is_verified(user):
         return {"navigation": []}
     roles = {m.role for m in memberships}
-    items = visible_items(roles, is_superuser=user.is_superuser)
+    items = visible_items(roles, is_superuser=bool(getattr(user, "is_superuser", False)))
     return {
         "navigation": [
             {

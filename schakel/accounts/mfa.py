@@ -15,7 +15,13 @@ RECOVERY_DEVICE_NAME = "Herstelcodes"
 
 
 def has_confirmed_device(user: User) -> bool:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
+
+
+def is_verified(user: object) -> bool:
+    """Whether the user passed the second factor in this session (set by OTPMiddleware)."""
+    check = getattr(user, "is_verified", None)
+    return bool(getattr(user, "is_authenticated", False) and callable(check) and check())
 
 
 def pending_totp_device(user: User) -> TOTPDevice:

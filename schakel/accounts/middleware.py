@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from schakel.accounts import acting
-from schakel.accounts.mfa import has_confirmed_device
+from schakel.accounts.mfa import has_confirmed_device, is_verified
+from schakel.accounts.models import User
 
 AUTH_STARTED = "auth_started_at"
 LAST_SEEN = "last_seen_at"
@@ -83,8 +84,9 @@ class MfaRequiredMiddleware:
             return HttpResponseRedirect(reverse("accounts:login") + (f"?{query}" if query else ""))
         if path.startswith(HALF_SIGNED_IN_PREFIXES):
             return self.get_response(request)
-        if not user.is_verified():  # type: ignore[union-attr]
-            name = "accounts:mfa_verify" if has_confirmed_device(user) else "accounts:mfa_setup"  # type: ignore[arg-type]
+        if not is_verified(user):
+            assert isinstance(user, User)
+            name = "accounts:mfa_verify" if has_confirmed_device(user) else "accounts:mfa_setup"
             return HttpResponseRedirect(reverse(name))
         return self.get_response(request)
 
@@ -97,8 +99,9 @@ class ActingMembershipMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if user.is_authenticated and user.is_verified():  # type: ignore[union-attr]
-            memberships = acting.active_memberships(user)  # type: ignore[arg-type]
+        if is_verified(user):
+            assert isinstance(user, User)
+            memberships = acting.active_memberships(user)
             request.active_memberships = memberships  # type: ignore[attr-defined]
             chosen = acting.choose(memberships, request.session.get(acting.SESSION_KEY))
             acting.activate(request, chosen)

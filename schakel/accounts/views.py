@@ -45,7 +45,7 @@ def lockout_response(
 
 
 def login_view(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated and request.user.is_verified():  # type: ignore[union-attr]
+    if mfa.is_verified(request.user):
         return redirect("core:dashboard")
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -60,7 +60,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
             request.session[NEXT_SESSION_KEY] = _safe_next(request, next_url)
             target = (
                 "accounts:mfa_verify" if mfa.has_confirmed_device(user) else "accounts:mfa_setup"
-            )  # type: ignore[arg-type]
+            )
             return redirect(target)
         form.add_error(None, _("Het e-mailadres of wachtwoord is onjuist."))
     return render(request, "accounts/login.html", {"form": form})
@@ -76,7 +76,7 @@ def _complete_sign_in(request: HttpRequest, user: User, device: Any) -> None:
 
 def mfa_verify(request: HttpRequest) -> HttpResponse:
     user = _signed_in_user(request)
-    if request.user.is_verified():  # type: ignore[union-attr]
+    if mfa.is_verified(request.user):
         return redirect("core:dashboard")
     if not mfa.has_confirmed_device(user):
         return redirect("accounts:mfa_setup")

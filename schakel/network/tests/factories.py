@@ -4,7 +4,7 @@ from schakel.network.choices import OrganisationKind
 from schakel.network.models import InterventionOption, Organisation, Region
 
 
-class RegionFactory(factory.django.DjangoModelFactory):
+class RegionFactory(factory.django.DjangoModelFactory[Region]):
     class Meta:
         model = Region
         django_get_or_create = ("name",)
@@ -12,7 +12,7 @@ class RegionFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Testregio {n}")
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(factory.django.DjangoModelFactory[Organisation]):
     class Meta:
         model = Organisation
 
@@ -23,7 +23,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     legal_framework = "Wet gegevensverwerking PGA"
 
 
-class InterventionOptionFactory(factory.django.DjangoModelFactory):
+class InterventionOptionFactory(factory.django.DjangoModelFactory[InterventionOption]):
     class Meta:
         model = InterventionOption
 
