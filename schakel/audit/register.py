@@ -1,6 +1,16 @@
-"""Seed the register of processing activities (AVG art. 30) and the chain head."""
+"""The register of processing activities (AVG art. 30) as shipped, and the chain's genesis.
 
-from django.db import migrations
+Installed after every `migrate` (and after a test database flush) by a post_migrate handler, so
+the register and the chain head always exist. Existing entries are brought up to date; the head
+is created only for an empty log — a missing head beside existing records is tampering, and then
+logging fails closed until an administrator investigates.
+"""
+
+from typing import Any
+
+from django.db import transaction
+
+from schakel.audit.chain import GENESIS_HASH
 
 CONTROLLER = (
     "De burgemeester van de woongemeente (contactpunt) en de deelnemers aan het casusoverleg als "
@@ -18,7 +28,8 @@ ACTIVITIES = [
         "Signal registration",
         "Zorgen over mogelijke radicalisering vastleggen bij het meldpunt van de gemeente.",
         "AVG art. 6 lid 1 sub e; Wet gegevensverwerking PGA (Kamerstuk 36225)",
-        "Identificerende gegevens, BSN (alleen waar toegestaan), waarnemingen; bijzondere en strafrechtelijke gegevens waar gelabeld",
+        "Identificerende gegevens, BSN (alleen waar toegestaan), waarnemingen; bijzondere en "
+        "strafrechtelijke gegevens waar gelabeld",
         PERSON,
         "Regievoerder van de woongemeente",
         "Vervalt na 12 maanden als het signaal niet tot weging leidde (instelbaar)",
@@ -82,7 +93,8 @@ ACTIVITIES = [
         "subject_request",
         "Verzoeken van betrokkenen",
         "Data-subject requests",
-        "Verzoeken om inzage, rectificatie, wissing, beperking en bezwaar afhandelen via het contactpunt.",
+        "Verzoeken om inzage, rectificatie, wissing, beperking en bezwaar afhandelen via het "
+        "contactpunt.",
         "AVG hoofdstuk III; Besluit Stb. 2025, 78, art. 3",
         "Identificatie van de verzoeker, het verzoek, de inbreng van deelnemers en het besluit",
         "Verzoekers (betrokkenen)",
@@ -93,7 +105,8 @@ ACTIVITIES = [
         "online_research",
         "Online onderzoek",
         "Online research",
-        "Onderzoek in openbare bronnen voor de handhaving van de openbare orde, vooraf gewogen en vastgelegd.",
+        "Onderzoek in openbare bronnen voor de handhaving van de openbare orde, vooraf gewogen "
+        "en vastgelegd.",
         "Gemeentewet art. 172 (openbare orde); AVG art. 6 lid 1 sub e",
         "Doel, aanleiding, geraadpleegde bronnen en uitkomst",
         PERSON,
@@ -104,7 +117,8 @@ ACTIVITIES = [
         "statistics",
         "Statistiek en verantwoording",
         "Statistics and accountability",
-        "Geaggregeerde cijfers voor bestuur en fenomeenanalyse, zonder herleidbaarheid naar personen.",
+        "Geaggregeerde cijfers voor bestuur en fenomeenanalyse, zonder herleidbaarheid naar "
+        "personen.",
         "AVG art. 6 lid 1 sub e en art. 89",
         "Geaggregeerde en geanonimiseerde aantallen",
         PERSON,
@@ -125,28 +139,25 @@ ACTIVITIES = [
 ]
 
 
-def seed(apps, schema_editor):
-    ProcessingActivity = apps.get_model("audit", "ProcessingActivity")
-    ChainHead = apps.get_model("audit", "ChainHead")
-    for key, name, name_en, purpose, basis, data, subjects, recipients, retention in ACTIVITIES:
-        ProcessingActivity.objects.update_or_create(
-            key=key,
-            defaults={
-                "name": name,
-                "name_en": name_en,
-                "purpose": purpose,
-                "legal_basis": basis,
-                "data_categories": data,
-                "data_subject_categories": subjects,
-                "recipients": recipients,
-                "retention": retention,
-                "controller": CONTROLLER,
-            },
-        )
-    ChainHead.objects.get_or_create(pk=1, defaults={"sequence": 0, "record_hash": "0" * 64})
+def install(*, using: str = "default", **_: Any) -> None:
+    from schakel.audit.models import ChainHead, LogRecord, ProcessingActivity
 
-
-class Migration(migrations.Migration):
-    dependencies = [("audit", "0001_processing_log_and_register")]
-
-    operations = [migrations.RunPython(seed, migrations.RunPython.noop)]
+    with transaction.atomic(using=using):
+        for key, name, name_en, purpose, basis, data, subjects, recipients, retention in ACTIVITIES:
+            ProcessingActivity.objects.using(using).update_or_create(
+                key=key,
+                defaults={
+                    "name": name,
+                    "name_en": name_en,
+                    "purpose": purpose,
+                    "legal_basis": basis,
+                    "data_categories": data,
+                    "data_subject_categories": subjects,
+                    "recipients": recipients,
+                    "retention": retention,
+                    "controller": CONTROLLER,
+                },
+            )
+        heads = ChainHead.objects.using(using)
+        if not heads.exists() and not LogRecord.objects.using(using).exists():
+            heads.create(pk=1, sequence=0, record_hash=GENESIS_HASH)
