@@ -179,11 +179,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "schakel.api.pagination.StandardPagination",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
+        "schakel.api.filters.StrictOrderingFilter",
     ],
     "ORDERING_PARAM": "ordering",
     "EXCEPTION_HANDLER": "schakel.api.problems.problem_exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "schakel.api.schema.SchakelAutoSchema",
     "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {

@@ -206,19 +206,24 @@ def access_token_revoke(*, user: User, token: PersonalAccessToken) -> None:
         _log("account.token.revoke", by=user, subject=token.user, token=token.prefix)
 
 
-def access_token_authenticate(raw: str) -> PersonalAccessToken | None:
-    """Find a usable token by its hash and log its use; None for unknown, revoked or expired."""
+def access_token_find(raw: str) -> PersonalAccessToken | None:
+    """A usable token by its hash; None for unknown, revoked or expired ones and inactive users."""
     if not raw.startswith(TOKEN_PREFIX):
         return None
-    now = timezone.now()
     token = (
         PersonalAccessToken.objects.select_related("user")
         .filter(token_hash=_hash_token(raw))
         .first()
     )
-    if token is None or not token.is_usable(now) or not token.user.is_active:
+    if token is None or not token.is_usable(timezone.now()) or not token.user.is_active:
         return None
-    with transaction.atomic():
-        PersonalAccessToken.objects.filter(pk=token.pk).update(last_used_at=now)
-        _log("account.token.use", by=token.user, subject=token.user, token=token.prefix)
     return token
+
+
+def access_token_record_use(*, token: PersonalAccessToken) -> None:
+    """Log the token's use; called once the acting membership is known, so the record has it."""
+    with transaction.atomic():
+        now = timezone.now()
+        PersonalAccessToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+        _log("account.token.use", by=token.user, subject=token.user, token=token.prefix)

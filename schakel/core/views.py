@@ -34,15 +34,25 @@ def health(request: HttpRequest) -> JsonResponse:
     )
 
 
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
 @requires_csrf_token
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _is_api(request):
+        from schakel.api import problems
+
+        return problems.problem_json_response(
+            request, problems.NOT_FOUND, problems.not_found_detail()
+        )
     return render(request, "errors/404.html", status=404)
 
 
 @requires_csrf_token
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     # Not allowed looks the same as not found.
-    return render(request, "errors/404.html", status=404)
+    return page_not_found(request, exception)
 
 
 @requires_csrf_token
@@ -52,6 +62,12 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
+    if _is_api(request):
+        from schakel.api import problems
+
+        return problems.problem_json_response(
+            request, problems.SERVER_ERROR, problems.server_error_detail()
+        )
     return render(request, "errors/500.html", status=500)
 
 

@@ -20,3 +20,10 @@ def test_signed_in_user_sees_dashboard(personas, signed_in) -> None:
     response = signed_in(personas.lead_a).get("/")
     assert response.status_code == 200
     assert "Gemeente Aldermeer" in response.content.decode()
+
+
+def test_unknown_api_version_answers_problem_json(personas, signed_in) -> None:
+    response = signed_in(personas.lead_a).get("/api/v2/iets/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 404
