@@ -77,7 +77,7 @@ demo-db: setup
 	$(DEV_ENV) $(PY) manage.py seed_demo
 
 run: demo-db
-	$(DEV_ENV) $(PY) manage.py demo_accounts
+	$(DEV_ENV) $(PY) manage.py demo_accounts --address http://$(HOST):$(PORT)/
 	@echo "==> Schakel draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl-C)"
 	$(DEV_ENV) exec $(PY) manage.py runserver $(HOST):$(PORT)
 

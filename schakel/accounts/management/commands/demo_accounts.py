@@ -10,11 +10,14 @@ from schakel.accounts import demo
 class Command(BaseCommand):
     help = "Toont de demo-accounts en hoe u de code voor de tweede stap krijgt."
 
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--address", default="http://127.0.0.1:8000/")
+
     def handle(self, *args: Any, **options: Any) -> None:
         demo.require_demo_mode()
         out = self.stdout.write
         out("")
-        out("Schakel draait op http://127.0.0.1:8000/  (alle personen en gegevens zijn fictief)")
+        out(f"Schakel draait op {options['address']}  (alle personen en gegevens zijn fictief)")
         out(f"Wachtwoord voor elk demo-account: {demo.DEMO_PASSWORD}")
         out("")
         out(f"{'Rol':<40} {'E-mailadres'}")
