@@ -1,0 +1,18 @@
+"""Dutch first, English second: the language switch works without JavaScript."""
+
+from django.test import Client
+
+
+def test_pages_are_dutch_by_default(db: None) -> None:
+    page = Client().get("/inloggen/").content.decode()
+    assert '<html lang="nl"' in page
+    assert "Inloggen bij Schakel" in page
+
+
+def test_language_switch_by_plain_form_post_turns_the_interface_english(db: None) -> None:
+    client = Client()
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/inloggen/"})
+    assert response.status_code == 302
+    page = client.get("/inloggen/").content.decode()
+    assert '<html lang="en"' in page
+    assert "Inloggen bij Schakel" not in page
