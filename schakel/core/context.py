@@ -40,7 +40,8 @@ def parse_traceparent(header: str | None) -> tuple[str, str] | None:
     """Return (trace id, parent span id) of a valid W3C traceparent, else None."""
     if not header:
         return None
-    match = _TRACEPARENT.match(header.strip().lower())
+    # Lower-case hex only, as the W3C Trace Context grammar says; anything else starts a new trace.
+    match = _TRACEPARENT.match(header.strip())
     if not match:
         return None
     trace_id, parent_id, _flags = match.groups()
@@ -52,13 +53,19 @@ def parse_traceparent(header: str | None) -> tuple[str, str] | None:
 _current: ContextVar[RequestContext | None] = ContextVar("schakel_request_context", default=None)
 
 
+def system_context() -> RequestContext:
+    """A new trace for work outside a request (commands, tasks)."""
+    return RequestContext(trace_id=new_trace_id(), span_id=new_span_id(), origin="system")
+
+
 def current() -> RequestContext:
-    """The active context; commands and tasks without one get a fresh system trace."""
-    context = _current.get()
-    if context is None:
-        context = RequestContext(trace_id=new_trace_id(), span_id=new_span_id(), origin="system")
-        _current.set(context)
-    return context
+    """The active context; outside one, each call gets a fresh system trace.
+
+    A command or task that wants its records in one trace wraps its work in
+    ``activated(system_context())``. The fresh trace is not kept, so one task's trace never
+    leaks into the next task run by the same worker thread.
+    """
+    return _current.get() or system_context()
 
 
 @contextmanager
@@ -71,4 +78,5 @@ def activated(context: RequestContext) -> Iterator[RequestContext]:
 
 
 def update_current(**changes: str) -> None:
+    """Change the active context (e.g. the acting membership once it is known)."""
     _current.set(replace(current(), **changes))

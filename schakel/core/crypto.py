@@ -23,7 +23,18 @@ class DecryptionError(Exception):
 
 @dataclass(frozen=True)
 class KeyRing:
+    """Key id → 256-bit key; the first key encrypts, every key decrypts."""
+
     keys: dict[str, bytes]
+
+    def __post_init__(self) -> None:
+        if not self.keys:
+            raise ValueError("The encryption key ring is empty.")
+        for kid, key in self.keys.items():
+            if not kid or ":" in kid:
+                raise ValueError(f"Invalid encryption key id {kid!r}.")
+            if len(key) != 32:
+                raise ValueError(f"Encryption key {kid!r} must be 32 bytes (AES-256).")
 
     @property
     def active_id(self) -> str:
