@@ -103,13 +103,16 @@ def user_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         "may_edit": permissions.may_edit_account(
             actor=user, target=target, member_elsewhere=selectors.is_member_elsewhere(target)
         ),
-        "may_assist": permissions.may_assist_account(actor=user, target=target),
+        "may_assist": permissions.may_assist_account(
+            actor=user, target=target, member_elsewhere=selectors.is_member_elsewhere(target)
+        ),
     }
     return render(request, "accounts/admin_user_detail.html", context)
 
 
 @admin_required
 @form_methods
+@step_up_required
 def user_update(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     user = acting_user(request)
     target = selectors.user_get_for_admin(user=user, pk=pk)
@@ -133,7 +136,9 @@ def user_update(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 def user_reset_mfa(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     user = acting_user(request)
     target = selectors.user_get_for_admin(user=user, pk=pk)
-    if not permissions.may_assist_account(actor=user, target=target):
+    if not permissions.may_assist_account(
+        actor=user, target=target, member_elsewhere=selectors.is_member_elsewhere(target)
+    ):
         raise Http404
     if request.method == "POST":
         services.user_reset_mfa(by=user, user=target)
@@ -157,10 +162,13 @@ def user_reset_mfa(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 
 @admin_required
 @form_methods
+@step_up_required
 def user_unlock(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     user = acting_user(request)
     target = selectors.user_get_for_admin(user=user, pk=pk)
-    if not permissions.may_assist_account(actor=user, target=target):
+    if not permissions.may_assist_account(
+        actor=user, target=target, member_elsewhere=selectors.is_member_elsewhere(target)
+    ):
         raise Http404
     if request.method == "POST":
         services.user_unlock(by=user, user=target)
@@ -202,6 +210,7 @@ def _membership_label(membership: Membership) -> str:
 
 @admin_required
 @form_methods
+@step_up_required
 def membership_update(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     user = acting_user(request)
     membership = selectors.membership_get_for_admin(user=user, pk=pk)
@@ -218,6 +227,7 @@ def membership_update(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 
 @admin_required
 @form_methods
+@step_up_required
 def membership_end(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     user = acting_user(request)
     membership = selectors.membership_get_for_admin(user=user, pk=pk)

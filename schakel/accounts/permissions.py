@@ -43,9 +43,13 @@ def may_change_active_flag(*, actor: User, target: User) -> bool:
     return actor.pk != target.pk
 
 
-def may_assist_account(*, actor: User, target: User) -> bool:
-    """Resetting the second factor and lifting a lockout restore access; they take none away."""
-    return actor.is_superuser or not target.is_superuser
+def may_assist_account(*, actor: User, target: User, member_elsewhere: bool) -> bool:
+    """Resetting the second factor or lifting a lockout, as for editing the account.
+
+    Both hand the account back to whoever can sign in next, so an admin of one organisation must
+    not do it for a person who (also) works for an organisation the admin does not manage.
+    """
+    return may_edit_account(actor=actor, target=target, member_elsewhere=member_elsewhere)
 
 
 def _memberships(request: HttpRequest) -> list[Membership]:
