@@ -45,6 +45,16 @@ def _confirm(
     return render(request, "network/admin_confirm.html", context)
 
 
+def _assistable_target(user: User, pk: uuid.UUID) -> User:
+    """The account whose access the admin may hand back (MFA reset, unlock); else 404."""
+    target = selectors.user_get_for_admin(user=user, pk=pk)
+    if not permissions.may_assist_account(
+        actor=user, target=target, member_elsewhere=selectors.is_member_elsewhere(target)
+    ):
+        raise Http404
+    return target
+
+
 def _organisation_filter(request: HttpRequest, user: User) -> Organisation | None:
     raw = request.GET.get("organisatie")
     if not raw:
@@ -135,11 +145,7 @@ def user_update(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 @step_up_required
 def user_reset_mfa(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     user = acting_user(request)
-    target = selectors.user_get_for_admin(user=user, pk=pk)
-    if not permissions.may_assist_account(
-        actor=user, target=target, member_elsewhere=selectors.is_member_elsewhere(target)
-    ):
-        raise Http404
+    target = _assistable_target(user, pk)
     if request.method == "POST":
         services.user_reset_mfa(by=user, user=target)
         messages.success(
@@ -165,11 +171,7 @@ def user_reset_mfa(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 @step_up_required
 def user_unlock(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     user = acting_user(request)
-    target = selectors.user_get_for_admin(user=user, pk=pk)
-    if not permissions.may_assist_account(
-        actor=user, target=target, member_elsewhere=selectors.is_member_elsewhere(target)
-    ):
-        raise Http404
+    target = _assistable_target(user, pk)
     if request.method == "POST":
         services.user_unlock(by=user, user=target)
         messages.success(request, _("Het account is ontgrendeld. De gebruiker kan weer inloggen."))
