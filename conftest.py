@@ -32,18 +32,27 @@ class Personas:
     police_member: User
     outsider: User
     superuser: User
+    school: Organisation
+    school_member: User
+    police_privacy_officer: User
 
 
 @pytest.fixture
 def personas(db: None) -> Personas:
     north = RegionFactory(name="Regio Noordkaap")
     south = RegionFactory(name="Regio Zuidmeer")
-    mun_a = OrganisationFactory(name="Gemeente Aldermeer", region=north)
-    mun_b = OrganisationFactory(name="Gemeente Brookdam", region=north)
+    mun_a = OrganisationFactory(name="Gemeente Aldermeer", region=north, may_process_bsn=True)
+    mun_b = OrganisationFactory(name="Gemeente Brookdam", region=north, may_process_bsn=True)
     mun_c = OrganisationFactory(name="Gemeente Zuiderhaven", region=south)
     zvh = OrganisationFactory(name="ZVH Noordkaap", kind=OrganisationKind.ZVH, region=north)
     police = OrganisationFactory(
-        name="Politie-eenheid Noordkaap", kind=OrganisationKind.POLICE, region=north
+        name="Politie-eenheid Noordkaap",
+        kind=OrganisationKind.POLICE,
+        region=north,
+        may_process_bsn=True,
+    )
+    school = OrganisationFactory(
+        name="Scholengroep Noordkaap", kind=OrganisationKind.EDUCATION, region=north
     )
     nctv = OrganisationFactory(name="NCTV", kind=OrganisationKind.NCTV, region=None)
 
@@ -67,6 +76,9 @@ def personas(db: None) -> Personas:
         police_member=member(police, Role.PARTNER_MEMBER),
         outsider=member(mun_c, Role.MUNICIPAL_LEAD),
         superuser=superuser,
+        school=school,
+        school_member=member(school, Role.PARTNER_MEMBER),
+        police_privacy_officer=member(police, Role.PRIVACY_OFFICER),
     )
 
 

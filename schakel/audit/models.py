@@ -96,3 +96,26 @@ class VerificationRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.started_at:%Y-%m-%d %H:%M} {'intact' if self.intact else 'broken'}"
+
+
+class DeletionRecord(models.Model):
+    """Vernietigingsregister: proof that data was deleted, without any personal data.
+
+    It says what kind of object, how many, under which policy, when and in which run — never
+    which person. Written in the same transaction as the deletion it proves.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    object_kind = models.CharField(_("soort gegevens"), max_length=64)
+    count = models.PositiveIntegerField(_("aantal"))
+    policy = models.CharField(_("regel"), max_length=64)
+    run_id = models.UUIDField(_("run"), db_index=True)
+    deleted_at = models.DateTimeField(_("verwijderd op"), db_index=True)
+
+    class Meta:
+        ordering = ["-deleted_at", "-id"]
+        verbose_name = _("vernietigingsrecord")
+        verbose_name_plural = _("vernietigingsregister")
+
+    def __str__(self) -> str:
+        return f"{self.object_kind} × {self.count} ({self.policy})"

@@ -1,0 +1,355 @@
+"""Reads at the meldpunt. Every read takes the acting membership (organisation + role).
+
+Lists hold no person data (reference, dates, organisations, labels); opening one signal,
+suggestion or research entry reads person data and writes a processing-log record first —
+if that fails, nothing is shown. Each fetcher raises Http404 for missing and forbidden alike.
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from schakel.accounts.choices import Role
+from schakel.accounts.models import Membership
+from schakel.audit import services as audit
+from schakel.audit.choices import Activity, SubjectType
+from schakel.intake import permissions
+from schakel.intake.choices import EXPIRABLE_STATUSES, SignalStatus, SuggestionStatus
+from schakel.intake.models import MatchSuggestion, OnlineResearchEntry, Phenomenon, Signal
+from schakel.intake.services import expiring_before, person, related
+from schakel.network.choices import OrganisationKind
+from schakel.network.models import Organisation
+
+# What a list may show of a signal: no identifier, no free text.
+SIGNAL_LIST_FIELDS = (
+    "id",
+    "created_at",
+    "status",
+    "status_changed_at",
+    "source_domain",
+    "urgency",
+    "observed_on",
+    "expires_at",
+    "person_data_deleted_at",
+    "reported_by",
+    "observation_category",
+    "registering_organisation__name",
+    "directing_municipality__name",
+    "phenomenon__name",
+    "registering_organisation_id",
+    "directing_municipality_id",
+    "phenomenon_id",
+    "subject_id",
+)
+
+
+def _none() -> QuerySet[Signal]:
+    return Signal.objects.none()
+
+
+def signals_visible_to(*, membership: Membership | None) -> QuerySet[Signal]:
+    """Own organisation's signals (registering roles) and, for the meldpunt, its residents'."""
+    if membership is None:
+        return _none()
+    conditions: list[Q] = []
+    if permissions.may_register_signal(membership):
+        conditions.append(Q(registering_organisation_id=membership.organisation_id))
+    if permissions.is_meldpunt(membership):
+        conditions.append(Q(directing_municipality_id=membership.organisation_id))
+    if not conditions:
+        return _none()
+    condition = conditions[0]
+    for extra in conditions[1:]:
+        condition |= extra
+    return Signal.objects.filter(condition)
+
+
+def signal_list_for(*, membership: Membership | None) -> QuerySet[Signal]:
+    """The visible signals for a list: metadata only (person fields are never loaded)."""
+    return (
+        signals_visible_to(membership=membership)
+        .select_related("registering_organisation", "directing_municipality", "phenomenon")
+        .only(*SIGNAL_LIST_FIELDS)
+        .order_by("-created_at")
+    )
+
+
+def signal_get_for(*, membership: Membership | None, pk: uuid.UUID) -> Signal:
+    """One visible signal with its person data; the read is logged before it is returned."""
+    signal = (
+        signals_visible_to(membership=membership)
+        .select_related(
+            "registering_organisation", "directing_municipality", "phenomenon", "registered_by"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if signal is None or membership is None:
+        raise Http404
+    if signal.has_person_data:
+        related_persons = list(signal.related_persons.all())
+        audit.log_processing(
+            activity=Activity.SIGNAL_REGISTRATION,
+            name="signal_read",
+            by=membership.user,
+            subjects=[person(signal), *(related(r) for r in related_persons)],
+            attributes={"signal": str(signal.pk)},
+        )
+        signal.loaded_related_persons = related_persons  # type: ignore[attr-defined]
+    else:
+        signal.loaded_related_persons = []  # type: ignore[attr-defined]
+    return signal
+
+
+# The registering partner's view of convergence (Verwijsindex principle) ------------------------
+
+
+@dataclass(frozen=True)
+class KnownAt:
+    """Only which meldpunt to contact: never the earlier signal's content or its source."""
+
+    meldpunt: str
+    mailbox: str
+    confirmed: bool
+
+
+def known_at_meldpunten(*, signal: Signal) -> list[KnownAt]:
+    """Meldpunten where an earlier or later signal about the same person is (possibly) known."""
+    found: dict[uuid.UUID, KnownAt] = {}
+    others: list[tuple[uuid.UUID, bool]] = []
+    if signal.subject_id is not None:
+        others += [
+            (pk, True)
+            for pk in Signal.objects.filter(subject_id=signal.subject_id)
+            .exclude(pk=signal.pk)
+            .values_list("directing_municipality_id", flat=True)
+        ]
+    for first, second in MatchSuggestion.objects.filter(
+        Q(signal=signal) | Q(earlier_signal=signal), status=SuggestionStatus.OPEN
+    ).values_list("signal__directing_municipality_id", "earlier_signal__directing_municipality_id"):
+        other = second if first == signal.directing_municipality_id else first
+        others.append((other, False))
+    organisations = Organisation.objects.in_bulk({pk for pk, _ in others})
+    for pk, confirmed in others:
+        organisation = organisations[pk]
+        previous = found.get(pk)
+        found[pk] = KnownAt(
+            meldpunt=organisation.name,
+            mailbox=organisation.mailbox,
+            confirmed=confirmed or (previous.confirmed if previous else False),
+        )
+    return sorted(found.values(), key=lambda k: k.meldpunt)
+
+
+# Privacy officer: metadata only -------------------------------------------------------------
+
+
+def signal_metadata_for_privacy_officer(*, membership: Membership | None) -> Any:
+    """Signals registered by or directed to the officer's organisation, as plain metadata.
+
+    A ``values()`` queryset: the rows are dicts without any person field, so no template or
+    serializer can reach person data through them.
+    """
+    if membership is None or membership.role != Role.PRIVACY_OFFICER:
+        return Signal.objects.none().values(*SIGNAL_LIST_FIELDS)
+    org = membership.organisation_id
+    return (
+        Signal.objects.filter(Q(registering_organisation_id=org) | Q(directing_municipality_id=org))
+        .order_by("-created_at")
+        .values(*SIGNAL_LIST_FIELDS)
+    )
+
+
+# Match suggestions --------------------------------------------------------------------------
+
+
+def suggestions_visible_to(*, membership: Membership | None) -> QuerySet[MatchSuggestion]:
+    if membership is None or not permissions.is_meldpunt(membership):
+        return MatchSuggestion.objects.none()
+    org = membership.organisation_id
+    return MatchSuggestion.objects.filter(
+        Q(signal__directing_municipality_id=org) | Q(earlier_signal__directing_municipality_id=org)
+    )
+
+
+def suggestion_list_for(*, membership: Membership | None) -> QuerySet[MatchSuggestion]:
+    return (
+        suggestions_visible_to(membership=membership)
+        .select_related(
+            "signal__directing_municipality",
+            "earlier_signal__directing_municipality",
+            "signal__phenomenon",
+        )
+        .only(
+            "id",
+            "created_at",
+            "score",
+            "status",
+            "decided_at",
+            "explanation",
+            "signal__id",
+            "signal__created_at",
+            "signal__directing_municipality__name",
+            "signal__phenomenon__name",
+            "signal__urgency",
+            "earlier_signal__id",
+            "earlier_signal__created_at",
+            "earlier_signal__directing_municipality__name",
+        )
+    )
+
+
+def suggestion_get_for(*, membership: Membership | None, pk: uuid.UUID) -> MatchSuggestion:
+    """One suggestion with both signals' identities side by side; the read is logged."""
+    suggestion = (
+        suggestions_visible_to(membership=membership)
+        .select_related(
+            "signal__directing_municipality",
+            "signal__registering_organisation",
+            "earlier_signal__directing_municipality",
+            "earlier_signal__registering_organisation",
+            "decided_for",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if suggestion is None or membership is None:
+        raise Http404
+    audit.log_processing(
+        activity=Activity.CONVERGENCE_REVIEW,
+        name="suggestion_read",
+        by=membership.user,
+        subjects=[
+            person(suggestion.signal),
+            audit.Subject(SubjectType.PERSON, str(suggestion.earlier_signal_id)),
+        ],
+        attributes={"suggestion": str(suggestion.pk)},
+    )
+    return suggestion
+
+
+# Inbox --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InboxFilters:
+    status: str = ""
+    source_domain: str = ""
+    urgency: str = ""
+    phenomenon: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class Inbox:
+    signals: QuerySet[Signal]
+    open_suggestions: QuerySet[MatchSuggestion]
+    expiring: QuerySet[Signal]
+    expiring_before: datetime
+
+
+def inbox_for(*, membership: Membership | None, filters: InboxFilters) -> Inbox:
+    """The meldpunt's work: its residents' signals (default: new), open suggestions, expiring."""
+    directed = signal_list_for(membership=membership)
+    if membership is not None and permissions.is_meldpunt(membership):
+        directed = directed.filter(directing_municipality_id=membership.organisation_id)
+    else:
+        directed = directed.none()
+    signals = directed.filter(status=filters.status or SignalStatus.NEW)
+    if filters.source_domain:
+        signals = signals.filter(source_domain=filters.source_domain)
+    if filters.urgency:
+        signals = signals.filter(urgency=filters.urgency)
+    if filters.phenomenon:
+        signals = signals.filter(phenomenon_id=filters.phenomenon)
+    limit = expiring_before(timezone.now())
+    expiring = directed.filter(
+        status__in=EXPIRABLE_STATUSES, expires_at__lte=limit, person_data_deleted_at=None
+    ).order_by("expires_at")
+    return Inbox(
+        signals=signals,
+        open_suggestions=suggestion_list_for(membership=membership).filter(
+            status=SuggestionStatus.OPEN
+        ),
+        expiring=expiring,
+        expiring_before=limit,
+    )
+
+
+# Online research ----------------------------------------------------------------------------
+
+
+def online_research_visible_to(*, membership: Membership | None) -> QuerySet[OnlineResearchEntry]:
+    """The municipality's entries for its municipal lead and its privacy officer."""
+    if membership is None or membership.organisation.kind != OrganisationKind.MUNICIPALITY:
+        return OnlineResearchEntry.objects.none()
+    if membership.role not in {Role.MUNICIPAL_LEAD, Role.PRIVACY_OFFICER}:
+        return OnlineResearchEntry.objects.none()
+    return OnlineResearchEntry.objects.filter(municipality_id=membership.organisation_id)
+
+
+def online_research_list_for(*, membership: Membership | None) -> QuerySet[OnlineResearchEntry]:
+    """Metadata only: dates, basis, outcome and whether it is completed."""
+    return (
+        online_research_visible_to(membership=membership)
+        .select_related("recorded_by", "municipality")
+        .only(
+            "id",
+            "created_at",
+            "legal_basis",
+            "outcome",
+            "completed_at",
+            "signal_id",
+            "municipality__name",
+            "municipality__mailbox",
+            "recorded_by__function_title",
+        )
+        .order_by("-created_at")
+    )
+
+
+def online_research_get_for(*, membership: Membership | None, pk: uuid.UUID) -> OnlineResearchEntry:
+    entry = (
+        online_research_visible_to(membership=membership)
+        .select_related("recorded_by", "municipality", "signal")
+        .filter(pk=pk)
+        .first()
+    )
+    if entry is None or membership is None:
+        raise Http404
+    audit.log_processing(
+        activity=Activity.ONLINE_RESEARCH,
+        name="online_research_read",
+        by=membership.user,
+        subjects=[person(entry.signal)] if entry.signal is not None else [],
+        attributes={"entry": str(entry.pk)},
+    )
+    return entry
+
+
+# Choices for forms --------------------------------------------------------------------------
+
+
+def active_phenomena() -> QuerySet[Phenomenon]:
+    return Phenomenon.objects.filter(is_active=True)
+
+
+def residence_municipalities() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY, is_active=True)
+
+
+def signals_for_research(*, membership: Membership | None) -> QuerySet[Signal]:
+    """Signals a research entry may name as its occasion: the lead's residents', not expired."""
+    if membership is None or not permissions.is_meldpunt(membership):
+        return _none()
+    return (
+        Signal.objects.filter(
+            directing_municipality_id=membership.organisation_id, person_data_deleted_at=None
+        )
+        .only("id", "created_at")
+        .order_by("-created_at")
+    )

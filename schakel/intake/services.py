@@ -1,0 +1,639 @@
+"""Writes at the meldpunt. Each service is one transaction with its processing-log records.
+
+If a log record cannot be written the whole action rolls back (fail closed). Validation is
+repeated here, whatever the form or serializer already checked, so no caller can bypass it.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from schakel.accounts.models import Membership
+from schakel.audit import services as audit
+from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.models import DeletionRecord
+from schakel.intake import permissions, validators
+from schakel.intake.choices import (
+    EXPIRABLE_STATUSES,
+    DataCategory,
+    ReportedBy,
+    ResearchLegalBasis,
+    ResearchOutcome,
+    SignalStatus,
+    SourceDomain,
+    SourceOpenness,
+    SuggestionStatus,
+    Urgency,
+)
+from schakel.intake.convergence import engine
+from schakel.intake.convergence.encoding import Identity, encode
+from schakel.intake.models import (
+    IdentityEncoding,
+    MatchSuggestion,
+    OnlineResearchEntry,
+    Phenomenon,
+    RelatedPerson,
+    Signal,
+    Subject,
+)
+from schakel.network.choices import OrganisationKind
+from schakel.network.models import Organisation
+
+
+class AlreadyDecidedError(Exception):
+    """The suggestion was decided by someone else in the meantime."""
+
+
+def person(signal: Signal) -> audit.Subject:
+    """The log's data subject for a signal's person: the signal id, logged as a pseudonym."""
+    return audit.Subject(SubjectType.PERSON, str(signal.pk))
+
+
+def related(related_person: RelatedPerson) -> audit.Subject:
+    return audit.Subject(SubjectType.RELATED_PERSON, str(related_person.pk))
+
+
+@dataclass(frozen=True)
+class RelatedPersonInput:
+    relation: str
+    name: str
+    date_of_birth: date | None = None
+
+
+@dataclass(frozen=True)
+class SignalInput:
+    """Everything a registration holds, as plain values (from a form or the API)."""
+
+    given_names: str
+    surname: str
+    date_of_birth: date
+    residence: Organisation
+    observation: str
+    observed_on: date
+    source_domain: SourceDomain
+    phenomenon: Phenomenon
+    surname_prefix: str = ""
+    sex: str = ""
+    bsn: str = ""
+    address: str = ""
+    observation_category: DataCategory = DataCategory.ORDINARY
+    urgency: Urgency = Urgency.NORMAL
+    reported_by: ReportedBy = ReportedBy.OWN_ORGANISATION
+    reporter_contact: str = ""
+    reporter_contact_category: DataCategory = DataCategory.ORDINARY
+    online_platform: str = ""
+    online_source_openness: str = ""
+    online_content: str = ""
+    online_content_category: DataCategory = DataCategory.ORDINARY
+    capture_fingerprint: str = ""
+    related_persons: tuple[RelatedPersonInput, ...] = field(default=())
+
+
+def _check_length(errors: dict[str, list[str]], name: str, value: str, maximum: int) -> None:
+    if len(value) > maximum:
+        errors.setdefault(name, []).append(
+            str(_("Maximaal %(max)s tekens (nu %(now)s).") % {"max": maximum, "now": len(value)})
+        )
+
+
+def _collect(errors: dict[str, list[str]], name: str, check: object, value: object) -> None:
+    try:
+        check(value)  # type: ignore[operator]
+    except ValidationError as error:
+        errors.setdefault(name, []).extend(error.messages)
+
+
+def validate_signal_input(data: SignalInput, *, membership: Membership) -> None:
+    """Raise one ValidationError with every problem, keyed by field name."""
+    errors: dict[str, list[str]] = {}
+    for name in ("given_names", "surname_prefix", "surname"):
+        value = getattr(data, name)
+        _check_length(errors, name, value, validators.NAME_MAX_LENGTH)
+        _collect(errors, name, validators.validate_no_control_characters, value)
+    for name in ("given_names", "surname"):
+        if not getattr(data, name).strip():
+            errors.setdefault(name, []).append(str(_("Dit veld is verplicht.")))
+        _collect(errors, name, validators.validate_has_letters, getattr(data, name))
+    _check_length(errors, "address", data.address, validators.ADDRESS_MAX_LENGTH)
+    for name in ("observation", "reporter_contact", "online_platform", "online_content"):
+        value = getattr(data, name)
+        _check_length(errors, name, value, validators.TEXT_MAX_LENGTH)
+        _collect(errors, name, validators.validate_no_control_characters, value)
+    if not data.observation.strip():
+        errors.setdefault("observation", []).append(str(_("Beschrijf wat is waargenomen.")))
+    _collect(errors, "date_of_birth", validators.validate_date_of_birth, data.date_of_birth)
+    _collect(errors, "observed_on", validators.validate_not_in_future, data.observed_on)
+    _collect(errors, "bsn", validators.validate_bsn, data.bsn)
+    try:
+        validators.validate_bsn_allowed(
+            data.bsn, may_process_bsn=membership.organisation.may_process_bsn
+        )
+    except ValidationError as error:
+        errors["bsn"] = list(error.messages)
+    _collect(errors, "capture_fingerprint", validators.validate_sha256, data.capture_fingerprint)
+    if data.residence.kind != OrganisationKind.MUNICIPALITY or not data.residence.is_active:
+        errors.setdefault("residence", []).append(str(_("Kies een gemeente uit de lijst.")))
+    if not data.phenomenon.is_active:
+        errors.setdefault("phenomenon", []).append(str(_("Kies een fenomeen uit de lijst.")))
+    if data.reported_by == ReportedBy.CITIZEN and not permissions.may_report_for_citizen(
+        membership
+    ):
+        errors.setdefault("reported_by", []).append(
+            str(_("Alleen het meldpunt van de gemeente registreert namens een burger."))
+        )
+    if data.reporter_contact and data.reported_by != ReportedBy.CITIZEN:
+        errors.setdefault("reporter_contact", []).append(
+            str(_("Contactgegevens van een melder horen alleen bij een melding van een burger."))
+        )
+    if data.source_domain != SourceDomain.ONLINE and (
+        data.online_platform or data.online_content or data.capture_fingerprint
+    ):
+        errors.setdefault("source_domain", []).append(
+            str(_("Online gegevens horen bij het brondomein 'Online'."))
+        )
+    if data.online_source_openness and data.online_source_openness not in SourceOpenness.values:
+        errors.setdefault("online_source_openness", []).append(str(_("Kies een waarde.")))
+    if data.sex and data.sex not in {"female", "male", "other"}:
+        errors.setdefault("sex", []).append(str(_("Kies een waarde.")))
+    for index, item in enumerate(data.related_persons):
+        prefix = f"related_persons.{index}"
+        _check_length(errors, f"{prefix}.name", item.name, validators.NAME_MAX_LENGTH)
+        _check_length(errors, f"{prefix}.relation", item.relation, 120)
+        if not item.name.strip():
+            errors.setdefault(f"{prefix}.name", []).append(str(_("Vul een naam in.")))
+        if item.date_of_birth is not None:
+            _collect(
+                errors,
+                f"{prefix}.date_of_birth",
+                validators.validate_date_of_birth,
+                item.date_of_birth,
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+def expiry_from(moment: datetime) -> datetime:
+    months = settings.SCHAKEL_SIGNAL_EXPIRY_MONTHS
+    # Calendar months, clamped to the month's last day (31 January + 1 month = 28/29 February).
+    year, month = divmod(moment.month - 1 + months, 12)
+    target_year, target_month = moment.year + year, month + 1
+    for day in (moment.day, 30, 29, 28):
+        try:
+            return moment.replace(year=target_year, month=target_month, day=day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+@dataclass(frozen=True)
+class Registration:
+    signal: Signal
+    suggestions: list[MatchSuggestion]
+
+
+def _identity(data: SignalInput) -> Identity:
+    return Identity(
+        given_names=data.given_names,
+        surname_prefix=data.surname_prefix,
+        surname=data.surname,
+        date_of_birth=data.date_of_birth,
+        sex=data.sex,
+        bsn=validators.bsn_digits(data.bsn),
+    )
+
+
+def signal_register(*, membership: Membership, data: SignalInput) -> Registration:
+    """Register a signal, index its encoding and suggest earlier signals about the same person."""
+    if not permissions.may_register_signal(membership):
+        raise PermissionDenied
+    validate_signal_input(data, membership=membership)
+    now = timezone.now()
+    identity = _identity(data)
+    encoding = encode(identity)
+    with transaction.atomic():
+        signal = Signal.objects.create(
+            registering_organisation=membership.organisation,
+            registered_by=membership.user,
+            reported_by=data.reported_by,
+            directing_municipality=data.residence,
+            status=SignalStatus.NEW,
+            status_changed_at=now,
+            source_domain=data.source_domain,
+            phenomenon=data.phenomenon,
+            urgency=data.urgency,
+            observed_on=data.observed_on,
+            expires_at=expiry_from(now),
+            given_names=data.given_names.strip(),
+            surname_prefix=data.surname_prefix.strip(),
+            surname=data.surname.strip(),
+            date_of_birth=data.date_of_birth.isoformat(),
+            sex=data.sex,
+            bsn=identity.bsn,
+            address=data.address.strip(),
+            observation=data.observation,
+            observation_category=data.observation_category,
+            reporter_contact=data.reporter_contact,
+            reporter_contact_category=data.reporter_contact_category,
+            online_platform=data.online_platform,
+            online_source_openness=data.online_source_openness,
+            online_content=data.online_content,
+            online_content_category=data.online_content_category,
+            capture_fingerprint=data.capture_fingerprint.lower(),
+        )
+        related_persons = RelatedPerson.objects.bulk_create(
+            RelatedPerson(
+                signal=signal,
+                relation=item.relation.strip(),
+                name=item.name.strip(),
+                date_of_birth=item.date_of_birth.isoformat() if item.date_of_birth else "",
+            )
+            for item in data.related_persons
+        )
+        audit.log_processing(
+            activity=Activity.SIGNAL_REGISTRATION,
+            name="signal_register",
+            by=membership.user,
+            subjects=[person(signal), *(related(r) for r in related_persons)],
+            attributes={
+                "signal": str(signal.pk),
+                "source_domain": data.source_domain,
+                "urgency": data.urgency,
+                "with_bsn": bool(identity.bsn),
+                "related_persons": len(related_persons),
+            },
+        )
+        engine.store_encoding(signal, encoding)
+        suggestions = engine.suggest_for(signal, encoding)
+        _log_suggestions(signal, suggestions, by=membership)
+    return Registration(signal=signal, suggestions=suggestions)
+
+
+def _log_suggestions(
+    signal: Signal, suggestions: list[MatchSuggestion], *, by: Membership | None
+) -> None:
+    audit.log_processing(
+        activity=Activity.CONVERGENCE_REVIEW,
+        name="convergence_check",
+        by=by.user if by else None,
+        subjects=[person(signal)],
+        attributes={"signal": str(signal.pk), "suggestions": len(suggestions)},
+    )
+    for suggestion in suggestions:
+        audit.log_processing(
+            activity=Activity.CONVERGENCE_REVIEW,
+            name="convergence_suggest",
+            by=by.user if by else None,
+            subjects=[
+                person(signal),
+                audit.Subject(SubjectType.PERSON, str(suggestion.earlier_signal_id)),
+            ],
+            attributes={"suggestion": str(suggestion.pk), "score": suggestion.score},
+        )
+
+
+def _link(first: Signal, second: Signal) -> Subject:
+    """Put both signals (and every signal already confirmed with either) under one subject."""
+    subjects = [s for s in (second.subject_id, first.subject_id) if s is not None]
+    if not subjects:
+        subject = Subject.objects.create()
+    else:
+        subject = Subject.objects.get(pk=subjects[0])
+        for other in subjects[1:]:
+            if other != subject.pk:
+                # Cases hang on a subject (later capability); merging two subjects moves the
+                # signals and keeps the earlier subject.
+                Signal.objects.filter(subject_id=other).update(subject=subject)
+                Subject.objects.filter(pk=other).delete()
+    Signal.objects.filter(pk__in=[first.pk, second.pk]).update(subject=subject)
+    return subject
+
+
+def suggestion_decide(
+    *, suggestion: MatchSuggestion, membership: Membership, confirm: bool
+) -> MatchSuggestion:
+    """A municipal lead confirms (same person: link) or rejects (remembered) a suggestion."""
+    if not permissions.may_decide_suggestion(membership, suggestion):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = MatchSuggestion.objects.select_for_update().get(pk=suggestion.pk)
+        if locked.status != SuggestionStatus.OPEN:
+            raise AlreadyDecidedError
+        signals = {
+            s.pk: s
+            for s in Signal.objects.select_for_update().filter(
+                pk__in=[locked.signal_id, locked.earlier_signal_id]
+            )
+        }
+        first, second = signals[locked.signal_id], signals[locked.earlier_signal_id]
+        if not (first.has_person_data and second.has_person_data):
+            raise AlreadyDecidedError
+        locked.status = SuggestionStatus.CONFIRMED if confirm else SuggestionStatus.REJECTED
+        locked.decided_by = membership.user
+        locked.decided_for = membership.organisation
+        locked.decided_at = timezone.now()
+        locked.save(
+            update_fields=["status", "decided_by", "decided_for", "decided_at", "updated_at"]
+        )
+        subjects = [person(first), person(second)]
+        attributes: dict[str, str | int | bool] = {
+            "suggestion": str(locked.pk),
+            "score": locked.score,
+        }
+        if confirm:
+            subject = _link(first, second)
+            attributes["subject"] = str(subject.pk)
+        audit.log_processing(
+            activity=Activity.CONVERGENCE_REVIEW,
+            name="convergence_confirm" if confirm else "convergence_reject",
+            by=membership.user,
+            subjects=subjects,
+            attributes=attributes,
+        )
+    return locked
+
+
+HANDLING_TRANSITIONS = {
+    SignalStatus.NEW: {SignalStatus.UNDER_REVIEW, SignalStatus.CLOSED_WITHOUT_ACTION},
+    SignalStatus.UNDER_REVIEW: {SignalStatus.CLOSED_WITHOUT_ACTION},
+    SignalStatus.CLOSED_WITHOUT_ACTION: {SignalStatus.UNDER_REVIEW},
+}
+
+
+def signal_set_status(
+    *, signal: Signal, membership: Membership, status: SignalStatus, note: str = ""
+) -> Signal:
+    """The directing municipality takes a signal in handling, closes it without action, or
+    reopens it. Closing needs a note. Linking to a weighing is the weighing's own action."""
+    if not permissions.may_handle_signal(membership, signal):
+        raise PermissionDenied
+    if status not in HANDLING_TRANSITIONS.get(SignalStatus(signal.status), set()):
+        raise ValidationError(
+            {"status": [str(_("Deze statuswijziging is nu niet mogelijk."))]}, code="transition"
+        )
+    errors: dict[str, list[str]] = {}
+    _check_length(errors, "note", note, validators.TEXT_MAX_LENGTH)
+    _collect(errors, "note", validators.validate_no_control_characters, note)
+    if status == SignalStatus.CLOSED_WITHOUT_ACTION and not note.strip():
+        errors.setdefault("note", []).append(
+            str(_("Licht toe waarom het signaal zonder actie wordt afgesloten."))
+        )
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        locked = Signal.objects.select_for_update().get(pk=signal.pk)
+        if locked.status != signal.status:
+            raise AlreadyDecidedError
+        locked.status = status
+        locked.status_changed_at = timezone.now()
+        if note.strip():
+            locked.handling_note = note.strip()
+        locked.save(update_fields=["status", "status_changed_at", "handling_note", "updated_at"])
+        audit.log_processing(
+            activity=Activity.SIGNAL_REGISTRATION,
+            name="signal_status",
+            by=membership.user,
+            subjects=[person(locked)],
+            attributes={"signal": str(locked.pk), "status": status},
+        )
+    return locked
+
+
+# Expiry --------------------------------------------------------------------------------------
+
+EXPIRY_POLICY = "signal_not_weighed"
+PERSON_FIELDS = (
+    "given_names",
+    "surname_prefix",
+    "surname",
+    "date_of_birth",
+    "sex",
+    "bsn",
+    "address",
+    "observation",
+    "reporter_contact",
+    "online_platform",
+    "online_content",
+    "handling_note",
+)
+
+
+@dataclass(frozen=True)
+class ExpiryResult:
+    run_id: uuid.UUID
+    expired: int
+
+
+def expirable_signals(*, now: datetime) -> "list[uuid.UUID]":
+    return list(
+        Signal.objects.filter(
+            status__in=EXPIRABLE_STATUSES, expires_at__lte=now, person_data_deleted_at=None
+        )
+        .order_by("expires_at")
+        .values_list("pk", flat=True)
+    )
+
+
+def _expire_batch(ids: list[uuid.UUID], *, now: datetime, run_id: uuid.UUID) -> int:
+    with transaction.atomic():
+        # Lock and re-check: a signal linked to a weighing in the meantime does not expire.
+        signals = list(
+            Signal.objects.select_for_update().filter(
+                pk__in=ids,
+                status__in=EXPIRABLE_STATUSES,
+                expires_at__lte=now,
+                person_data_deleted_at=None,
+            )
+        )
+        if not signals:
+            return 0
+        chosen = [s.pk for s in signals]
+        subject_ids = {s.subject_id for s in signals if s.subject_id is not None}
+        related_ids = list(
+            RelatedPerson.objects.filter(signal_id__in=chosen).values_list("pk", flat=True)
+        )
+        RelatedPerson.objects.filter(pk__in=related_ids).delete()
+        IdentityEncoding.objects.filter(signal_id__in=chosen).delete()
+        MatchSuggestion.objects.filter(signal_id__in=chosen).delete()
+        MatchSuggestion.objects.filter(earlier_signal_id__in=chosen).delete()
+        OnlineResearchEntry.objects.filter(signal_id__in=chosen).update(signal=None)
+        Signal.objects.filter(pk__in=chosen).update(
+            **dict.fromkeys(PERSON_FIELDS),
+            capture_fingerprint="",
+            status=SignalStatus.EXPIRED,
+            status_changed_at=now,
+            person_data_deleted_at=now,
+            subject=None,
+            updated_at=now,
+        )
+        DeletionRecord.objects.create(
+            object_kind="signal_person_data",
+            count=len(chosen),
+            policy=EXPIRY_POLICY,
+            run_id=run_id,
+            deleted_at=now,
+        )
+        if related_ids:
+            DeletionRecord.objects.create(
+                object_kind="related_person",
+                count=len(related_ids),
+                policy=EXPIRY_POLICY,
+                run_id=run_id,
+                deleted_at=now,
+            )
+        audit.log_processing(
+            activity=Activity.SIGNAL_REGISTRATION,
+            name="signal_expire",
+            by=None,
+            subjects=[audit.Subject(SubjectType.PERSON, str(pk)) for pk in chosen],
+            attributes={"run": str(run_id), "policy": EXPIRY_POLICY},
+        )
+        # A subject left without any signal has nothing to hold together any more.
+        Subject.objects.filter(pk__in=subject_ids, signals=None).delete()
+    return len(chosen)
+
+
+def signals_expire(
+    *, now: datetime | None = None, batch_size: int = 200, progress: object = None
+) -> ExpiryResult:
+    """Delete the person data and encodings of signals past their expiry, in batches.
+
+    Each batch is its own transaction, so a stopped run leaves whole batches and can simply be
+    run again. ``progress`` (optional) is called with (done, total) after each batch.
+    """
+    moment = now or timezone.now()
+    run_id = uuid.uuid4()
+    ids = expirable_signals(now=moment)
+    done = 0
+    for start in range(0, len(ids), batch_size):
+        done += _expire_batch(ids[start : start + batch_size], now=moment, run_id=run_id)
+        if callable(progress):
+            progress(min(start + batch_size, len(ids)), len(ids))
+    return ExpiryResult(run_id=run_id, expired=done)
+
+
+def expiring_before(now: datetime) -> datetime:
+    return now + timedelta(days=settings.SCHAKEL_EXPIRY_WARNING_DAYS)
+
+
+# Online research -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResearchPlan:
+    purpose: str
+    occasion: str
+    legal_basis: str
+    public_order_interest: str
+    subsidiarity: str
+    confirms_no_fictitious_profile: bool
+    confirms_no_closed_groups: bool
+    confirms_no_systematic_following: bool
+    signal: Signal | None = None
+
+
+def _research_subjects(entry: OnlineResearchEntry) -> list[audit.Subject]:
+    return [person(entry.signal)] if entry.signal is not None else []
+
+
+def online_research_start(*, membership: Membership, plan: ResearchPlan) -> OnlineResearchEntry:
+    """Record purpose, occasion, basis, interest, subsidiarity and the three confirmations
+    before searching. Nothing is saved unless all of them are there."""
+    if not permissions.may_record_online_research(membership):
+        raise PermissionDenied
+    errors: dict[str, list[str]] = {}
+    for name in ("purpose", "occasion", "public_order_interest", "subsidiarity"):
+        value = getattr(plan, name)
+        if not value.strip():
+            errors.setdefault(name, []).append(str(_("Dit veld is verplicht.")))
+        _check_length(errors, name, value, validators.TEXT_MAX_LENGTH)
+        _collect(errors, name, validators.validate_no_control_characters, value)
+    if plan.legal_basis not in ResearchLegalBasis.values:
+        errors.setdefault("legal_basis", []).append(str(_("Kies een grondslag.")))
+    for name in (
+        "confirms_no_fictitious_profile",
+        "confirms_no_closed_groups",
+        "confirms_no_systematic_following",
+    ):
+        if getattr(plan, name) is not True:
+            errors.setdefault(name, []).append(str(_("Bevestig dit voordat u zoekt.")))
+    if plan.signal is not None and not permissions.directs(membership, plan.signal):
+        errors.setdefault("signal", []).append(str(_("Kies een signaal van uw gemeente.")))
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        entry = OnlineResearchEntry.objects.create(
+            municipality=membership.organisation,
+            recorded_by=membership.user,
+            signal=plan.signal,
+            purpose=plan.purpose.strip(),
+            occasion=plan.occasion.strip(),
+            legal_basis=plan.legal_basis,
+            public_order_interest=plan.public_order_interest.strip(),
+            subsidiarity=plan.subsidiarity.strip(),
+            confirms_no_fictitious_profile=True,
+            confirms_no_closed_groups=True,
+            confirms_no_systematic_following=True,
+        )
+        audit.log_processing(
+            activity=Activity.ONLINE_RESEARCH,
+            name="online_research_start",
+            by=membership.user,
+            subjects=_research_subjects(entry),
+            attributes={"entry": str(entry.pk), "legal_basis": plan.legal_basis},
+        )
+    return entry
+
+
+def online_research_complete(
+    *,
+    entry: OnlineResearchEntry,
+    membership: Membership,
+    sources_consulted: str,
+    outcome: str,
+    outcome_summary: str = "",
+    outcome_category: DataCategory = DataCategory.ORDINARY,
+) -> OnlineResearchEntry:
+    """Afterwards: the sources consulted and the outcome, also when nothing was found."""
+    if not permissions.may_complete_online_research(membership, entry):
+        raise PermissionDenied
+    errors: dict[str, list[str]] = {}
+    if not sources_consulted.strip():
+        errors.setdefault("sources_consulted", []).append(str(_("Noem de geraadpleegde bronnen.")))
+    if outcome not in ResearchOutcome.values:
+        errors.setdefault("outcome", []).append(str(_("Kies een uitkomst.")))
+    if outcome == ResearchOutcome.FOUND and not outcome_summary.strip():
+        errors.setdefault("outcome_summary", []).append(str(_("Beschrijf wat is gevonden.")))
+    for name, value in (
+        ("sources_consulted", sources_consulted),
+        ("outcome_summary", outcome_summary),
+    ):
+        _check_length(errors, name, value, validators.TEXT_MAX_LENGTH)
+        _collect(errors, name, validators.validate_no_control_characters, value)
+    if outcome_category not in DataCategory.values:
+        errors.setdefault("outcome_category", []).append(str(_("Kies een categorie.")))
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        locked = OnlineResearchEntry.objects.select_for_update().get(pk=entry.pk)
+        if locked.is_completed:
+            raise AlreadyDecidedError
+        locked.sources_consulted = sources_consulted.strip()
+        locked.outcome = outcome
+        locked.outcome_summary = outcome_summary.strip()
+        locked.outcome_category = outcome_category
+        locked.completed_at = timezone.now()
+        locked.save()
+        audit.log_processing(
+            activity=Activity.ONLINE_RESEARCH,
+            name="online_research_complete",
+            by=membership.user,
+            subjects=_research_subjects(locked),
+            attributes={"entry": str(locked.pk), "outcome": outcome},
+        )
+    return locked
