@@ -1,7 +1,9 @@
 """Test data for the meldpunt: fictional people only, registered through the real service."""
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
+
+from django.utils import timezone
 
 from schakel.accounts.models import Membership, User
 from schakel.intake.choices import SourceDomain
@@ -37,7 +39,7 @@ def signal_input(*, residence: Organisation, **overrides: Any) -> SignalInput:
         "date_of_birth": date(2004, 3, 17),
         "residence": residence,
         "observation": "Deelt op school teksten die geweld tegen een groep goedpraten.",
-        "observed_on": date(2026, 11, 2),
+        "observed_on": timezone.localdate() - timedelta(days=3),
         "source_domain": SourceDomain.EDUCATION,
         "phenomenon": phenomenon(),
     }

@@ -1,0 +1,160 @@
+"""Expiry with a frozen clock: person data and encodings go, a record without it stays."""
+
+from datetime import date, timedelta
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+from schakel.audit.models import DeletionRecord, LogRecord
+from schakel.intake.choices import SignalStatus
+from schakel.intake.models import (
+    BlockingKey,
+    IdentityEncoding,
+    MatchSuggestion,
+    RelatedPerson,
+    Signal,
+    Subject,
+)
+from schakel.intake.services import (
+    RelatedPersonInput,
+    signal_set_status,
+    signals_expire,
+    suggestion_decide,
+)
+from schakel.intake.tasks import expire_signals_task, schedule_expiry
+from schakel.intake.tests.factories import VALID_BSN, membership_of, register
+
+pytestmark = pytest.mark.django_db
+
+START = timezone.make_aware(timezone.datetime(2026, 1, 15, 10, 0))
+PLANTED = ["Wendelmoed", "Kraaijeveldt", "1993-02-11", VALID_BSN, "Geertruida", "schreeuwde"]
+
+
+def plant(personas):
+    first = register(
+        personas.police_member,
+        residence=personas.municipality_a,
+        given_names="Wendelmoed",
+        surname="Kraaijeveldt",
+        surname_prefix="",
+        date_of_birth=date(1993, 2, 11),
+        bsn=VALID_BSN,
+        observation="Hij schreeuwde dreigementen bij het gemeentehuis.",
+        related_persons=(RelatedPersonInput("Zus", "Geertruida Kraaijeveldt"),),
+    )
+    second = register(
+        personas.school_member,
+        residence=personas.municipality_a,
+        given_names="Wendelmoed",
+        surname="Kraaijeveld",
+        surname_prefix="",
+        date_of_birth=date(1993, 2, 11),
+    )
+    return first, second
+
+
+def table_dump() -> str:
+    lines = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            lines.extend(repr(row) for row in cursor.fetchall())
+    return "\n".join(lines)
+
+
+def decrypted_plaintexts() -> str:
+    """Every encrypted field's plaintext, after decryption, of every intake row left."""
+    values: list[str] = []
+    for signal in Signal.objects.all():
+        values.extend(
+            str(getattr(signal, f)) for f in ("given_names", "surname", "bsn", "observation")
+        )
+    values.extend(str(r.name) for r in RelatedPerson.objects.all())
+    return "\n".join(values)
+
+
+def test_expiry_deletes_person_data_and_encodings_and_keeps_a_record(personas):
+    with time_machine.travel(START, tick=False):
+        _first, second = plant(personas)
+        # Confirmed, so that the subject must go as well.
+        suggestion_decide(
+            suggestion=second.suggestions[0],
+            membership=membership_of(personas.lead_a),
+            confirm=True,
+        )
+    assert Subject.objects.count() == 1
+
+    with time_machine.travel(START + timedelta(days=364), tick=False):
+        assert signals_expire().expired == 0  # not yet
+
+    with time_machine.travel(START + timedelta(days=366), tick=False):
+        result = signals_expire()
+    assert result.expired == 2
+
+    for signal in Signal.objects.all():
+        assert signal.status == SignalStatus.EXPIRED
+        assert signal.person_data_deleted_at is not None
+        assert signal.given_names is None
+        assert signal.bsn is None
+        assert signal.observation is None
+        assert signal.subject_id is None
+    for model in (IdentityEncoding, BlockingKey, RelatedPerson, MatchSuggestion, Subject):
+        assert model.objects.count() == 0, model
+    dump = table_dump() + decrypted_plaintexts()
+    for needle in PLANTED:
+        assert needle not in dump, needle
+
+    records = list(DeletionRecord.objects.order_by("object_kind"))
+    assert [(r.object_kind, r.count) for r in records] == [
+        ("related_person", 1),
+        ("signal_person_data", 2),
+    ]
+    assert {r.run_id for r in records} == {result.run_id}
+    record_text = repr([vars(r) for r in records])
+    for signal_id in Signal.objects.values_list("pk", flat=True):
+        assert str(signal_id) not in record_text
+    assert LogRecord.objects.filter(name="signal_expire").count() == 2
+
+
+def test_a_signal_linked_to_a_weighing_does_not_expire(personas):
+    with time_machine.travel(START, tick=False):
+        first, _ = plant(personas)
+    Signal.objects.filter(pk=first.signal.pk).update(status=SignalStatus.LINKED_TO_WEIGHING)
+    with time_machine.travel(START + timedelta(days=400), tick=False):
+        assert signals_expire().expired == 1
+    kept = Signal.objects.get(pk=first.signal.pk)
+    assert kept.given_names == "Wendelmoed"
+    assert IdentityEncoding.objects.filter(signal=kept).exists()
+
+
+def test_closed_signals_expire_too_and_the_window_is_configurable(personas, settings):
+    settings.SCHAKEL_SIGNAL_EXPIRY_MONTHS = 3
+    with time_machine.travel(START, tick=False):
+        done = register(personas.police_member, residence=personas.municipality_a)
+        signal_set_status(
+            signal=done.signal,
+            membership=membership_of(personas.lead_a),
+            status="closed_without_action",
+            note="Geen zorgen na huisbezoek.",
+        )
+    with time_machine.travel(START + timedelta(days=93), tick=False):
+        assert signals_expire().expired == 1
+
+
+def test_the_command_and_the_task_expire_signals(personas):
+    with time_machine.travel(START, tick=False):
+        plant(personas)
+    with time_machine.travel(START + timedelta(days=370), tick=False):
+        call_command("expire_signals", "--no-progress", "--batch-size", "1")
+    assert Signal.objects.filter(status=SignalStatus.EXPIRED).count() == 2
+    assert DeletionRecord.objects.filter(object_kind="signal_person_data").count() == 2
+
+    with time_machine.travel(START, tick=False):
+        register(personas.police_member, residence=personas.municipality_b)
+    with time_machine.travel(START + timedelta(days=370), tick=False):
+        result = expire_signals_task.enqueue()  # the immediate backend in tests
+    assert result.return_value == 1
+    assert schedule_expiry() is False  # the immediate backend cannot defer
