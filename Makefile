@@ -78,8 +78,9 @@ demo-db: setup
 
 run: demo-db
 	$(DEV_ENV) $(PY) manage.py demo_accounts --address http://$(HOST):$(PORT)/
+	$(DEV_ENV) $(PY) manage.py expire_signals --schedule
 	@echo "==> Schakel draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl-C)"
-	$(DEV_ENV) exec $(PY) manage.py runserver $(HOST):$(PORT)
+	$(DEV_ENV) exec scripts/run-dev $(PY) $(HOST) $(PORT)
 
 # --- test -------------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from schakel.accounts import demo
+from schakel.intake import demo as intake_demo
 
 
 class Command(BaseCommand):
@@ -12,4 +13,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         users = demo.seed()
+        signals = intake_demo.seed()
         self.stdout.write(self.style.SUCCESS(f"Demodata aanwezig: {len(users)} demo-accounts."))
+        if signals:
+            self.stdout.write(self.style.SUCCESS(f"{signals} fictieve demosignalen toegevoegd."))
