@@ -158,3 +158,22 @@ def test_the_command_and_the_task_expire_signals(personas):
         result = expire_signals_task.enqueue()  # the immediate backend in tests
     assert result.return_value == 1
     assert schedule_expiry() is False  # the immediate backend cannot defer
+
+
+def test_encodings_can_be_rebuilt_under_a_new_matching_key(personas, settings):
+    first, _ = plant(personas)
+    settings.SCHAKEL_PSEUDONYM_KEY = b"\x02" * 32
+    later = register(personas.lead_a, residence=personas.municipality_a, **IDENTITY)
+    assert later.suggestions == []  # old encodings are under the old key
+    call_command("rebuild_identity_encodings", "--no-progress")
+    again = register(personas.lead_a, residence=personas.municipality_a, **IDENTITY)
+    assert {s.earlier_signal_id for s in again.suggestions} >= {first.signal.pk}
+    assert IdentityEncoding.objects.count() == Signal.objects.count()
+
+
+IDENTITY = {
+    "given_names": "Wendelmoed",
+    "surname": "Kraaijeveldt",
+    "surname_prefix": "",
+    "date_of_birth": date(1993, 2, 11),
+}

@@ -50,5 +50,6 @@ class Command(BaseCommand):
         result = services.signals_expire(batch_size=options["batch_size"], progress=progress)
         bar.close()
         self.stdout.write(
-            f"{result.expired} signalen vervallen; persoonsgegevens verwijderd (run {result.run_id})."
+            f"{result.expired} signalen vervallen; persoonsgegevens verwijderd "
+            f"(run {result.run_id})."
         )
