@@ -53,6 +53,15 @@ def may_decide_suggestion(membership: Membership | None, suggestion: MatchSugges
     }
 
 
+def may_view_online_research(membership: Membership | None) -> bool:
+    """The municipality's lead and privacy officer read its online research log."""
+    return (
+        membership is not None
+        and membership.organisation.kind == OrganisationKind.MUNICIPALITY
+        and membership.role in {Role.MUNICIPAL_LEAD, Role.PRIVACY_OFFICER}
+    )
+
+
 def may_record_online_research(membership: Membership | None) -> bool:
     return is_meldpunt(membership)
 

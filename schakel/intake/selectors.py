@@ -285,9 +285,7 @@ def inbox_for(*, membership: Membership | None, filters: InboxFilters) -> Inbox:
 
 def online_research_visible_to(*, membership: Membership | None) -> QuerySet[OnlineResearchEntry]:
     """The municipality's entries for its municipal lead and its privacy officer."""
-    if membership is None or membership.organisation.kind != OrganisationKind.MUNICIPALITY:
-        return OnlineResearchEntry.objects.none()
-    if membership.role not in {Role.MUNICIPAL_LEAD, Role.PRIVACY_OFFICER}:
+    if membership is None or not permissions.may_view_online_research(membership):
         return OnlineResearchEntry.objects.none()
     return OnlineResearchEntry.objects.filter(municipality_id=membership.organisation_id)
 
