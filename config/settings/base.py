@@ -198,6 +198,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "SignalStatusEnum": "schakel.intake.choices.SignalStatus",
+        "SuggestionStatusEnum": "schakel.intake.choices.SuggestionStatus",
+        "DataCategoryEnum": "schakel.intake.choices.DataCategory",
+    },
 }
 
 SCHAKEL_PAT_DEFAULT_DAYS = 90

@@ -49,7 +49,7 @@ def test_partner_fields_and_no_staff(personas, api_client) -> None:
         "region_name": "Regio Noordkaap",
         "mailbox": personas.police.mailbox,
         "legal_framework": personas.police.legal_framework,
-        "may_process_bsn": False,
+        "may_process_bsn": True,
         "intervention_options": [{"name": "Stopgesprek", "description": "Een gesprek."}],
     }
     content = response.content.decode()
@@ -135,7 +135,7 @@ def test_list_query_count_does_not_grow_with_organisations(
     with django_assert_max_num_queries(13):
         response = client.get(LIST)
 
-    assert response.json()["count"] == 25
+    assert response.json()["count"] == 26
 
 
 def test_ordering_needs_an_allow_list_and_detail_views_offer_none() -> None:

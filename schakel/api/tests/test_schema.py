@@ -42,6 +42,14 @@ def test_document_describes_bearer_tokens_errors_and_endpoints(db) -> None:
         "/api/v1/me/",
         "/api/v1/partners/",
         "/api/v1/partners/{id}/",
+        "/api/v1/signals/",
+        "/api/v1/signals/{id}/",
+        "/api/v1/match-suggestions/",
+        "/api/v1/match-suggestions/{id}/",
+        "/api/v1/match-suggestions/{id}/decision/",
+        "/api/v1/online-research/",
+        "/api/v1/online-research/{id}/",
+        "/api/v1/online-research/{id}/completion/",
     }
     me = document["paths"]["/api/v1/me/"]["get"]
     assert {"personalAccessToken": []} in me["security"]

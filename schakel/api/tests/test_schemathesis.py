@@ -18,10 +18,25 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
-from schemathesis.checks import not_a_server_error
+from schemathesis.checks import not_a_server_error, positive_data_acceptance
 
 from schakel.accounts.services import access_token_create
 from schakel.api.authentication import MEMBERSHIP_HEADER
+
+# Writes whose acceptance depends on stored data (ids of municipalities, phenomena, signals) or
+# on rules a schema cannot express (the elfproef, dates not in the future, control characters):
+# a schema-valid body may rightly get a 400. Every other check still runs on them.
+STATEFUL_WRITES = {
+    ("POST", "/api/v1/signals/"),
+    ("POST", "/api/v1/online-research/"),
+    ("POST", "/api/v1/online-research/{id}/completion/"),
+}
+
+
+def excluded_checks(case: Any) -> list[Any]:
+    key = (case.operation.method.upper(), case.operation.path)
+    return [positive_data_acceptance] if key in STATEFUL_WRITES else []
+
 
 BOUNDED = settings(
     max_examples=25,
@@ -68,7 +83,9 @@ def test_valid_requests_conform_to_the_schema(
     @BOUNDED
     @given(case=api_schema.as_strategy(headers=own_membership))
     def check(case: Any) -> None:
-        response = case.call_and_validate(headers=auth_header)
+        response = case.call_and_validate(
+            headers=auth_header, excluded_checks=excluded_checks(case)
+        )
         statuses.add((case.operation.path, response.status_code))
 
     check()
@@ -82,9 +99,10 @@ def test_valid_requests_for_visible_partners_conform(
     visible = {"id": str(personas.police.pk)}
 
     statuses: set[tuple[str, int]] = set()
+    partner = api_schema.include(path="/api/v1/partners/{id}/")
 
     @BOUNDED
-    @given(case=api_schema.as_strategy(headers=own_membership, path_parameters=visible))
+    @given(case=partner.as_strategy(headers=own_membership, path_parameters=visible))
     def check(case: Any) -> None:
         response = case.call_and_validate(headers=auth_header)
         statuses.add((case.operation.path, response.status_code))

@@ -1,0 +1,432 @@
+"""The meldpunt API: signals, match suggestions and the online research log.
+
+Views stay thin: reads come from ``schakel.intake.selectors`` (which log every read of person
+data), writes go through one call of ``schakel.intake.services``. What the acting membership may
+not see or do is a 404, the same as what does not exist.
+"""
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, cast
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import exceptions, serializers
+from rest_framework.generics import GenericAPIView
+from rest_framework.mixins import ListModelMixin
+from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from schakel.accounts.choices import Role
+from schakel.accounts.models import Membership
+from schakel.api.filters import StrictOrderingFilter
+from schakel.api.problems import PROBLEM_CONTENT_TYPE
+from schakel.api.schema import SchakelAutoSchema
+from schakel.api.serializers import ProblemSerializer
+from schakel.api.views import acting_membership_of
+from schakel.intake import permissions, selectors, services
+from schakel.intake.api.filters import SignalFilterSet, SuggestionFilterSet
+from schakel.intake.api.serializers import (
+    ResearchCompleteSerializer,
+    ResearchEntryDetailSerializer,
+    ResearchEntrySerializer,
+    ResearchStartSerializer,
+    SignalDetailSerializer,
+    SignalRegisteredSerializer,
+    SignalRegisterSerializer,
+    SignalStatusSerializer,
+    SuggestionDecisionSerializer,
+    SuggestionDetailSerializer,
+    SuggestionSerializer,
+)
+from schakel.intake.models import MatchSuggestion, OnlineResearchEntry, Signal
+
+TAGS = ["meldpunt"]
+
+
+class Conflict(exceptions.APIException):
+    """Someone else decided or completed it first (``services.AlreadyDecidedError``)."""
+
+    status_code = 409
+    default_code = "conflict"
+    default_detail = _(
+        "Iemand anders heeft dit intussen al afgehandeld. Haal de gegevens opnieuw op."
+    )
+
+
+CONFLICT_RESPONSE = {
+    (409, PROBLEM_CONTENT_TYPE): OpenApiResponse(
+        ProblemSerializer,
+        "Al afgehandeld: iemand anders besliste of rondde dit intussen af.",
+    )
+}
+
+
+@contextmanager
+def service_errors() -> Iterator[None]:
+    """A service's Dutch validation messages as a problem+json 400 (per field); a decision
+    someone else already took as a 409. PermissionDenied passes on and becomes a 404."""
+    try:
+        yield
+    except DjangoValidationError as error:
+        detail = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+        raise exceptions.ValidationError(
+            {key or "non_field_errors": value for key, value in detail.items()}
+        ) from None
+    except services.AlreadyDecidedError:
+        raise Conflict() from None
+
+
+def membership_of(request: Request) -> Membership:
+    """The acting membership; without one there is nothing to see (404)."""
+    membership = acting_membership_of(request)
+    if membership is None:
+        raise exceptions.NotFound()
+    return membership
+
+
+class PostAllowedBy(BasePermission):
+    """POST only when ``predicate(acting membership)`` holds; a refusal becomes a 404."""
+
+    predicate: Any = staticmethod(lambda membership: False)
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        if request.method != "POST":
+            return True
+        return bool(self.predicate(acting_membership_of(request)))
+
+
+class MayRegisterSignal(PostAllowedBy):
+    predicate = staticmethod(permissions.may_register_signal)
+
+
+class MayRecordOnlineResearch(PostAllowedBy):
+    predicate = staticmethod(permissions.may_record_online_research)
+
+
+class IntakeAPIView(GenericAPIView[Any]):
+    schema = SchakelAutoSchema()
+    permission_classes = [IsAuthenticated]
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {
+            **super().get_serializer_context(),
+            "membership": acting_membership_of(self.request),
+        }
+
+    @property
+    def fake(self) -> bool:
+        """Schema generation has no caller."""
+        return bool(getattr(self, "swagger_fake_view", False))
+
+
+# --- signals -----------------------------------------------------------------------------------
+
+
+def signal_status_rows(membership: Membership | None) -> QuerySet[Any]:
+    """Metadata rows (dicts, never person data) of the signals the membership may follow.
+
+    The registering organisation and the meldpunt get ``signal_list_for``; the privacy officer
+    the metadata of the signals registered by or directed to their organisation.
+    """
+    if membership is not None and membership.role == Role.PRIVACY_OFFICER:
+        rows = selectors.signal_metadata_for_privacy_officer(membership=membership)
+    else:
+        visible = selectors.signal_list_for(membership=membership)
+        rows = visible.values(*selectors.SIGNAL_LIST_FIELDS)
+    return cast(QuerySet[Any], rows)
+
+
+def known_at_for_row(row: dict[str, Any]) -> list[selectors.KnownAt]:
+    """``known_at_meldpunten`` needs only these three values of the signal."""
+    signal = Signal(
+        pk=row["id"],
+        subject_id=row["subject_id"],
+        directing_municipality_id=row["directing_municipality_id"],
+    )
+    return selectors.known_at_meldpunten(signal=signal)
+
+
+class SignalDetailQuerySerializer(serializers.Serializer[Any]):
+    include = serializers.ChoiceField(
+        choices=[("person", "person")],
+        required=False,
+        help_text=(
+            "person: ook de persoonsgegevens en de waarneming (alleen voor de melder en het "
+            "meldpunt; het lezen wordt vastgelegd in het verwerkingslogboek)."
+        ),
+    )
+
+
+class SignalListView(ListModelMixin, IntakeAPIView):
+    permission_classes = [IsAuthenticated, MayRegisterSignal]
+    serializer_class = SignalStatusSerializer
+    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
+    filterset_class = SignalFilterSet
+    ordering_fields = ["created_at"]
+    ordering = ["-created_at"]
+
+    def get_queryset(self) -> QuerySet[Any]:
+        if self.fake:
+            return Signal.objects.none()
+        return signal_status_rows(acting_membership_of(self.request))
+
+    @extend_schema(
+        summary="Status van signalen",
+        description=(
+            "De signalen die u mag volgen: die van uw eigen organisatie en, voor het meldpunt, "
+            "die van inwoners van uw gemeente. De functionaris gegevensbescherming ziet de "
+            "metadata van de signalen van de eigen organisatie. Alleen status en metadata, "
+            "nooit persoonsgegevens. Sorteren op created_at (standaard nieuwste eerst)."
+        ),
+        responses={200: SignalStatusSerializer(many=True)},
+        tags=TAGS,
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self.list(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Signaal registreren",
+        description=(
+            "Registreert een signaal bij het meldpunt van de woongemeente; die gemeente wordt "
+            "regievoerder. Acuut gevaar meldt u bij de politie (112), niet via Schakel. Een BSN "
+            "alleen als uw organisatie BSN's mag verwerken. Het antwoord noemt in known_at "
+            "alleen de meldpunten (met hun functionele mailbox) waar mogelijk al een signaal "
+            "over dezelfde persoon bekend is: nooit de inhoud of de bron daarvan. Bij ongeldige "
+            "invoer wordt niets opgeslagen (400, per veld een Nederlandse melding)."
+        ),
+        request=SignalRegisterSerializer,
+        responses={201: SignalRegisteredSerializer},
+        tags=TAGS,
+    )
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        membership = membership_of(request)
+        serializer = SignalRegisterSerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        with service_errors():
+            registration = services.signal_register(
+                membership=membership, data=serializer.to_signal_input()
+            )
+        signal = registration.signal
+        known_at = selectors.known_at_meldpunten(signal=signal)
+        output = SignalRegisteredSerializer(SignalRegisteredSerializer.data_for(signal, known_at))
+        return Response(output.data, status=201)
+
+
+class SignalDetailView(IntakeAPIView):
+    serializer_class = SignalDetailSerializer
+
+    @extend_schema(
+        summary="Status van één signaal",
+        description=(
+            "Status en metadata van een signaal dat u mag volgen, en bij welke meldpunten "
+            "dezelfde persoon mogelijk bekend is (known_at). Zonder persoonsgegevens, behalve "
+            "met ?include=person: dan ook de persoon, de personen in de directe omgeving en de "
+            "waarneming, voor de melder en het meldpunt (het lezen wordt vastgelegd). 404 voor "
+            "een signaal dat u niet mag zien."
+        ),
+        parameters=[SignalDetailQuerySerializer],
+        responses={200: SignalDetailSerializer},
+        tags=TAGS,
+    )
+    def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
+        query = SignalDetailQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        membership = acting_membership_of(request)
+        row = signal_status_rows(membership).filter(id=id).first()
+        if row is None:
+            raise exceptions.NotFound()
+        signal = None
+        if query.validated_data.get("include") == "person":
+            signal = selectors.signal_get_for(membership=membership, pk=id)
+        known_at = selectors.known_at_meldpunten(signal=signal) if signal else known_at_for_row(row)
+        data = SignalDetailSerializer.data_for(row, known_at, signal)
+        return Response(SignalDetailSerializer(data).data)
+
+
+# --- match suggestions -------------------------------------------------------------------------
+
+
+class SuggestionListView(ListModelMixin, IntakeAPIView):
+    serializer_class = SuggestionSerializer
+    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
+    filterset_class = SuggestionFilterSet
+    ordering_fields = ["score", "created_at"]
+    ordering = ["-score", "-created_at"]
+
+    def get_queryset(self) -> QuerySet[MatchSuggestion]:
+        if self.fake:
+            return MatchSuggestion.objects.none()
+        return selectors.suggestion_list_for(membership=acting_membership_of(self.request))
+
+    @extend_schema(
+        summary="Matchsuggesties",
+        description=(
+            "Voor het meldpunt (gemeentelijk regisseur): suggesties dat twee signalen over "
+            "dezelfde persoon gaan, met score en uitleg (welke delen overeenkwamen), waarvan uw "
+            "gemeente bij minstens één signaal regievoerder is. Zonder persoonsgegevens. Voor "
+            "andere rollen een lege lijst. Sorteren op score en created_at (standaard hoogste "
+            "score eerst)."
+        ),
+        responses={200: SuggestionSerializer(many=True)},
+        tags=TAGS,
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self.list(request, *args, **kwargs)
+
+
+class SuggestionDetailView(IntakeAPIView):
+    serializer_class = SuggestionDetailSerializer
+
+    @extend_schema(
+        summary="Eén matchsuggestie",
+        description=(
+            "De suggestie met beide identiteiten naast elkaar (voornamen, tussenvoegsel, "
+            "achternaam, geboortedatum, geslacht, alleen de laatste drie cijfers van het BSN). "
+            "Van een signaal waarvan uw gemeente regievoerder is ook de melder en de waarneming; "
+            "van een signaal van een andere gemeente alleen de identiteit. Het lezen wordt "
+            "vastgelegd. 404 voor een suggestie die u niet mag zien."
+        ),
+        responses={200: SuggestionDetailSerializer},
+        tags=TAGS,
+    )
+    def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
+        suggestion = selectors.suggestion_get_for(membership=acting_membership_of(request), pk=id)
+        return Response(self.get_serializer(suggestion).data)
+
+
+class SuggestionDecisionView(IntakeAPIView):
+    serializer_class = SuggestionDecisionSerializer
+
+    @extend_schema(
+        summary="Matchsuggestie bevestigen of afwijzen",
+        description=(
+            "confirm: het is dezelfde persoon, de signalen worden aan één betrokkene gekoppeld; "
+            "reject: niet dezelfde persoon, dit paar wordt niet opnieuw voorgesteld. Voor het "
+            "meldpunt van een van beide gemeenten. 404 voor een suggestie die u niet mag zien of "
+            "waarover u niet beslist; 409 als er al over is beslist."
+        ),
+        request=SuggestionDecisionSerializer,
+        responses={200: SuggestionSerializer, **CONFLICT_RESPONSE},
+        tags=TAGS,
+    )
+    def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
+        membership = membership_of(request)
+        visible = selectors.suggestion_list_for(membership=membership)
+        suggestion = visible.filter(pk=id).first()
+        if suggestion is None:
+            raise exceptions.NotFound()
+        serializer = SuggestionDecisionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with service_errors():
+            services.suggestion_decide(
+                suggestion=suggestion, membership=membership, confirm=serializer.confirm
+            )
+        return Response(SuggestionSerializer(visible.get(pk=id)).data)
+
+
+# --- online research ---------------------------------------------------------------------------
+
+
+class ResearchListView(ListModelMixin, IntakeAPIView):
+    permission_classes = [IsAuthenticated, MayRecordOnlineResearch]
+    serializer_class = ResearchEntrySerializer
+    filter_backends = [StrictOrderingFilter]
+    ordering_fields = ["created_at"]
+    ordering = ["-created_at"]
+
+    def get_queryset(self) -> QuerySet[OnlineResearchEntry]:
+        if self.fake:
+            return OnlineResearchEntry.objects.none()
+        return selectors.online_research_list_for(membership=acting_membership_of(self.request))
+
+    @extend_schema(
+        summary="Logboek online onderzoek",
+        description=(
+            "De online onderzoeken van uw gemeente, voor het meldpunt en de functionaris "
+            "gegevensbescherming: alleen metadata (datum, grondslag, uitkomst, afgerond). "
+            "Voor andere rollen een lege lijst."
+        ),
+        responses={200: ResearchEntrySerializer(many=True)},
+        tags=TAGS,
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self.list(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Online onderzoek vastleggen (vooraf)",
+        description=(
+            "Voordat het meldpunt online zoekt: doel, aanleiding, grondslag, belang voor de "
+            "openbare orde, afweging subsidiariteit en de drie bevestigingen (geen fictief "
+            "profiel, geen besloten groepen, geen stelselmatig volgen), optioneel het signaal "
+            "dat aanleiding is. Zonder al deze gegevens wordt niets opgeslagen (400). Alleen "
+            "voor het meldpunt; anderen krijgen 404."
+        ),
+        request=ResearchStartSerializer,
+        responses={201: ResearchEntryDetailSerializer},
+        tags=TAGS,
+    )
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        membership = membership_of(request)
+        serializer = ResearchStartSerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        with service_errors():
+            entry = services.online_research_start(membership=membership, plan=serializer.to_plan())
+        return Response(ResearchEntryDetailSerializer(entry).data, status=201)
+
+
+class ResearchDetailView(IntakeAPIView):
+    serializer_class = ResearchEntryDetailSerializer
+
+    @extend_schema(
+        summary="Eén online onderzoek",
+        description=(
+            "Het hele onderzoek: de afwegingen vooraf en de uitkomst. Voor het meldpunt en de "
+            "functionaris gegevensbescherming van de gemeente; het lezen wordt vastgelegd."
+        ),
+        responses={200: ResearchEntryDetailSerializer},
+        tags=TAGS,
+    )
+    def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
+        entry = selectors.online_research_get_for(membership=acting_membership_of(request), pk=id)
+        return Response(self.get_serializer(entry).data)
+
+
+class ResearchCompletionView(IntakeAPIView):
+    serializer_class = ResearchCompleteSerializer
+
+    @extend_schema(
+        summary="Online onderzoek afronden (achteraf)",
+        description=(
+            "De geraadpleegde bronnen en de uitkomst, ook als er niets is gevonden. Alleen voor "
+            "het meldpunt van de gemeente; 404 voor anderen, 409 als het al is afgerond."
+        ),
+        request=ResearchCompleteSerializer,
+        responses={200: ResearchEntryDetailSerializer, **CONFLICT_RESPONSE},
+        tags=TAGS,
+    )
+    def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
+        membership = membership_of(request)
+        entry = selectors.online_research_list_for(membership=membership).filter(pk=id).first()
+        if entry is None:
+            raise exceptions.NotFound()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        if entry.is_completed:
+            raise Conflict()
+        with service_errors():
+            services.online_research_complete(
+                entry=entry, membership=membership, **serializer.validated_data
+            )
+        completed = selectors.online_research_get_for(membership=membership, pk=id)
+        return Response(ResearchEntryDetailSerializer(completed).data)
