@@ -1,4 +1,8 @@
-"""Navigation by role: each item lists the roles that see it (superusers see the admin items)."""
+"""Navigation by role: each item lists the roles that see it (superusers see the admin items).
+
+Items marked ``acting`` show only while the user acts in a membership with one of those roles:
+their pages are scoped to the acting membership and are a 404 in any other.
+"""
 
 from dataclasses import dataclass
 
@@ -17,22 +21,50 @@ class NavItem:
     url_name: str
     roles: frozenset[str] | None  # None: every signed-in user
     admin_only: bool = False
+    acting: bool = False
 
 
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem(_("Overzicht"), "core:dashboard", None),
+    NavItem(_("Meldpunt"), "intake:inbox", frozenset({Role.MUNICIPAL_LEAD}), acting=True),
+    NavItem(
+        _("Signalen"),
+        "intake:signal_list",
+        frozenset({Role.PARTNER_MEMBER, Role.MUNICIPAL_LEAD, Role.PROCESS_DIRECTOR}),
+        acting=True,
+    ),
+    NavItem(
+        _("Online onderzoek"),
+        "intake:online:list",
+        frozenset({Role.MUNICIPAL_LEAD, Role.PRIVACY_OFFICER}),
+        acting=True,
+    ),
+    NavItem(
+        _("Signalen (metadata)"),
+        "intake:privacy_signals",
+        frozenset({Role.PRIVACY_OFFICER}),
+        acting=True,
+    ),
     NavItem(_("Partners"), "network:directory", None),
     NavItem(_("Verwerkingsregister"), "audit:register", frozenset({Role.PRIVACY_OFFICER})),
     NavItem(_("Logboek"), "audit:integrity", frozenset({Role.PRIVACY_OFFICER})),
     NavItem(_("Beheer"), "network:admin_organisations", frozenset({Role.FUNCTIONAL_ADMIN}), True),
+    NavItem(_("Fenomenen"), "intake:phenomena", frozenset(), True),
     NavItem(_("API-tokens"), "api_tokens:list", None),
 )
 
 
-def visible_items(roles: set[str], *, is_superuser: bool) -> list[NavItem]:
+def visible_items(
+    roles: set[str], *, is_superuser: bool, acting_role: str | None = None
+) -> list[NavItem]:
     items = []
     for item in NAVIGATION:
-        if item.roles is None or roles & item.roles or (item.admin_only and is_superuser):
+        if (item.admin_only and is_superuser) or item.roles is None:
+            items.append(item)
+        elif item.acting:
+            if acting_role in item.roles:
+                items.append(item)
+        elif roles & item.roles:
             items.append(item)
     return items
 
@@ -43,7 +75,12 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     if not is_verified(user):
         return {"navigation": []}
     roles = {m.role for m in memberships}
-    items = visible_items(roles, is_superuser=bool(getattr(user, "is_superuser", False)))
+    acting = getattr(request, "acting_membership", None)
+    items = visible_items(
+        roles,
+        is_superuser=bool(getattr(user, "is_superuser", False)),
+        acting_role=acting.role if acting is not None else None,
+    )
     return {
         "navigation": [
             {

@@ -21,7 +21,7 @@ from schakel.intake.services import ResearchPlan
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-REQUIRED = _("Dit veld is verplicht.")
+REQUIRED = _("Dit veld is vereist.")
 CONFIRM = _("Bevestig dit voordat u zoekt.")
 
 # Radio buttons and checkboxes sit inside their label (one large target, WCAG 2.5.8).

@@ -118,7 +118,7 @@ def validate_signal_input(data: SignalInput, *, membership: Membership) -> None:
         _collect(errors, name, validators.validate_no_control_characters, value)
     for name in ("given_names", "surname"):
         if not getattr(data, name).strip():
-            errors.setdefault(name, []).append(str(_("Dit veld is verplicht.")))
+            errors.setdefault(name, []).append(str(_("Dit veld is vereist.")))
         _collect(errors, name, validators.validate_has_letters, getattr(data, name))
     _check_length(errors, "address", data.address, validators.ADDRESS_MAX_LENGTH)
     for name in ("observation", "reporter_contact", "online_platform", "online_content"):
@@ -550,7 +550,7 @@ def online_research_start(*, membership: Membership, plan: ResearchPlan) -> Onli
     for name in ("purpose", "occasion", "public_order_interest", "subsidiarity"):
         value = getattr(plan, name)
         if not value.strip():
-            errors.setdefault(name, []).append(str(_("Dit veld is verplicht.")))
+            errors.setdefault(name, []).append(str(_("Dit veld is vereist.")))
         _check_length(errors, name, value, validators.TEXT_MAX_LENGTH)
         _collect(errors, name, validators.validate_no_control_characters, value)
     if plan.legal_basis not in ResearchLegalBasis.values:

@@ -223,10 +223,10 @@ def test_lead_records_a_plan_and_lands_on_the_entry(personas, signed_in) -> None
 @pytest.mark.parametrize(
     ("missing", "message"),
     [
-        ("purpose", "Dit veld is verplicht."),
-        ("occasion", "Dit veld is verplicht."),
-        ("public_order_interest", "Dit veld is verplicht."),
-        ("subsidiarity", "Dit veld is verplicht."),
+        ("purpose", "Dit veld is vereist."),
+        ("occasion", "Dit veld is vereist."),
+        ("public_order_interest", "Dit veld is vereist."),
+        ("subsidiarity", "Dit veld is vereist."),
         ("legal_basis", "Kies een grondslag."),
         ("confirms_no_fictitious_profile", "Bevestig dit voordat u zoekt."),
         ("confirms_no_closed_groups", "Bevestig dit voordat u zoekt."),
@@ -263,7 +263,7 @@ def test_blank_text_and_unknown_basis_are_refused(personas, signed_in) -> None:
 
     assert OnlineResearchEntry.objects.count() == 0
     page = response.content.decode()
-    assert "Dit veld is verplicht." in page
+    assert "Dit veld is vereist." in page
     assert "Kies een grondslag." in page
 
 
@@ -434,7 +434,7 @@ def test_completion_with_findings_needs_them(personas, signed_in) -> None:
 
 @pytest.mark.parametrize(
     ("missing", "message"),
-    [("sources_consulted", "Dit veld is verplicht."), ("outcome", "Kies een uitkomst.")],
+    [("sources_consulted", "Dit veld is vereist."), ("outcome", "Kies een uitkomst.")],
 )
 def test_completion_without_sources_or_outcome_saves_nothing(
     personas, signed_in, missing, message

@@ -37,6 +37,8 @@ def test_superuser_lists_every_organisation_and_may_create(personas, signed_in) 
 def test_functional_admin_reads_and_edits_contact_of_own_organisation(personas, signed_in) -> None:
     client = signed_in(personas.admin_a)
     organisation = personas.municipality_a
+    organisation.may_process_bsn = False
+    organisation.save(update_fields=["may_process_bsn"])
 
     assert client.get(url("admin_organisation", organisation)).status_code == 200
     response = client.post(
@@ -79,7 +81,7 @@ def test_functional_admin_of_a_gets_404_for_organisation_b(personas, signed_in) 
 
 
 def test_superuser_edits_registration_facts(personas, signed_in) -> None:
-    organisation = personas.police
+    organisation = personas.school
     response = signed_in(personas.superuser).post(
         url("admin_organisation_update", organisation),
         {

@@ -1,0 +1,478 @@
+"""Forms of the meldpunt. They parse what a person typed; the services decide what is valid.
+
+The registration form binds the values, turns them into a ``SignalInput`` and, when the service
+refuses it, puts each of the service's Dutch messages next to the field it is about.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from schakel.accounts.models import Membership
+from schakel.intake import permissions, selectors, validators
+from schakel.intake.admin_services import PhenomenonData
+from schakel.intake.choices import (
+    DataCategory,
+    Relation,
+    ReportedBy,
+    Sex,
+    SignalStatus,
+    SourceDomain,
+    SourceOpenness,
+    Urgency,
+)
+from schakel.intake.models import Phenomenon
+from schakel.intake.services import RelatedPersonInput, SignalInput
+from schakel.network.forms import StyledFormMixin
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+RADIO_CLASS = "utrecht-radio-button utrecht-radio-button--html-input"
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y"]
+RELATED_PERSON_ROWS = 2
+BSN_MAX_LENGTH = 11  # nine digits, perhaps typed with spaces
+FINGERPRINT_LENGTH = 64
+
+
+def _text(
+    label: "StrOrPromise",
+    maximum: int,
+    *,
+    required: bool = True,
+    rows: int = 0,
+    help_text: "StrOrPromise" = "",
+    **attrs: str,
+) -> forms.CharField:
+    """A text field whose maximum length is shown; the service checks it (one message)."""
+    hint = format_lazy(_("Maximaal {max} tekens."), max=f"{maximum:,}".replace(",", "."))
+    widget: forms.Widget
+    if rows:
+        widget = forms.Textarea(attrs={"rows": rows, "maxlength": maximum, **attrs})
+    else:
+        widget = forms.TextInput(attrs={"maxlength": maximum, **attrs})
+    return forms.CharField(
+        label=label,
+        required=required,
+        widget=widget,
+        help_text=format_lazy("{} {}", help_text, hint) if help_text else hint,
+    )
+
+
+def _date(
+    label: "StrOrPromise", *, required: bool = True, help_text: "StrOrPromise" = ""
+) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=required,
+        input_formats=DATE_INPUT_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=help_text,
+    )
+
+
+def _radios(
+    label: "StrOrPromise",
+    choices: Any,
+    *,
+    initial: str,
+    required: bool = True,
+    help_text: "StrOrPromise" = "",
+) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        initial=initial,
+        required=required,
+        widget=forms.RadioSelect(attrs={"class": RADIO_CLASS}),
+        help_text=help_text,
+    )
+
+
+def _category(label: "StrOrPromise") -> forms.ChoiceField:
+    # Pre-selected: ordinary personal data. A category not shown is not asked for (see below).
+    return _radios(label, DataCategory.choices, initial=DataCategory.ORDINARY)
+
+
+def _choices(field: forms.ChoiceField) -> list[Any]:
+    return list(cast(Iterable[Any], field.choices))
+
+
+@dataclass(frozen=True)
+class ErrorItem:
+    """One line of the error summary: a link to the field (when it is on the page)."""
+
+    label: str
+    message: str
+    anchor: str
+
+
+def _anchor(field: forms.BoundField) -> str:
+    # Radio buttons have no single id to label; link to the first button.
+    return field.id_for_label or f"{field.auto_id}_0"
+
+
+class SignalForm(StyledFormMixin, forms.Form):
+    """Registration of a signal. Fields not shown to this membership are never filled in."""
+
+    # The person.
+    given_names = _text(
+        _("Voornamen"),
+        validators.NAME_MAX_LENGTH,
+        help_text=_("Alle voornamen, zoals bekend."),
+    )
+    surname_prefix = _text(
+        _("Tussenvoegsel"),
+        validators.NAME_MAX_LENGTH,
+        required=False,
+        help_text=_("Bijvoorbeeld „van”, „de” of „van 't”."),
+    )
+    surname = _text(_("Achternaam"), validators.NAME_MAX_LENGTH)
+    date_of_birth = _date(_("Geboortedatum"))
+    sex = forms.ChoiceField(label=_("Geslacht"), choices=[("", ""), *Sex.choices], required=False)
+    bsn = forms.CharField(
+        label=_("BSN"),
+        required=False,
+        help_text=_("Het burgerservicenummer: 9 cijfers."),
+        widget=forms.TextInput(attrs={"maxlength": BSN_MAX_LENGTH, "inputmode": "numeric"}),
+    )
+    address = _text(_("Adres"), validators.ADDRESS_MAX_LENGTH, required=False)
+    residence = forms.ModelChoiceField(
+        label=_("Woongemeente"),
+        queryset=selectors.residence_municipalities().order_by("name"),
+        help_text=_("Het meldpunt van de woongemeente behandelt het signaal en voert de regie."),
+    )
+
+    # What was observed.
+    observation = _text(
+        _("Wat is er waargenomen?"),
+        validators.TEXT_MAX_LENGTH,
+        rows=8,
+        help_text=_("Beschrijf feitelijk wat u zag of hoorde, en wanneer."),
+    )
+    observation_category = _category(_("Soort gegevens in de waarneming"))
+    observed_on = _date(_("Waargenomen op"))
+    source_domain = forms.ChoiceField(
+        label=_("Brondomein"), choices=[("", ""), *SourceDomain.choices]
+    )
+    phenomenon = forms.ModelChoiceField(label=_("Fenomeen"), queryset=selectors.active_phenomena())
+    urgency = _radios(_("Urgentie"), Urgency.choices, initial=Urgency.NORMAL)
+
+    # Who reports.
+    reported_by = _radios(
+        _("Namens wie registreert u dit signaal?"),
+        ReportedBy.choices,
+        initial=ReportedBy.OWN_ORGANISATION,
+    )
+    reporter_contact = _text(
+        _("Contactgegevens van de melder"),
+        validators.TEXT_MAX_LENGTH,
+        required=False,
+        rows=3,
+        help_text=_("Alleen bij een melding van een burger: hoe het meldpunt de burger bereikt."),
+    )
+    reporter_contact_category = _category(_("Soort gegevens in de contactgegevens"))
+
+    # Online.
+    online_platform = _text(
+        _("Platform"),
+        validators.TEXT_MAX_LENGTH,
+        required=False,
+        help_text=_("Bijvoorbeeld de naam van het platform, kanaal of forum."),
+    )
+    online_source_openness = _radios(
+        _("Openbaarheid van de bron"),
+        [("", _("Niet van toepassing")), *SourceOpenness.choices],
+        initial="",
+        required=False,
+    )
+    online_content = _text(
+        _("Wat is er online gezien?"), validators.TEXT_MAX_LENGTH, required=False, rows=5
+    )
+    online_content_category = _category(_("Soort gegevens in de online waarneming"))
+    capture_fingerprint = _text(
+        _("Vingerafdruk van de vastlegging (SHA-256)"),
+        FINGERPRINT_LENGTH,
+        required=False,
+        help_text=_(
+            "Van een schermafbeelding of opname die u zelf bewaart: 64 tekens (0-9, a-f). "
+            "Schakel slaat alleen de vingerafdruk op."
+        ),
+        spellcheck="false",
+    )
+
+    def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.membership = membership
+        self.show_bsn = membership.organisation.may_process_bsn
+        self.show_reporter_contact = permissions.may_report_for_citizen(membership)
+        # Re-set after the mixin relabelled the blank choices.
+        self._set_choices("online_source_openness", [("", _("Niet van toepassing"))])
+        self._set_choices("sex", [("", _("Niet opgegeven"))])
+        reported_by = self.fields["reported_by"]
+        assert isinstance(reported_by, forms.ChoiceField)
+        if not self.show_reporter_contact:
+            reported_by.choices = [
+                (value, label) for value, label in ReportedBy.choices if value != ReportedBy.CITIZEN
+            ]
+        for name in self.hidden_names:
+            self.fields[name].required = False
+        today = timezone.localdate().isoformat()
+        for name in ("date_of_birth", "observed_on"):
+            self.fields[name].widget.attrs["max"] = today
+
+    def _set_choices(self, name: str, blank: list[tuple[str, Any]]) -> None:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [*blank, *_choices(field)[1:]]
+
+    @property
+    def hidden_names(self) -> set[str]:
+        """Fields this membership does not see (a value posted for them still reaches the
+        service, which refuses it: the message then shows in the summary)."""
+        hidden: set[str] = set()
+        if not self.show_bsn:
+            hidden.add("bsn")
+        if not self.show_reporter_contact:
+            hidden |= {"reporter_contact", "reporter_contact_category"}
+        return hidden
+
+    def to_input(self, related_persons: tuple[RelatedPersonInput, ...]) -> SignalInput:
+        data = self.cleaned_data
+
+        def category(name: str) -> DataCategory:
+            return DataCategory(data.get(name) or DataCategory.ORDINARY)
+
+        return SignalInput(
+            given_names=data["given_names"],
+            surname_prefix=data["surname_prefix"],
+            surname=data["surname"],
+            date_of_birth=data["date_of_birth"],
+            sex=data["sex"],
+            bsn=data["bsn"],
+            address=data["address"],
+            residence=data["residence"],
+            observation=data["observation"],
+            observation_category=category("observation_category"),
+            observed_on=data["observed_on"],
+            source_domain=SourceDomain(data["source_domain"]),
+            phenomenon=data["phenomenon"],
+            urgency=Urgency(data["urgency"]),
+            reported_by=ReportedBy(data["reported_by"]),
+            reporter_contact=data["reporter_contact"],
+            reporter_contact_category=category("reporter_contact_category"),
+            online_platform=data["online_platform"],
+            online_source_openness=data["online_source_openness"],
+            online_content=data["online_content"],
+            online_content_category=category("online_content_category"),
+            capture_fingerprint=data["capture_fingerprint"],
+            related_persons=related_persons,
+        )
+
+
+class RelatedPersonForm(StyledFormMixin, forms.Form):
+    relation = forms.ChoiceField(label=_("Relatie"), choices=[("", ""), *Relation.choices])
+    name = _text(_("Naam"), validators.NAME_MAX_LENGTH)
+    date_of_birth = _date(_("Geboortedatum"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["date_of_birth"].widget.attrs["max"] = timezone.localdate().isoformat()
+
+
+class BaseRelatedPersonFormSet(forms.BaseFormSet[RelatedPersonForm]):
+    """Rows left empty are skipped; a row that is partly filled in must be complete."""
+
+    def filled_rows(self) -> list[int]:
+        return [
+            index
+            for index, form in enumerate(self.forms)
+            if form.has_changed() and form.cleaned_data
+        ]
+
+    def to_inputs(self) -> tuple[RelatedPersonInput, ...]:
+        return tuple(
+            RelatedPersonInput(
+                relation=self.forms[index].cleaned_data["relation"],
+                name=self.forms[index].cleaned_data["name"],
+                date_of_birth=self.forms[index].cleaned_data["date_of_birth"],
+            )
+            for index in self.filled_rows()
+        )
+
+
+RelatedPersonFormSet = cast(
+    type[BaseRelatedPersonFormSet],
+    forms.formset_factory(
+        RelatedPersonForm,
+        formset=BaseRelatedPersonFormSet,
+        extra=RELATED_PERSON_ROWS,
+        max_num=RELATED_PERSON_ROWS,
+        absolute_max=RELATED_PERSON_ROWS,
+        validate_max=True,
+    ),
+)
+
+
+def add_service_errors(
+    error: ValidationError, *, form: SignalForm, formset: BaseRelatedPersonFormSet
+) -> None:
+    """Put the service's messages next to the fields (``related_persons.<i>.<field>`` onto the
+    i-th filled-in row); messages about fields not on the page go to the top of the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    rows = formset.filled_rows()
+    for key, messages in error.message_dict.items():
+        if key.startswith("related_persons."):
+            _, index, name = key.split(".", 2)
+            position = int(index)
+            if position < len(rows) and name in formset.forms[rows[position]].fields:
+                formset.forms[rows[position]].add_error(name, messages)
+                continue
+            form.add_error(None, messages)
+        elif key in form.fields and key not in form.hidden_names:
+            form.add_error(key, messages)
+        else:
+            form.add_error(None, messages)
+
+
+def error_summary(
+    form: forms.Form, formsets: tuple[BaseRelatedPersonFormSet, ...] = ()
+) -> list[ErrorItem]:
+    """Every message on the page, in page order, each linking to its field."""
+    items = [ErrorItem(label="", message=str(m), anchor="") for m in form.non_field_errors()]
+    hidden: set[str] = getattr(form, "hidden_names", set())
+    for field in form:
+        if field.name in hidden:
+            continue
+        items += [ErrorItem(str(field.label), str(m), _anchor(field)) for m in field.errors]
+    for formset in formsets:
+        items += [ErrorItem("", str(m), "") for m in formset.non_form_errors()]
+        for number, row in enumerate(formset.forms, start=1):
+            for field in row:
+                label = _("Persoon %(number)s: %(field)s") % {
+                    "number": number,
+                    "field": field.label,
+                }
+                items += [ErrorItem(str(label), str(m), _anchor(field)) for m in field.errors]
+    return items
+
+
+# Meldpunt actions ---------------------------------------------------------------------------
+
+
+class SignalStatusForm(StyledFormMixin, forms.Form):
+    """Take in handling, close without action (with a note) or reopen."""
+
+    status = forms.ChoiceField(
+        choices=[
+            (SignalStatus.UNDER_REVIEW, SignalStatus.UNDER_REVIEW.label),
+            (SignalStatus.CLOSED_WITHOUT_ACTION, SignalStatus.CLOSED_WITHOUT_ACTION.label),
+        ]
+    )
+    note = _text(
+        _("Toelichting"),
+        validators.TEXT_MAX_LENGTH,
+        required=False,
+        rows=4,
+        help_text=_("Verplicht bij afsluiten zonder actie."),
+    )
+    # The status the person saw: if it changed meanwhile, someone else acted first.
+    seen_status = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+DECISIONS = {"bevestigen": True, "afwijzen": False}
+
+
+class SuggestionDecisionForm(forms.Form):
+    besluit = forms.ChoiceField(choices=[(key, key) for key in DECISIONS])
+
+    @property
+    def confirm(self) -> bool:
+        return DECISIONS[self.cleaned_data["besluit"]]
+
+
+# Inbox filters ------------------------------------------------------------------------------
+
+
+class InboxFilterForm(StyledFormMixin, forms.Form):
+    """GET filters of the meldpunt's inbox; anything unknown falls back to the default."""
+
+    status = forms.ChoiceField(
+        label=_("Status"), choices=SignalStatus.choices, required=False, initial=SignalStatus.NEW
+    )
+    source_domain = forms.ChoiceField(
+        label=_("Brondomein"),
+        choices=[("", _("Alle brondomeinen")), *SourceDomain.choices],
+        required=False,
+    )
+    urgency = forms.ChoiceField(
+        label=_("Urgentie"), choices=[("", _("Alle urgenties")), *Urgency.choices], required=False
+    )
+    phenomenon = forms.ModelChoiceField(
+        label=_("Fenomeen"),
+        queryset=Phenomenon.objects.all(),
+        required=False,
+        empty_label=_("Alle fenomenen"),
+    )
+
+    def __init__(self, data: Any, **kwargs: Any) -> None:
+        values = data.copy()
+        if not values.get("status"):
+            values["status"] = SignalStatus.NEW
+        super().__init__(values, **kwargs)
+        # The mixin gives blank choices its own label; here blank means "all".
+        for name, everything in (
+            ("source_domain", _("Alle brondomeinen")),
+            ("urgency", _("Alle urgenties")),
+        ):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = [("", everything), *_choices(field)[1:]]
+        phenomenon = self.fields["phenomenon"]
+        assert isinstance(phenomenon, forms.ModelChoiceField)
+        phenomenon.empty_label = _("Alle fenomenen")
+
+    def filters(self) -> selectors.InboxFilters:
+        """The valid filters; a field with an unknown value is left out."""
+        self.is_valid()
+        data = self.cleaned_data
+        chosen = data.get("phenomenon")
+        return selectors.InboxFilters(
+            status=data.get("status") or "",
+            source_domain=data.get("source_domain") or "",
+            urgency=data.get("urgency") or "",
+            phenomenon=chosen.pk if chosen is not None else None,
+        )
+
+
+# Phenomena (platform operator) --------------------------------------------------------------
+
+
+class PhenomenonForm(StyledFormMixin, forms.ModelForm[Phenomenon]):
+    class Meta:
+        model = Phenomenon
+        fields = ["name", "name_en", "position", "is_active"]
+        help_texts = {
+            "position": _("Lagere getallen staan eerder in de keuzelijst."),
+            "is_active": _(
+                "Een fenomeen dat niet actief is, is niet meer te kiezen bij nieuwe signalen; "
+                "bestaande signalen houden het."
+            ),
+        }
+
+    def to_data(self) -> PhenomenonData:
+        data = self.cleaned_data
+        return PhenomenonData(
+            name=data["name"],
+            name_en=data["name_en"],
+            position=data["position"],
+            is_active=data["is_active"],
+        )

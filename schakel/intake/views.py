@@ -1,0 +1,464 @@
+"""Screens of the meldpunt: register and follow signals, the inbox, match suggestions, the
+privacy officer's metadata list and the list of phenomena.
+
+Views are thin: they fetch through a selector (which scopes to the acting membership and logs
+reads of person data), bind a form, call one service and redirect or render. Anything the acting
+membership may not see or do is a 404.
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Page, Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from schakel.accounts.choices import Role
+from schakel.accounts.display import staff_display
+from schakel.accounts.models import Membership, User
+from schakel.accounts.permissions import superuser_required
+from schakel.intake import admin_services, forms, permissions, selectors, services
+from schakel.intake.choices import (
+    DataCategory,
+    Relation,
+    ReportedBy,
+    Sex,
+    SignalStatus,
+    SourceDomain,
+    SourceOpenness,
+    SuggestionStatus,
+    Urgency,
+)
+from schakel.intake.models import MatchSuggestion, Signal
+
+PAGE_SIZE = 50
+# The inbox shows this many open suggestions and expiring signals; the counts show all.
+INBOX_SECTION_SIZE = 50
+form_methods = require_http_methods(["GET", "POST"])
+
+
+def acting(request: HttpRequest) -> Membership | None:
+    membership: Membership | None = getattr(request, "acting_membership", None)
+    return membership
+
+
+def page_of(request: HttpRequest, items: Any) -> Page[Any]:
+    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("pagina"))
+
+
+def _label(choices: type[Any], value: str) -> str:
+    """The label of a stored choice; an unknown value is shown as it is."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value
+
+
+def _as_date(value: str | None) -> date | str:
+    """Dates of birth are stored encrypted as ISO text."""
+    if not value:
+        return ""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return value
+
+
+def mask_bsn(value: str | None) -> str:
+    """Only the last three digits, enough to compare two records by eye."""
+    if not value:
+        return ""
+    return "•" * (len(value) - 3) + value[-3:]
+
+
+# Registration ---------------------------------------------------------------------------------
+
+
+def _detail_url(signal: Signal) -> str:
+    return reverse("intake:signal_detail", kwargs={"pk": signal.pk})
+
+
+@form_methods
+def signal_create(request: HttpRequest) -> HttpResponse:
+    membership = acting(request)
+    if membership is None or not permissions.may_register_signal(membership):
+        raise Http404
+    data = request.POST if request.method == "POST" else None
+    form = forms.SignalForm(data, membership=membership)
+    formset = forms.RelatedPersonFormSet(data, prefix="omgeving")
+    errors: list[forms.ErrorItem] = []
+    if data is not None:
+        form_valid, formset_valid = form.is_valid(), formset.is_valid()
+        if form_valid and formset_valid:
+            try:
+                registration = services.signal_register(
+                    membership=membership, data=form.to_input(formset.to_inputs())
+                )
+            except ValidationError as error:
+                forms.add_service_errors(error, form=form, formset=formset)
+            else:
+                signal = registration.signal
+                messages.success(
+                    request,
+                    _("Het signaal is geregistreerd met kenmerk %(reference)s.")
+                    % {"reference": signal.reference},
+                )
+                return redirect(_detail_url(signal))
+        errors = forms.error_summary(form, (formset,))
+    context = {"form": form, "formset": formset, "errors": errors}
+    return render(request, "intake/signal_form.html", context)
+
+
+# Own organisation's signals -----------------------------------------------------------------
+
+
+@require_GET
+def signal_list(request: HttpRequest) -> HttpResponse:
+    membership = acting(request)
+    if membership is None or not (
+        permissions.may_register_signal(membership) or permissions.is_meldpunt(membership)
+    ):
+        raise Http404
+    page = page_of(request, selectors.signal_list_for(membership=membership))
+    context = {
+        "page": page,
+        "may_register": permissions.may_register_signal(membership),
+        "is_meldpunt": permissions.is_meldpunt(membership),
+    }
+    return render(request, "intake/signal_list.html", context)
+
+
+# Signal detail ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Transition:
+    status: str
+    label: str
+    needs_note: bool
+
+
+def _transitions(signal: Signal) -> list[Transition]:
+    allowed = services.HANDLING_TRANSITIONS.get(SignalStatus(signal.status), set())
+    found = []
+    if SignalStatus.UNDER_REVIEW in allowed:
+        label = (
+            _("Heropenen")
+            if signal.status == SignalStatus.CLOSED_WITHOUT_ACTION
+            else _("In behandeling nemen")
+        )
+        found.append(Transition(SignalStatus.UNDER_REVIEW, label, False))
+    if SignalStatus.CLOSED_WITHOUT_ACTION in allowed:
+        found.append(
+            Transition(SignalStatus.CLOSED_WITHOUT_ACTION, _("Afsluiten zonder actie"), True)
+        )
+    return found
+
+
+def _detail_context(
+    membership: Membership, signal: Signal, status_form: forms.SignalStatusForm | None = None
+) -> dict[str, Any]:
+    directs = permissions.directs(membership, signal)
+    registering = signal.registering_organisation_id == membership.organisation_id
+    may_handle = permissions.may_handle_signal(membership, signal)
+    suggestions: list[MatchSuggestion] = []
+    if directs:
+        suggestions = list(
+            selectors.suggestion_list_for(membership=membership).filter(
+                Q(signal=signal) | Q(earlier_signal=signal)
+            )
+        )
+    related = [
+        {
+            "relation": _label(Relation, r.relation),
+            "name": r.name,
+            "date_of_birth": _as_date(r.date_of_birth),
+        }
+        for r in signal.loaded_related_persons  # type: ignore[attr-defined]
+    ]
+    return {
+        "signal": signal,
+        "date_of_birth": _as_date(signal.date_of_birth),
+        "sex": _label(Sex, signal.sex) if signal.sex else "",
+        "openness": _label(SourceOpenness, signal.online_source_openness)
+        if signal.online_source_openness
+        else "",
+        "related_persons": related,
+        "registered_by": staff_display(signal.registered_by, signal.registering_organisation),
+        "directs": directs,
+        "known_at": selectors.known_at_meldpunten(signal=signal)
+        if registering and not directs
+        else [],
+        "suggestions": suggestions,
+        "may_handle": may_handle,
+        "transitions": _transitions(signal) if may_handle else [],
+        "status_form": status_form or forms.SignalStatusForm(),
+        "status_errors": forms.error_summary(status_form) if status_form else [],
+    }
+
+
+@require_GET
+def signal_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    membership = acting(request)
+    signal = selectors.signal_get_for(membership=membership, pk=pk)
+    assert membership is not None  # the fetcher found nothing otherwise
+    return render(request, "intake/signal_detail.html", _detail_context(membership, signal))
+
+
+STATUS_DONE = {
+    SignalStatus.UNDER_REVIEW: gettext_lazy("Het signaal is in behandeling genomen."),
+    SignalStatus.CLOSED_WITHOUT_ACTION: gettext_lazy("Het signaal is afgesloten zonder actie."),
+}
+
+
+@require_POST
+def signal_status(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    membership = acting(request)
+    signal = selectors.signal_get_for(membership=membership, pk=pk)
+    if membership is None or not permissions.may_handle_signal(membership, signal):
+        raise Http404
+    form = forms.SignalStatusForm(request.POST)
+    if form.is_valid():
+        status = SignalStatus(form.cleaned_data["status"])
+        seen = form.cleaned_data["seen_status"]
+        try:
+            if seen and seen != signal.status:
+                raise services.AlreadyDecidedError
+            services.signal_set_status(
+                signal=signal, membership=membership, status=status, note=form.cleaned_data["note"]
+            )
+        except services.AlreadyDecidedError:
+            messages.error(
+                request,
+                _("Iemand anders heeft de status intussen gewijzigd. Dit is de huidige status."),
+            )
+            return redirect(_detail_url(signal))
+        except ValidationError as error:
+            for key, texts in error.message_dict.items():
+                form.add_error("note" if key == "note" else None, texts)
+        else:
+            messages.success(request, str(STATUS_DONE[status]))
+            return redirect(_detail_url(signal))
+    context = _detail_context(membership, signal, status_form=form)
+    return render(request, "intake/signal_detail.html", context)
+
+
+# Inbox --------------------------------------------------------------------------------------
+
+
+@require_GET
+def inbox(request: HttpRequest) -> HttpResponse:
+    membership = acting(request)
+    if membership is None or not permissions.is_meldpunt(membership):
+        raise Http404
+    filter_form = forms.InboxFilterForm(request.GET)
+    work = selectors.inbox_for(membership=membership, filters=filter_form.filters())
+    page = page_of(request, work.signals)
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    context = {
+        "filter_form": filter_form,
+        "page": page,
+        "query": query.urlencode(),
+        "suggestions": list(work.open_suggestions[:INBOX_SECTION_SIZE]),
+        "suggestion_count": work.open_suggestions.count(),
+        "expiring": list(work.expiring[:INBOX_SECTION_SIZE]),
+        "expiring_count": work.expiring.count(),
+        "expiring_before": work.expiring_before,
+        "warning_days": settings.SCHAKEL_EXPIRY_WARNING_DAYS,
+        "section_size": INBOX_SECTION_SIZE,
+    }
+    return render(request, "intake/inbox.html", context)
+
+
+# Match suggestions --------------------------------------------------------------------------
+
+PART_LABELS: dict[str, Promise] = {
+    "given_names": gettext_lazy("Voornamen"),
+    "surname": gettext_lazy("Achternaam"),
+    "date_of_birth": gettext_lazy("Geboortedatum"),
+    "sex": gettext_lazy("Geslacht"),
+    "bsn": gettext_lazy("BSN"),
+}
+VERDICTS: dict[str, Promise] = {
+    "equal": gettext_lazy("Gelijk"),
+    "strong": gettext_lazy("Lijkt sterk"),
+    "partial": gettext_lazy("Lijkt enigszins"),
+    "different": gettext_lazy("Verschilt"),
+    "transposed": gettext_lazy("Dag en maand verwisseld"),
+    "one_digit": gettext_lazy("Eén cijfer verschilt"),
+    "missing": gettext_lazy("Niet bij beide bekend"),
+}
+NOTES: dict[str, Promise] = {
+    "order_differs": gettext_lazy("Zelfde voornamen, andere volgorde"),
+    "contained": gettext_lazy(
+        "De ene naam is deel van de andere (bijv. een dubbele achternaam of een voornaam minder)"
+    ),
+    "prefix_one_side": gettext_lazy("Tussenvoegsel ontbreekt bij één van beide"),
+    "prefix_differs": gettext_lazy("Tussenvoegsel verschilt"),
+}
+
+
+@dataclass(frozen=True)
+class PartRow:
+    label: str
+    verdict: str
+    percentage: int
+    notes: list[str]
+
+
+def explanation_rows(explanation: dict[str, Any]) -> list[PartRow]:
+    """The engine's explanation in words a person can follow."""
+    rows = []
+    for part in explanation.get("parts", []):
+        name = str(part.get("part", ""))
+        verdict = str(part.get("verdict", ""))
+        rows.append(
+            PartRow(
+                label=str(PART_LABELS.get(name, name)),
+                verdict=str(VERDICTS.get(verdict, verdict)),
+                percentage=round(float(part.get("similarity", 0)) * 100),
+                notes=[str(NOTES.get(note, note)) for note in part.get("notes", [])],
+            )
+        )
+    return rows
+
+
+def _side(signal: Signal, membership: Membership) -> dict[str, Any]:
+    """One signal of a pair. Of another municipality's signal only the identity shows, and
+    which meldpunt to contact: not what was observed, not who registered it."""
+    own = signal.directing_municipality_id == membership.organisation_id
+    return {
+        "signal": signal,
+        "own": own,
+        "has_person_data": signal.has_person_data,
+        "date_of_birth": _as_date(signal.date_of_birth),
+        "sex": _label(Sex, signal.sex) if signal.sex else "",
+        "bsn": mask_bsn(signal.bsn),
+        "municipality": signal.directing_municipality,
+        "observation": signal.observation if own else None,
+        "observation_category": _label(DataCategory, signal.observation_category),
+        "registering_organisation": signal.registering_organisation.name if own else None,
+    }
+
+
+@require_GET
+def suggestion_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    membership = acting(request)
+    suggestion = selectors.suggestion_get_for(membership=membership, pk=pk)
+    assert membership is not None  # the fetcher found nothing otherwise
+    is_open = suggestion.status == SuggestionStatus.OPEN
+    decided_by = ""
+    if suggestion.decided_by_id is not None and suggestion.decided_for is not None:
+        decided_by = staff_display(suggestion.decided_by, suggestion.decided_for)  # type: ignore[arg-type]
+    context = {
+        "suggestion": suggestion,
+        "parts": explanation_rows(suggestion.explanation),
+        "sides": [
+            _side(suggestion.signal, membership),
+            _side(suggestion.earlier_signal, membership),
+        ],
+        "may_decide": is_open and permissions.may_decide_suggestion(membership, suggestion),
+        "decided_by": decided_by,
+    }
+    return render(request, "intake/suggestion_detail.html", context)
+
+
+@require_POST
+def suggestion_decide(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    membership = acting(request)
+    suggestion = get_object_or_404(selectors.suggestions_visible_to(membership=membership), pk=pk)
+    assert membership is not None  # nothing is visible otherwise
+    detail = reverse("intake:suggestion_detail", kwargs={"pk": suggestion.pk})
+    form = forms.SuggestionDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies „Bevestigen” of „Afwijzen”."))
+        return redirect(detail)
+    try:
+        services.suggestion_decide(
+            suggestion=suggestion, membership=membership, confirm=form.confirm
+        )
+    except PermissionDenied as error:
+        raise Http404 from error
+    except services.AlreadyDecidedError:
+        messages.error(request, _("Iemand anders heeft hier al over besloten."))
+        return redirect(detail)
+    if form.confirm:
+        messages.success(request, _("Bevestigd: beide signalen gaan nu over dezelfde betrokkene."))
+    else:
+        messages.success(
+            request,
+            _("Afgewezen: deze twee signalen worden niet opnieuw aan elkaar voorgesteld."),
+        )
+    return redirect(detail)
+
+
+# Privacy officer: metadata only -------------------------------------------------------------
+
+
+def _metadata_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **row,
+        "reference": str(row["id"]).split("-")[0].upper(),
+        "status_label": _label(SignalStatus, row["status"]),
+        "source_domain_label": _label(SourceDomain, row["source_domain"]),
+        "urgency_label": _label(Urgency, row["urgency"]),
+        "reported_by_label": _label(ReportedBy, row["reported_by"]),
+        "category_label": _label(DataCategory, row["observation_category"]),
+    }
+
+
+@require_GET
+def privacy_signals(request: HttpRequest) -> HttpResponse:
+    membership = acting(request)
+    if membership is None or membership.role != Role.PRIVACY_OFFICER:
+        raise Http404
+    page = page_of(request, selectors.signal_metadata_for_privacy_officer(membership=membership))
+    rows = [_metadata_row(row) for row in page]
+    return render(request, "intake/privacy_signals.html", {"page": page, "rows": rows})
+
+
+# Phenomena (platform operator) --------------------------------------------------------------
+
+
+def _acting_user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+@superuser_required
+@require_GET
+def phenomena(request: HttpRequest) -> HttpResponse:
+    items = admin_services.phenomenon_list_for_admin(user=_acting_user(request))
+    return render(request, "intake/phenomena.html", {"phenomena": items})
+
+
+@superuser_required
+@form_methods
+def phenomenon_edit(request: HttpRequest, pk: uuid.UUID | None = None) -> HttpResponse:
+    user = _acting_user(request)
+    phenomenon = admin_services.phenomenon_get_for_admin(user=user, pk=pk) if pk else None
+    form = forms.PhenomenonForm(request.POST or None, instance=phenomenon)
+    if request.method == "POST" and form.is_valid():
+        admin_services.phenomenon_save(by=user, data=form.to_data(), phenomenon=phenomenon)
+        messages.success(request, _("Het fenomeen is opgeslagen."))
+        return redirect("intake:phenomena")
+    context = {
+        "form": form,
+        "title": _("Nieuw fenomeen") if phenomenon is None else _("Fenomeen wijzigen"),
+        "cancel_url": reverse("intake:phenomena"),
+        "section": "phenomena",
+    }
+    return render(request, "network/admin_form.html", context)
