@@ -10,13 +10,8 @@ from schakel.accounts.demo import require_demo_mode
 from schakel.accounts.models import Membership
 from schakel.intake.choices import DataCategory, ReportedBy, SourceDomain, SourceOpenness, Urgency
 from schakel.intake.models import Phenomenon, Signal
-from schakel.intake.services import (
-    RelatedPersonInput,
-    ResearchPlan,
-    SignalInput,
-    online_research_start,
-    signal_register,
-)
+from schakel.intake.online_services import ResearchPlan, online_research_start
+from schakel.intake.services import RelatedPersonInput, SignalInput, signal_register
 from schakel.network.models import Organisation
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.intake.choices import DataCategory, ResearchLegalBasis, ResearchOutcome
 from schakel.intake.models import Signal
-from schakel.intake.services import ResearchPlan
+from schakel.intake.online_services import ResearchPlan
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
-from schakel.intake import permissions, selectors, services
+from schakel.intake import online_services, permissions, selectors, services
 from schakel.intake.models import OnlineResearchEntry
 from schakel.intake.online_forms import ResearchCompleteForm, ResearchStartForm
 
@@ -109,7 +109,9 @@ def research_start(request: HttpRequest) -> HttpResponse:
         form = ResearchStartForm(request.POST, signals=signals)
         if form.is_valid():
             try:
-                entry = services.online_research_start(membership=membership, plan=form.plan())
+                entry = online_services.online_research_start(
+                    membership=membership, plan=form.plan()
+                )
             except ValidationError as error:
                 form.add_service_errors(error)
             except PermissionDenied as error:
@@ -157,7 +159,7 @@ def research_complete(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     form = ResearchCompleteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.online_research_complete(
+            online_services.online_research_complete(
                 entry=entry, membership=membership, **form.outcome_values()
             )
         except services.AlreadyDecidedError:

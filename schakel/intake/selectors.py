@@ -20,8 +20,9 @@ from schakel.audit import services as audit
 from schakel.audit.choices import Activity, SubjectType
 from schakel.intake import permissions
 from schakel.intake.choices import EXPIRABLE_STATUSES, SignalStatus, SuggestionStatus
+from schakel.intake.expiry import expiring_before
 from schakel.intake.models import MatchSuggestion, OnlineResearchEntry, Phenomenon, Signal
-from schakel.intake.services import expiring_before, person, related
+from schakel.intake.services import person, related
 from schakel.network.choices import OrganisationKind
 from schakel.network.models import Organisation
 

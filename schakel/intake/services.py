@@ -4,9 +4,8 @@ If a log record cannot be written the whole action rolls back (fail closed). Val
 repeated here, whatever the form or serializer already checked, so no caller can bypass it.
 """
 
-import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,14 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
 from schakel.audit.choices import Activity, SubjectType
-from schakel.audit.models import DeletionRecord
 from schakel.intake import permissions, validators
 from schakel.intake.choices import (
-    EXPIRABLE_STATUSES,
     DataCategory,
     ReportedBy,
-    ResearchLegalBasis,
-    ResearchOutcome,
     SignalStatus,
     SourceDomain,
     SourceOpenness,
@@ -34,9 +29,7 @@ from schakel.intake.choices import (
 from schakel.intake.convergence import engine
 from schakel.intake.convergence.encoding import Identity, encode
 from schakel.intake.models import (
-    IdentityEncoding,
     MatchSuggestion,
-    OnlineResearchEntry,
     Phenomenon,
     RelatedPerson,
     Signal,
@@ -95,14 +88,14 @@ class SignalInput:
     related_persons: tuple[RelatedPersonInput, ...] = field(default=())
 
 
-def _check_length(errors: dict[str, list[str]], name: str, value: str, maximum: int) -> None:
+def check_length(errors: dict[str, list[str]], name: str, value: str, maximum: int) -> None:
     if len(value) > maximum:
         errors.setdefault(name, []).append(
             str(_("Maximaal %(max)s tekens (nu %(now)s).") % {"max": maximum, "now": len(value)})
         )
 
 
-def _collect(errors: dict[str, list[str]], name: str, check: object, value: object) -> None:
+def collect(errors: dict[str, list[str]], name: str, check: object, value: object) -> None:
     try:
         check(value)  # type: ignore[operator]
     except ValidationError as error:
@@ -114,29 +107,29 @@ def validate_signal_input(data: SignalInput, *, membership: Membership) -> None:
     errors: dict[str, list[str]] = {}
     for name in ("given_names", "surname_prefix", "surname"):
         value = getattr(data, name)
-        _check_length(errors, name, value, validators.NAME_MAX_LENGTH)
-        _collect(errors, name, validators.validate_no_control_characters, value)
+        check_length(errors, name, value, validators.NAME_MAX_LENGTH)
+        collect(errors, name, validators.validate_no_control_characters, value)
     for name in ("given_names", "surname"):
         if not getattr(data, name).strip():
             errors.setdefault(name, []).append(str(_("Dit veld is vereist.")))
-        _collect(errors, name, validators.validate_has_letters, getattr(data, name))
-    _check_length(errors, "address", data.address, validators.ADDRESS_MAX_LENGTH)
+        collect(errors, name, validators.validate_has_letters, getattr(data, name))
+    check_length(errors, "address", data.address, validators.ADDRESS_MAX_LENGTH)
     for name in ("observation", "reporter_contact", "online_platform", "online_content"):
         value = getattr(data, name)
-        _check_length(errors, name, value, validators.TEXT_MAX_LENGTH)
-        _collect(errors, name, validators.validate_no_control_characters, value)
+        check_length(errors, name, value, validators.TEXT_MAX_LENGTH)
+        collect(errors, name, validators.validate_no_control_characters, value)
     if not data.observation.strip():
         errors.setdefault("observation", []).append(str(_("Beschrijf wat is waargenomen.")))
-    _collect(errors, "date_of_birth", validators.validate_date_of_birth, data.date_of_birth)
-    _collect(errors, "observed_on", validators.validate_not_in_future, data.observed_on)
-    _collect(errors, "bsn", validators.validate_bsn, data.bsn)
+    collect(errors, "date_of_birth", validators.validate_date_of_birth, data.date_of_birth)
+    collect(errors, "observed_on", validators.validate_not_in_future, data.observed_on)
+    collect(errors, "bsn", validators.validate_bsn, data.bsn)
     try:
         validators.validate_bsn_allowed(
             data.bsn, may_process_bsn=membership.organisation.may_process_bsn
         )
     except ValidationError as error:
         errors["bsn"] = list(error.messages)
-    _collect(errors, "capture_fingerprint", validators.validate_sha256, data.capture_fingerprint)
+    collect(errors, "capture_fingerprint", validators.validate_sha256, data.capture_fingerprint)
     if data.residence.kind != OrganisationKind.MUNICIPALITY or not data.residence.is_active:
         errors.setdefault("residence", []).append(str(_("Kies een gemeente uit de lijst.")))
     if not data.phenomenon.is_active:
@@ -163,12 +156,12 @@ def validate_signal_input(data: SignalInput, *, membership: Membership) -> None:
         errors.setdefault("sex", []).append(str(_("Kies een waarde.")))
     for index, item in enumerate(data.related_persons):
         prefix = f"related_persons.{index}"
-        _check_length(errors, f"{prefix}.name", item.name, validators.NAME_MAX_LENGTH)
-        _check_length(errors, f"{prefix}.relation", item.relation, 120)
+        check_length(errors, f"{prefix}.name", item.name, validators.NAME_MAX_LENGTH)
+        check_length(errors, f"{prefix}.relation", item.relation, 120)
         if not item.name.strip():
             errors.setdefault(f"{prefix}.name", []).append(str(_("Vul een naam in.")))
         if item.date_of_birth is not None:
-            _collect(
+            collect(
                 errors,
                 f"{prefix}.date_of_birth",
                 validators.validate_date_of_birth,
@@ -377,8 +370,8 @@ def signal_set_status(
             {"status": [str(_("Deze statuswijziging is nu niet mogelijk."))]}, code="transition"
         )
     errors: dict[str, list[str]] = {}
-    _check_length(errors, "note", note, validators.TEXT_MAX_LENGTH)
-    _collect(errors, "note", validators.validate_no_control_characters, note)
+    check_length(errors, "note", note, validators.TEXT_MAX_LENGTH)
+    collect(errors, "note", validators.validate_no_control_characters, note)
     if status == SignalStatus.CLOSED_WITHOUT_ACTION and not note.strip():
         errors.setdefault("note", []).append(
             str(_("Licht toe waarom het signaal zonder actie wordt afgesloten."))
@@ -400,240 +393,5 @@ def signal_set_status(
             by=membership.user,
             subjects=[person(locked)],
             attributes={"signal": str(locked.pk), "status": status},
-        )
-    return locked
-
-
-# Expiry --------------------------------------------------------------------------------------
-
-EXPIRY_POLICY = "signal_not_weighed"
-PERSON_FIELDS = (
-    "given_names",
-    "surname_prefix",
-    "surname",
-    "date_of_birth",
-    "sex",
-    "bsn",
-    "address",
-    "observation",
-    "reporter_contact",
-    "online_platform",
-    "online_content",
-    "handling_note",
-)
-
-
-@dataclass(frozen=True)
-class ExpiryResult:
-    run_id: uuid.UUID
-    expired: int
-
-
-def expirable_signals(*, now: datetime) -> "list[uuid.UUID]":
-    return list(
-        Signal.objects.filter(
-            status__in=EXPIRABLE_STATUSES, expires_at__lte=now, person_data_deleted_at=None
-        )
-        .order_by("expires_at")
-        .values_list("pk", flat=True)
-    )
-
-
-def _expire_batch(ids: list[uuid.UUID], *, now: datetime, run_id: uuid.UUID) -> int:
-    with transaction.atomic():
-        # Lock and re-check: a signal linked to a weighing in the meantime does not expire.
-        signals = list(
-            Signal.objects.select_for_update().filter(
-                pk__in=ids,
-                status__in=EXPIRABLE_STATUSES,
-                expires_at__lte=now,
-                person_data_deleted_at=None,
-            )
-        )
-        if not signals:
-            return 0
-        chosen = [s.pk for s in signals]
-        subject_ids = {s.subject_id for s in signals if s.subject_id is not None}
-        related_ids = list(
-            RelatedPerson.objects.filter(signal_id__in=chosen).values_list("pk", flat=True)
-        )
-        RelatedPerson.objects.filter(pk__in=related_ids).delete()
-        IdentityEncoding.objects.filter(signal_id__in=chosen).delete()
-        MatchSuggestion.objects.filter(signal_id__in=chosen).delete()
-        MatchSuggestion.objects.filter(earlier_signal_id__in=chosen).delete()
-        OnlineResearchEntry.objects.filter(signal_id__in=chosen).update(signal=None)
-        Signal.objects.filter(pk__in=chosen).update(
-            **dict.fromkeys(PERSON_FIELDS),
-            capture_fingerprint="",
-            status=SignalStatus.EXPIRED,
-            status_changed_at=now,
-            person_data_deleted_at=now,
-            subject=None,
-            updated_at=now,
-        )
-        DeletionRecord.objects.create(
-            object_kind="signal_person_data",
-            count=len(chosen),
-            policy=EXPIRY_POLICY,
-            run_id=run_id,
-            deleted_at=now,
-        )
-        if related_ids:
-            DeletionRecord.objects.create(
-                object_kind="related_person",
-                count=len(related_ids),
-                policy=EXPIRY_POLICY,
-                run_id=run_id,
-                deleted_at=now,
-            )
-        audit.log_processing(
-            activity=Activity.SIGNAL_REGISTRATION,
-            name="signal_expire",
-            by=None,
-            subjects=[audit.Subject(SubjectType.PERSON, str(pk)) for pk in chosen],
-            attributes={"run": str(run_id), "policy": EXPIRY_POLICY},
-        )
-        # A subject left without any signal has nothing to hold together any more.
-        Subject.objects.filter(pk__in=subject_ids, signals=None).delete()
-    return len(chosen)
-
-
-def signals_expire(
-    *, now: datetime | None = None, batch_size: int = 200, progress: object = None
-) -> ExpiryResult:
-    """Delete the person data and encodings of signals past their expiry, in batches.
-
-    Each batch is its own transaction, so a stopped run leaves whole batches and can simply be
-    run again. ``progress`` (optional) is called with (done, total) after each batch.
-    """
-    moment = now or timezone.now()
-    run_id = uuid.uuid4()
-    ids = expirable_signals(now=moment)
-    done = 0
-    for start in range(0, len(ids), batch_size):
-        done += _expire_batch(ids[start : start + batch_size], now=moment, run_id=run_id)
-        if callable(progress):
-            progress(min(start + batch_size, len(ids)), len(ids))
-    return ExpiryResult(run_id=run_id, expired=done)
-
-
-def expiring_before(now: datetime) -> datetime:
-    return now + timedelta(days=settings.SCHAKEL_EXPIRY_WARNING_DAYS)
-
-
-# Online research -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ResearchPlan:
-    purpose: str
-    occasion: str
-    legal_basis: str
-    public_order_interest: str
-    subsidiarity: str
-    confirms_no_fictitious_profile: bool
-    confirms_no_closed_groups: bool
-    confirms_no_systematic_following: bool
-    signal: Signal | None = None
-
-
-def _research_subjects(entry: OnlineResearchEntry) -> list[audit.Subject]:
-    return [person(entry.signal)] if entry.signal is not None else []
-
-
-def online_research_start(*, membership: Membership, plan: ResearchPlan) -> OnlineResearchEntry:
-    """Record purpose, occasion, basis, interest, subsidiarity and the three confirmations
-    before searching. Nothing is saved unless all of them are there."""
-    if not permissions.may_record_online_research(membership):
-        raise PermissionDenied
-    errors: dict[str, list[str]] = {}
-    for name in ("purpose", "occasion", "public_order_interest", "subsidiarity"):
-        value = getattr(plan, name)
-        if not value.strip():
-            errors.setdefault(name, []).append(str(_("Dit veld is vereist.")))
-        _check_length(errors, name, value, validators.TEXT_MAX_LENGTH)
-        _collect(errors, name, validators.validate_no_control_characters, value)
-    if plan.legal_basis not in ResearchLegalBasis.values:
-        errors.setdefault("legal_basis", []).append(str(_("Kies een grondslag.")))
-    for name in (
-        "confirms_no_fictitious_profile",
-        "confirms_no_closed_groups",
-        "confirms_no_systematic_following",
-    ):
-        if getattr(plan, name) is not True:
-            errors.setdefault(name, []).append(str(_("Bevestig dit voordat u zoekt.")))
-    if plan.signal is not None and not permissions.directs(membership, plan.signal):
-        errors.setdefault("signal", []).append(str(_("Kies een signaal van uw gemeente.")))
-    if errors:
-        raise ValidationError(errors)
-    with transaction.atomic():
-        entry = OnlineResearchEntry.objects.create(
-            municipality=membership.organisation,
-            recorded_by=membership.user,
-            signal=plan.signal,
-            purpose=plan.purpose.strip(),
-            occasion=plan.occasion.strip(),
-            legal_basis=plan.legal_basis,
-            public_order_interest=plan.public_order_interest.strip(),
-            subsidiarity=plan.subsidiarity.strip(),
-            confirms_no_fictitious_profile=True,
-            confirms_no_closed_groups=True,
-            confirms_no_systematic_following=True,
-        )
-        audit.log_processing(
-            activity=Activity.ONLINE_RESEARCH,
-            name="online_research_start",
-            by=membership.user,
-            subjects=_research_subjects(entry),
-            attributes={"entry": str(entry.pk), "legal_basis": plan.legal_basis},
-        )
-    return entry
-
-
-def online_research_complete(
-    *,
-    entry: OnlineResearchEntry,
-    membership: Membership,
-    sources_consulted: str,
-    outcome: str,
-    outcome_summary: str = "",
-    outcome_category: DataCategory = DataCategory.ORDINARY,
-) -> OnlineResearchEntry:
-    """Afterwards: the sources consulted and the outcome, also when nothing was found."""
-    if not permissions.may_complete_online_research(membership, entry):
-        raise PermissionDenied
-    errors: dict[str, list[str]] = {}
-    if not sources_consulted.strip():
-        errors.setdefault("sources_consulted", []).append(str(_("Noem de geraadpleegde bronnen.")))
-    if outcome not in ResearchOutcome.values:
-        errors.setdefault("outcome", []).append(str(_("Kies een uitkomst.")))
-    if outcome == ResearchOutcome.FOUND and not outcome_summary.strip():
-        errors.setdefault("outcome_summary", []).append(str(_("Beschrijf wat is gevonden.")))
-    for name, value in (
-        ("sources_consulted", sources_consulted),
-        ("outcome_summary", outcome_summary),
-    ):
-        _check_length(errors, name, value, validators.TEXT_MAX_LENGTH)
-        _collect(errors, name, validators.validate_no_control_characters, value)
-    if outcome_category not in DataCategory.values:
-        errors.setdefault("outcome_category", []).append(str(_("Kies een categorie.")))
-    if errors:
-        raise ValidationError(errors)
-    with transaction.atomic():
-        locked = OnlineResearchEntry.objects.select_for_update().get(pk=entry.pk)
-        if locked.is_completed:
-            raise AlreadyDecidedError
-        locked.sources_consulted = sources_consulted.strip()
-        locked.outcome = outcome
-        locked.outcome_summary = outcome_summary.strip()
-        locked.outcome_category = outcome_category
-        locked.completed_at = timezone.now()
-        locked.save()
-        audit.log_processing(
-            activity=Activity.ONLINE_RESEARCH,
-            name="online_research_complete",
-            by=membership.user,
-            subjects=_research_subjects(locked),
-            attributes={"entry": str(locked.pk), "outcome": outcome},
         )
     return locked

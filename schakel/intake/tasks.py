@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from django.tasks import task, task_backends
 from django.utils import timezone
 
-from schakel.intake import services
+from schakel.intake import expiry
 
 EXPIRY_INTERVAL = timedelta(days=1)
 
@@ -18,7 +18,7 @@ EXPIRY_INTERVAL = timedelta(days=1)
 @task
 def expire_signals_task() -> int:
     """Delete the person data of signals past their expiry; then schedule the next run."""
-    result = services.signals_expire()
+    result = expiry.signals_expire()
     schedule_expiry(after=timezone.now() + EXPIRY_INTERVAL)
     return result.expired
 

@@ -29,8 +29,9 @@ from schakel.intake.choices import (
     Urgency,
 )
 from schakel.intake.models import MatchSuggestion, OnlineResearchEntry, Signal
+from schakel.intake.online_services import ResearchPlan
 from schakel.intake.selectors import KnownAt
-from schakel.intake.services import RelatedPersonInput, ResearchPlan, SignalInput
+from schakel.intake.services import RelatedPersonInput, SignalInput
 
 # --- shared pieces -----------------------------------------------------------------------------
 

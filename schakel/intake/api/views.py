@@ -30,7 +30,7 @@ from schakel.api.problems import PROBLEM_CONTENT_TYPE
 from schakel.api.schema import SchakelAutoSchema
 from schakel.api.serializers import ProblemSerializer
 from schakel.api.views import acting_membership_of
-from schakel.intake import permissions, selectors, services
+from schakel.intake import online_services, permissions, selectors, services
 from schakel.intake.api.filters import SignalFilterSet, SuggestionFilterSet
 from schakel.intake.api.serializers import (
     ResearchCompleteSerializer,
@@ -381,7 +381,9 @@ class ResearchListView(ListModelMixin, IntakeAPIView):
         )
         serializer.is_valid(raise_exception=True)
         with service_errors():
-            entry = services.online_research_start(membership=membership, plan=serializer.to_plan())
+            entry = online_services.online_research_start(
+                membership=membership, plan=serializer.to_plan()
+            )
         return Response(ResearchEntryDetailSerializer(entry).data, status=201)
 
 
@@ -425,7 +427,7 @@ class ResearchCompletionView(IntakeAPIView):
         if entry.is_completed:
             raise Conflict()
         with service_errors():
-            services.online_research_complete(
+            online_services.online_research_complete(
                 entry=entry, membership=membership, **serializer.validated_data
             )
         completed = selectors.online_research_get_for(membership=membership, pk=id)

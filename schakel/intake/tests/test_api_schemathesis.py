@@ -19,7 +19,7 @@ from schemathesis.checks import not_a_server_error, positive_data_acceptance
 
 from schakel.accounts.services import access_token_create
 from schakel.api.authentication import MEMBERSHIP_HEADER
-from schakel.intake.services import ResearchPlan, online_research_start
+from schakel.intake.online_services import ResearchPlan, online_research_start
 from schakel.intake.tests.factories import VALID_BSN, membership_of, register
 
 BOUNDED = settings(

@@ -461,7 +461,7 @@ def test_privacy_officer_reads_status_but_never_person_data(personas, signals) -
 
 
 def test_expired_signal_keeps_status_but_has_no_person_data(personas, signals) -> None:
-    from schakel.intake.services import signals_expire
+    from schakel.intake.expiry import signals_expire
 
     signals_expire(now=timezone.now() + timedelta(days=800))
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from schakel.audit.models import DeletionRecord, LogRecord
 from schakel.core.tests.raw_rows import raw_dump
 from schakel.intake.choices import SignalStatus
+from schakel.intake.expiry import signals_expire
 from schakel.intake.models import (
     BlockingKey,
     IdentityEncoding,
@@ -18,12 +19,7 @@ from schakel.intake.models import (
     Signal,
     Subject,
 )
-from schakel.intake.services import (
-    RelatedPersonInput,
-    signal_set_status,
-    signals_expire,
-    suggestion_decide,
-)
+from schakel.intake.services import RelatedPersonInput, signal_set_status, suggestion_decide
 from schakel.intake.tasks import expire_signals_task, schedule_expiry
 from schakel.intake.tests.factories import VALID_BSN, membership_of, register
 

@@ -6,10 +6,14 @@ import pytest
 from django.urls import reverse
 
 from schakel.audit.models import LogRecord
-from schakel.intake import services
+from schakel.intake import online_services
 from schakel.intake.choices import DataCategory, ResearchLegalBasis, ResearchOutcome
 from schakel.intake.models import OnlineResearchEntry
-from schakel.intake.services import ResearchPlan, online_research_complete, online_research_start
+from schakel.intake.online_services import (
+    ResearchPlan,
+    online_research_complete,
+    online_research_start,
+)
 from schakel.intake.tests.factories import membership_of, register
 
 pytestmark = pytest.mark.django_db
@@ -469,9 +473,9 @@ def test_someone_completing_first_is_told_not_an_error(personas, signed_in, monk
     entry = entry_of(personas.lead_a)
 
     def completed_meanwhile(**kwargs):
-        raise services.AlreadyDecidedError
+        raise online_services.AlreadyDecidedError
 
-    monkeypatch.setattr(services, "online_research_complete", completed_meanwhile)
+    monkeypatch.setattr(online_services, "online_research_complete", completed_meanwhile)
     response = signed_in(personas.lead_a).post(url("complete", entry), complete_data(), follow=True)
 
     assert response.redirect_chain[-1][0] == url("detail", entry)

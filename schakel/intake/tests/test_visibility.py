@@ -98,7 +98,7 @@ def test_suggestions_are_for_the_leads_of_both_municipalities_only(personas):
 
 
 def test_online_research_is_for_the_lead_and_privacy_officer_of_the_municipality(personas):
-    from schakel.intake.services import ResearchPlan, online_research_start
+    from schakel.intake.online_services import ResearchPlan, online_research_start
 
     entry = online_research_start(
         membership=membership_of(personas.lead_a),

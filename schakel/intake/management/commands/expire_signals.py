@@ -13,7 +13,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from schakel.intake import services, tasks
+from schakel.intake import expiry, tasks
 
 
 class Command(BaseCommand):
@@ -47,7 +47,7 @@ class Command(BaseCommand):
             bar.n = done
             bar.refresh()
 
-        result = services.signals_expire(batch_size=options["batch_size"], progress=progress)
+        result = expiry.signals_expire(batch_size=options["batch_size"], progress=progress)
         bar.close()
         self.stdout.write(
             f"{result.expired} signalen vervallen; persoonsgegevens verwijderd "

@@ -1,0 +1,140 @@
+"""Expiry of signals that never reached a weighing: person data, encodings and suggestions go.
+
+The metadata row stays (status "vervallen") for accountability and statistics; a deletion record
+without personal data proves the deletion; each batch is one transaction with its log records.
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from schakel.audit import services as audit
+from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.models import DeletionRecord
+from schakel.intake.choices import EXPIRABLE_STATUSES, SignalStatus
+from schakel.intake.models import (
+    IdentityEncoding,
+    MatchSuggestion,
+    OnlineResearchEntry,
+    RelatedPerson,
+    Signal,
+    Subject,
+)
+
+EXPIRY_POLICY = "signal_not_weighed"
+PERSON_FIELDS = (
+    "given_names",
+    "surname_prefix",
+    "surname",
+    "date_of_birth",
+    "sex",
+    "bsn",
+    "address",
+    "observation",
+    "reporter_contact",
+    "online_platform",
+    "online_content",
+    "handling_note",
+)
+
+
+@dataclass(frozen=True)
+class ExpiryResult:
+    run_id: uuid.UUID
+    expired: int
+
+
+def expirable_signals(*, now: datetime) -> "list[uuid.UUID]":
+    return list(
+        Signal.objects.filter(
+            status__in=EXPIRABLE_STATUSES, expires_at__lte=now, person_data_deleted_at=None
+        )
+        .order_by("expires_at")
+        .values_list("pk", flat=True)
+    )
+
+
+def _expire_batch(ids: list[uuid.UUID], *, now: datetime, run_id: uuid.UUID) -> int:
+    with transaction.atomic():
+        # Lock and re-check: a signal linked to a weighing in the meantime does not expire.
+        signals = list(
+            Signal.objects.select_for_update().filter(
+                pk__in=ids,
+                status__in=EXPIRABLE_STATUSES,
+                expires_at__lte=now,
+                person_data_deleted_at=None,
+            )
+        )
+        if not signals:
+            return 0
+        chosen = [s.pk for s in signals]
+        subject_ids = {s.subject_id for s in signals if s.subject_id is not None}
+        related_ids = list(
+            RelatedPerson.objects.filter(signal_id__in=chosen).values_list("pk", flat=True)
+        )
+        RelatedPerson.objects.filter(pk__in=related_ids).delete()
+        IdentityEncoding.objects.filter(signal_id__in=chosen).delete()
+        MatchSuggestion.objects.filter(signal_id__in=chosen).delete()
+        MatchSuggestion.objects.filter(earlier_signal_id__in=chosen).delete()
+        OnlineResearchEntry.objects.filter(signal_id__in=chosen).update(signal=None)
+        Signal.objects.filter(pk__in=chosen).update(
+            **dict.fromkeys(PERSON_FIELDS),
+            capture_fingerprint="",
+            status=SignalStatus.EXPIRED,
+            status_changed_at=now,
+            person_data_deleted_at=now,
+            subject=None,
+            updated_at=now,
+        )
+        DeletionRecord.objects.create(
+            object_kind="signal_person_data",
+            count=len(chosen),
+            policy=EXPIRY_POLICY,
+            run_id=run_id,
+            deleted_at=now,
+        )
+        if related_ids:
+            DeletionRecord.objects.create(
+                object_kind="related_person",
+                count=len(related_ids),
+                policy=EXPIRY_POLICY,
+                run_id=run_id,
+                deleted_at=now,
+            )
+        audit.log_processing(
+            activity=Activity.SIGNAL_REGISTRATION,
+            name="signal_expire",
+            by=None,
+            subjects=[audit.Subject(SubjectType.PERSON, str(pk)) for pk in chosen],
+            attributes={"run": str(run_id), "policy": EXPIRY_POLICY},
+        )
+        # A subject left without any signal has nothing to hold together any more.
+        Subject.objects.filter(pk__in=subject_ids, signals=None).delete()
+    return len(chosen)
+
+
+def signals_expire(
+    *, now: datetime | None = None, batch_size: int = 200, progress: object = None
+) -> ExpiryResult:
+    """Delete the person data and encodings of signals past their expiry, in batches.
+
+    Each batch is its own transaction, so a stopped run leaves whole batches and can simply be
+    run again. ``progress`` (optional) is called with (done, total) after each batch.
+    """
+    moment = now or timezone.now()
+    run_id = uuid.uuid4()
+    ids = expirable_signals(now=moment)
+    done = 0
+    for start in range(0, len(ids), batch_size):
+        done += _expire_batch(ids[start : start + batch_size], now=moment, run_id=run_id)
+        if callable(progress):
+            progress(min(start + batch_size, len(ids)), len(ids))
+    return ExpiryResult(run_id=run_id, expired=done)
+
+
+def expiring_before(now: datetime) -> datetime:
+    return now + timedelta(days=settings.SCHAKEL_EXPIRY_WARNING_DAYS)

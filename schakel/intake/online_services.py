@@ -1,0 +1,131 @@
+"""Writes of the online research log: the plan before searching, the outcome afterwards."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from schakel.accounts.models import Membership
+from schakel.audit import services as audit
+from schakel.audit.choices import Activity
+from schakel.intake import permissions, validators
+from schakel.intake.choices import DataCategory, ResearchLegalBasis, ResearchOutcome
+from schakel.intake.models import OnlineResearchEntry, Signal
+from schakel.intake.services import AlreadyDecidedError, check_length, collect, person
+
+
+@dataclass(frozen=True)
+class ResearchPlan:
+    purpose: str
+    occasion: str
+    legal_basis: str
+    public_order_interest: str
+    subsidiarity: str
+    confirms_no_fictitious_profile: bool
+    confirms_no_closed_groups: bool
+    confirms_no_systematic_following: bool
+    signal: Signal | None = None
+
+
+def _research_subjects(entry: OnlineResearchEntry) -> list[audit.Subject]:
+    return [person(entry.signal)] if entry.signal is not None else []
+
+
+def online_research_start(*, membership: Membership, plan: ResearchPlan) -> OnlineResearchEntry:
+    """Record purpose, occasion, basis, interest, subsidiarity and the three confirmations
+    before searching. Nothing is saved unless all of them are there."""
+    if not permissions.may_record_online_research(membership):
+        raise PermissionDenied
+    errors: dict[str, list[str]] = {}
+    for name in ("purpose", "occasion", "public_order_interest", "subsidiarity"):
+        value = getattr(plan, name)
+        if not value.strip():
+            errors.setdefault(name, []).append(str(_("Dit veld is vereist.")))
+        check_length(errors, name, value, validators.TEXT_MAX_LENGTH)
+        collect(errors, name, validators.validate_no_control_characters, value)
+    if plan.legal_basis not in ResearchLegalBasis.values:
+        errors.setdefault("legal_basis", []).append(str(_("Kies een grondslag.")))
+    for name in (
+        "confirms_no_fictitious_profile",
+        "confirms_no_closed_groups",
+        "confirms_no_systematic_following",
+    ):
+        if getattr(plan, name) is not True:
+            errors.setdefault(name, []).append(str(_("Bevestig dit voordat u zoekt.")))
+    if plan.signal is not None and not permissions.directs(membership, plan.signal):
+        errors.setdefault("signal", []).append(str(_("Kies een signaal van uw gemeente.")))
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        entry = OnlineResearchEntry.objects.create(
+            municipality=membership.organisation,
+            recorded_by=membership.user,
+            signal=plan.signal,
+            purpose=plan.purpose.strip(),
+            occasion=plan.occasion.strip(),
+            legal_basis=plan.legal_basis,
+            public_order_interest=plan.public_order_interest.strip(),
+            subsidiarity=plan.subsidiarity.strip(),
+            confirms_no_fictitious_profile=True,
+            confirms_no_closed_groups=True,
+            confirms_no_systematic_following=True,
+        )
+        audit.log_processing(
+            activity=Activity.ONLINE_RESEARCH,
+            name="online_research_start",
+            by=membership.user,
+            subjects=_research_subjects(entry),
+            attributes={"entry": str(entry.pk), "legal_basis": plan.legal_basis},
+        )
+    return entry
+
+
+def online_research_complete(
+    *,
+    entry: OnlineResearchEntry,
+    membership: Membership,
+    sources_consulted: str,
+    outcome: str,
+    outcome_summary: str = "",
+    outcome_category: DataCategory = DataCategory.ORDINARY,
+) -> OnlineResearchEntry:
+    """Afterwards: the sources consulted and the outcome, also when nothing was found."""
+    if not permissions.may_complete_online_research(membership, entry):
+        raise PermissionDenied
+    errors: dict[str, list[str]] = {}
+    if not sources_consulted.strip():
+        errors.setdefault("sources_consulted", []).append(str(_("Noem de geraadpleegde bronnen.")))
+    if outcome not in ResearchOutcome.values:
+        errors.setdefault("outcome", []).append(str(_("Kies een uitkomst.")))
+    if outcome == ResearchOutcome.FOUND and not outcome_summary.strip():
+        errors.setdefault("outcome_summary", []).append(str(_("Beschrijf wat is gevonden.")))
+    for name, value in (
+        ("sources_consulted", sources_consulted),
+        ("outcome_summary", outcome_summary),
+    ):
+        check_length(errors, name, value, validators.TEXT_MAX_LENGTH)
+        collect(errors, name, validators.validate_no_control_characters, value)
+    if outcome_category not in DataCategory.values:
+        errors.setdefault("outcome_category", []).append(str(_("Kies een categorie.")))
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        locked = OnlineResearchEntry.objects.select_for_update().get(pk=entry.pk)
+        if locked.is_completed:
+            raise AlreadyDecidedError
+        locked.sources_consulted = sources_consulted.strip()
+        locked.outcome = outcome
+        locked.outcome_summary = outcome_summary.strip()
+        locked.outcome_category = outcome_category
+        locked.completed_at = timezone.now()
+        locked.save()
+        audit.log_processing(
+            activity=Activity.ONLINE_RESEARCH,
+            name="online_research_complete",
+            by=membership.user,
+            subjects=_research_subjects(locked),
+            attributes={"entry": str(locked.pk), "outcome": outcome},
+        )
+    return locked
