@@ -34,14 +34,23 @@ def _label_blank_choice(field: forms.Field) -> None:
 
 
 class StyledFormMixin:
-    """Give every widget the NL Design System class of its kind (no inline styles)."""
+    """Give every widget the NL Design System class of its kind (no inline styles).
+
+    No HTML ``required``: browsers would style every empty required field as invalid before
+    anything was submitted. Required inputs get ``aria-required`` instead; the server checks.
+    """
 
     fields: dict[str, forms.Field]
+    use_required_attribute = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             _label_blank_choice(field)
+            if field.required and not isinstance(
+                field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+            ):
+                field.widget.attrs.setdefault("aria-required", "true")
             for widget_type, css in _WIDGET_CLASSES:
                 if isinstance(field.widget, widget_type):
                     field.widget.attrs.setdefault("class", css)
