@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any, cast
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -51,12 +53,13 @@ def _text(
     **attrs: str,
 ) -> forms.CharField:
     """A text field whose maximum length is shown; the service checks it (one message)."""
-    hint = format_lazy(_("Maximaal {max} tekens."), max=f"{maximum:,}".replace(",", "."))
-    widget: forms.Widget
-    if rows:
-        widget = forms.Textarea(attrs={"rows": rows, "maxlength": maximum, **attrs})
-    else:
-        widget = forms.TextInput(attrs={"maxlength": maximum, **attrs})
+    # No HTML maxlength: a browser would silently cut a longer text; the service refuses it
+    # with a message and the text stays in the field to be shortened.
+    grouped = lazy(lambda: number_format(maximum, force_grouping=True), str)()
+    hint = format_lazy(_("Maximaal {max} tekens."), max=grouped)
+    widget: forms.Widget = (
+        forms.Textarea(attrs={"rows": rows, **attrs}) if rows else forms.TextInput(attrs=attrs)
+    )
     return forms.CharField(
         label=label,
         required=required,

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.models import Membership
@@ -91,7 +92,11 @@ class SignalInput:
 def check_length(errors: dict[str, list[str]], name: str, value: str, maximum: int) -> None:
     if len(value) > maximum:
         errors.setdefault(name, []).append(
-            str(_("Maximaal %(max)s tekens (nu %(now)s).") % {"max": maximum, "now": len(value)})
+            str(_("Maximaal %(max)s tekens (nu %(now)s)."))
+            % {
+                "max": number_format(maximum, force_grouping=True),
+                "now": number_format(len(value), force_grouping=True),
+            }
         )
 
 
@@ -148,7 +153,7 @@ def validate_signal_input(data: SignalInput, *, membership: Membership) -> None:
         data.online_platform or data.online_content or data.capture_fingerprint
     ):
         errors.setdefault("source_domain", []).append(
-            str(_("Online gegevens horen bij het brondomein 'Online'."))
+            str(_("Online gegevens horen bij het brondomein „Online”."))
         )
     if data.online_source_openness and data.online_source_openness not in SourceOpenness.values:
         errors.setdefault("online_source_openness", []).append(str(_("Kies een waarde.")))

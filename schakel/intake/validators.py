@@ -54,7 +54,7 @@ def validate_date_of_birth(value: date) -> None:
         )
     if value.year < OLDEST_BIRTH_YEAR:
         raise ValidationError(
-            _("De geboortedatum ligt voor %(year)s.") % {"year": OLDEST_BIRTH_YEAR},
+            _("De geboortedatum ligt vóór %(year)s.") % {"year": OLDEST_BIRTH_YEAR},
             code="date_of_birth_too_early",
         )
 

@@ -60,7 +60,7 @@ def test_a_date_of_birth_in_the_future_is_refused(personas):
 
 def test_a_100000_character_text_is_refused(personas):
     errors = refused(personas.police_member, personas.municipality_a, observation="x" * 100_000)
-    assert "Maximaal 10000 tekens" in errors["observation"][0]
+    assert "Maximaal 10.000 tekens" in errors["observation"][0]
 
 
 def test_every_problem_is_reported_at_once(personas):
