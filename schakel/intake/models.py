@@ -71,6 +71,11 @@ class Signal(BaseModel):
         on_delete=models.PROTECT,
         related_name="registered_signals",
     )
+    registered_in_role = models.CharField(
+        _("geregistreerd in de rol"),
+        max_length=32,
+        help_text=_("Wie in de organisatie het signaal volgt: leden met dezelfde rol."),
+    )
     reported_by = models.CharField(
         _("gemeld door"),
         max_length=32,

@@ -38,6 +38,17 @@ def directs(membership: Membership | None, signal: Signal) -> bool:
     )
 
 
+def follows_as_registrant(membership: Membership | None, signal: Signal) -> bool:
+    """The registering side (same organisation and role): it may learn where the person is
+    known (meldpunt and mailbox), nothing more."""
+    return (
+        may_register_signal(membership)
+        and membership is not None
+        and signal.registering_organisation_id == membership.organisation_id
+        and signal.registered_in_role == membership.role
+    )
+
+
 def may_handle_signal(membership: Membership | None, signal: Signal) -> bool:
     """Take in handling, close without action: the lead of the municipality of residence."""
     return directs(membership, signal) and signal.has_person_data

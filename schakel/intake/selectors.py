@@ -43,6 +43,7 @@ SIGNAL_LIST_FIELDS = (
     "directing_municipality__name",
     "phenomenon__name",
     "registering_organisation_id",
+    "registered_in_role",
     "directing_municipality_id",
     "phenomenon_id",
     "subject_id",
@@ -59,7 +60,15 @@ def signals_visible_to(*, membership: Membership | None) -> QuerySet[Signal]:
         return _none()
     conditions: list[Q] = []
     if permissions.may_register_signal(membership):
-        conditions.append(Q(registering_organisation_id=membership.organisation_id))
+        # Within an organisation, members follow the signals registered in their own role:
+        # a municipal department (partner member) does not see what the meldpunt registered,
+        # such as a citizen's contact details.
+        conditions.append(
+            Q(
+                registering_organisation_id=membership.organisation_id,
+                registered_in_role=membership.role,
+            )
+        )
     if permissions.is_meldpunt(membership):
         conditions.append(Q(directing_municipality_id=membership.organisation_id))
     if not conditions:

@@ -218,6 +218,7 @@ def signal_register(*, membership: Membership, data: SignalInput) -> Registratio
         signal = Signal.objects.create(
             registering_organisation=membership.organisation,
             registered_by=membership.user,
+            registered_in_role=membership.role,
             reported_by=data.reported_by,
             directing_municipality=data.residence,
             status=SignalStatus.NEW,

@@ -170,7 +170,7 @@ def _detail_context(
     membership: Membership, signal: Signal, status_form: forms.SignalStatusForm | None = None
 ) -> dict[str, Any]:
     directs = permissions.directs(membership, signal)
-    registering = signal.registering_organisation_id == membership.organisation_id
+    registering = permissions.follows_as_registrant(membership, signal)
     may_handle = permissions.may_handle_signal(membership, signal)
     suggestions: list[MatchSuggestion] = []
     if directs:

@@ -143,6 +143,17 @@ def signal_status_rows(membership: Membership | None) -> QuerySet[Any]:
     return cast(QuerySet[Any], rows)
 
 
+def registrant_row(membership: Membership | None, row: dict[str, Any]) -> bool:
+    """Only the registering side learns where else the person is known."""
+    return permissions.follows_as_registrant(
+        membership,
+        Signal(
+            registering_organisation_id=row["registering_organisation_id"],
+            registered_in_role=row["registered_in_role"],
+        ),
+    )
+
+
 def known_at_for_row(row: dict[str, Any]) -> list[selectors.KnownAt]:
     """``known_at_meldpunten`` needs only these three values of the signal."""
     signal = Signal(
@@ -247,7 +258,7 @@ class SignalDetailView(IntakeAPIView):
         signal = None
         if query.validated_data.get("include") == "person":
             signal = selectors.signal_get_for(membership=membership, pk=id)
-        known_at = selectors.known_at_meldpunten(signal=signal) if signal else known_at_for_row(row)
+        known_at = known_at_for_row(row) if registrant_row(membership, row) else []
         data = SignalDetailSerializer.data_for(row, known_at, signal)
         return Response(SignalDetailSerializer(data).data)
 

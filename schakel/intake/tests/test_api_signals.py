@@ -403,13 +403,8 @@ def test_include_person_reads_person_data_and_logs_it(personas, signals) -> None
     assert data["person"]["related_persons"] == []
     assert data["observation"]["observation"].startswith("Deelt op school")
     assert data["observation"]["observation_category"] == "ordinary"
-    assert data["known_at"] == [
-        {
-            "meldpunt": "Gemeente Aldermeer",
-            "mailbox": personas.municipality_a.mailbox,
-            "confirmed": False,
-        }
-    ]
+    # The meldpunt sees the suggestion itself; "known at" is only for the registering side.
+    assert data["known_at"] == []
     assert LogRecord.objects.filter(name="signal_read").exists()
 
 

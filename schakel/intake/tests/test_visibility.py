@@ -118,3 +118,58 @@ def test_online_research_is_for_the_lead_and_privacy_officer_of_the_municipality
     for user in (personas.lead_b, personas.police_member, personas.outsider, personas.admin_a):
         with pytest.raises(Http404):
             selectors.online_research_get_for(membership=membership_of(user), pk=entry.pk)
+
+
+def test_a_department_of_the_municipality_does_not_see_what_the_meldpunt_registered(
+    personas, signed_in
+):
+    from schakel.accounts.choices import Role
+    from schakel.accounts.tests.factories import MembershipFactory
+    from schakel.intake.choices import ReportedBy, SourceDomain
+
+    department = MembershipFactory(
+        organisation=personas.municipality_a, role=Role.PARTNER_MEMBER
+    ).user
+    citizen = register(
+        personas.lead_a,
+        residence=personas.municipality_b,
+        reported_by=ReportedBy.CITIZEN,
+        reporter_contact="Buurvrouw, 06-00000000",
+        source_domain=SourceDomain.CITIZEN,
+    )
+    own = register(department, residence=personas.municipality_b)
+    assert not visible(department, citizen.signal)
+    assert visible(department, own.signal)
+    assert visible(personas.colleague_a, citizen.signal)  # the meldpunt, same role
+    assert signed_in(department).get(f"/signalen/{citizen.signal.pk}/").status_code == 404
+    api = signed_in(department).get(f"/api/v1/signals/{citizen.signal.pk}/?include=person")
+    assert api.status_code == 404
+
+
+def test_the_registering_partner_does_not_see_the_meldpunts_handling_note(personas, signed_in):
+    from schakel.intake.services import signal_set_status
+
+    done = register(personas.police_member, residence=personas.municipality_a)
+    signal_set_status(
+        signal=done.signal,
+        membership=membership_of(personas.lead_a),
+        status="closed_without_action",
+        note="Achtergrond uit een gesprek met de huisarts",
+    )
+    page = signed_in(personas.police_member).get(f"/signalen/{done.signal.pk}/")
+    assert page.status_code == 200
+    assert "huisarts" not in page.content.decode()
+    lead_page = signed_in(personas.lead_a).get(f"/signalen/{done.signal.pk}/")
+    assert "huisarts" in lead_page.content.decode()
+
+
+def test_only_the_registering_side_learns_where_the_person_is_known(personas, signed_in):
+    register(personas.police_member, residence=personas.municipality_b)
+    later = register(personas.school_member, residence=personas.municipality_a)
+    url = f"/api/v1/signals/{later.signal.pk}/"
+    school = signed_in(personas.school_member).get(url).json()
+    assert [k["meldpunt"] for k in school["known_at"]] == ["Gemeente Brookdam"]
+    for user in (personas.privacy_officer_a, personas.lead_a):
+        response = signed_in(user).get(url)
+        assert response.status_code == 200
+        assert response.json()["known_at"] == []
