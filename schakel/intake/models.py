@@ -291,6 +291,32 @@ class MatchSuggestion(BaseModel):
         return f"Matchsuggestie {self.score}"
 
 
+class SuggestionConfirmation(BaseModel):
+    """One municipality's "same person" on a suggestion. When the two signals are directed by
+    different municipalities, both leads must confirm before the signals are linked."""
+
+    suggestion = models.ForeignKey(
+        MatchSuggestion, on_delete=models.CASCADE, related_name="confirmations"
+    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["suggestion", "organisation"], name="one_confirmation_per_municipality"
+            )
+        ]
+        verbose_name = _("bevestiging van een matchsuggestie")
+        verbose_name_plural = _("bevestigingen van matchsuggesties")
+
+    def __str__(self) -> str:
+        return f"Bevestiging {str(self.pk)[:8]}"
+
+
 class OnlineResearchEntry(BaseModel):
     """Online onderzoek: a municipal lead's search in public sources, recorded before and after."""
 

@@ -243,6 +243,33 @@ def suggestion_get_for(*, membership: Membership | None, pk: uuid.UUID) -> Match
     return suggestion
 
 
+@dataclass(frozen=True)
+class ConfirmationState:
+    """Which municipalities said "same person", and which still have to (names only)."""
+
+    confirmed: list[str]
+    awaiting: list[str]
+    own_confirmed: bool
+
+
+def confirmation_state(
+    *, suggestion: MatchSuggestion, membership: Membership | None
+) -> ConfirmationState:
+    confirmed = list(suggestion.confirmations.select_related("organisation"))
+    done = {c.organisation_id for c in confirmed}
+    needed = {
+        suggestion.signal.directing_municipality_id: suggestion.signal.directing_municipality,
+        suggestion.earlier_signal.directing_municipality_id: (
+            suggestion.earlier_signal.directing_municipality
+        ),
+    }
+    return ConfirmationState(
+        confirmed=[c.organisation.name for c in confirmed],
+        awaiting=sorted(org.name for pk, org in needed.items() if pk not in done),
+        own_confirmed=membership is not None and membership.organisation_id in done,
+    )
+
+
 # Inbox --------------------------------------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ If a log record cannot be written the whole action rolls back (fail closed). Val
 repeated here, whatever the form or serializer already checked, so no caller can bypass it.
 """
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -35,6 +36,7 @@ from schakel.intake.models import (
     RelatedPerson,
     Signal,
     Subject,
+    SuggestionConfirmation,
 )
 from schakel.network.choices import OrganisationKind
 from schakel.network.models import Organisation
@@ -296,60 +298,102 @@ def _log_suggestions(
         )
 
 
-def _link(first: Signal, second: Signal) -> Subject:
-    """Put both signals (and every signal already confirmed with either) under one subject."""
-    subjects = [s for s in (second.subject_id, first.subject_id) if s is not None]
-    if not subjects:
-        subject = Subject.objects.create()
-    else:
-        subject = Subject.objects.get(pk=subjects[0])
-        for other in subjects[1:]:
-            if other != subject.pk:
-                # Cases hang on a subject (later capability); merging two subjects moves the
-                # signals and keeps the earlier subject.
-                Signal.objects.filter(subject_id=other).update(subject=subject)
-                Subject.objects.filter(pk=other).delete()
+class MergeRefusedError(Exception):
+    """Linking would join people whose signals another municipality directs; that meldpunt
+    must be involved first."""
+
+
+def required_municipalities(first: Signal, second: Signal) -> set[uuid.UUID]:
+    """Every municipality that must say "same person": the directing municipalities of the two
+    signals (one, when both are directed by the same municipality)."""
+    return {first.directing_municipality_id, second.directing_municipality_id}
+
+
+def _link(first: Signal, second: Signal) -> tuple[Subject, list[Signal]]:
+    """Put both signals (and every signal already confirmed with either) under one subject.
+
+    Returns the subject and the signals that moved to it. Two existing subjects are joined
+    only when every one of their signals is directed by a municipality that confirmed.
+    """
+    subject_ids = [s for s in (second.subject_id, first.subject_id) if s is not None]
+    others = list(
+        Signal.objects.select_for_update()
+        .filter(subject_id__in=subject_ids)
+        .exclude(pk__in=[first.pk, second.pk])
+        .order_by("pk")
+    )
+    if len(set(subject_ids)) > 1 and any(
+        s.directing_municipality_id not in required_municipalities(first, second) for s in others
+    ):
+        raise MergeRefusedError
+    subject = Subject.objects.get(pk=subject_ids[0]) if subject_ids else Subject.objects.create()
+    moved = [s for s in others if s.subject_id != subject.pk]
+    Signal.objects.filter(pk__in=[s.pk for s in moved]).update(subject=subject)
     Signal.objects.filter(pk__in=[first.pk, second.pk]).update(subject=subject)
-    return subject
+    # A subject left without signals (joined into the other) has nothing to hold together.
+    Subject.objects.filter(pk__in=subject_ids).exclude(pk=subject.pk).delete()
+    return subject, moved
 
 
 def suggestion_decide(
     *, suggestion: MatchSuggestion, membership: Membership, confirm: bool
 ) -> MatchSuggestion:
-    """A municipal lead confirms (same person: link) or rejects (remembered) a suggestion."""
+    """A municipal lead confirms ("same person") or rejects (remembered) a suggestion.
+
+    A rejection by either municipality is final. A confirmation links the signals once every
+    municipality that directs one of them has confirmed; until then the suggestion stays open.
+    """
     if not permissions.may_decide_suggestion(membership, suggestion):
         raise PermissionDenied
     with transaction.atomic():
-        locked = MatchSuggestion.objects.select_for_update().get(pk=suggestion.pk)
-        if locked.status != SuggestionStatus.OPEN:
-            raise AlreadyDecidedError
+        # Signals first, in a fixed order (as the expiry does), then the suggestion.
         signals = {
             s.pk: s
-            for s in Signal.objects.select_for_update().filter(
-                pk__in=[locked.signal_id, locked.earlier_signal_id]
-            )
+            for s in Signal.objects.select_for_update()
+            .filter(pk__in=[suggestion.signal_id, suggestion.earlier_signal_id])
+            .order_by("pk")
         }
+        locked = MatchSuggestion.objects.select_for_update().filter(pk=suggestion.pk).first()
+        if locked is None or locked.status != SuggestionStatus.OPEN or len(signals) != 2:
+            raise AlreadyDecidedError
         first, second = signals[locked.signal_id], signals[locked.earlier_signal_id]
         if not (first.has_person_data and second.has_person_data):
             raise AlreadyDecidedError
-        locked.status = SuggestionStatus.CONFIRMED if confirm else SuggestionStatus.REJECTED
-        locked.decided_by = membership.user
-        locked.decided_for = membership.organisation
-        locked.decided_at = timezone.now()
-        locked.save(
-            update_fields=["status", "decided_by", "decided_for", "decided_at", "updated_at"]
-        )
-        subjects = [person(first), person(second)]
+        confirmed_by = set(locked.confirmations.values_list("organisation_id", flat=True))
+        if membership.organisation_id in confirmed_by:
+            raise AlreadyDecidedError
         attributes: dict[str, str | int | bool] = {
             "suggestion": str(locked.pk),
             "score": locked.score,
         }
+        subjects = [person(first), person(second)]
+        complete = False
         if confirm:
-            subject = _link(first, second)
-            attributes["subject"] = str(subject.pk)
+            SuggestionConfirmation.objects.create(
+                suggestion=locked,
+                organisation=membership.organisation,
+                confirmed_by=membership.user,
+            )
+            confirmed_by.add(membership.organisation_id)
+            complete = required_municipalities(first, second) <= confirmed_by
+        if confirm and not complete:
+            name = "convergence_confirm_one_side"
+        else:
+            locked.status = SuggestionStatus.CONFIRMED if confirm else SuggestionStatus.REJECTED
+            locked.decided_by = membership.user
+            locked.decided_for = membership.organisation
+            locked.decided_at = timezone.now()
+            locked.save(
+                update_fields=["status", "decided_by", "decided_for", "decided_at", "updated_at"]
+            )
+            name = "convergence_confirm" if confirm else "convergence_reject"
+            if confirm:
+                subject, moved = _link(first, second)
+                attributes["subject"] = str(subject.pk)
+                subjects += [person(s) for s in moved]
         audit.log_processing(
             activity=Activity.CONVERGENCE_REVIEW,
-            name="convergence_confirm" if confirm else "convergence_reject",
+            name=name,
             by=membership.user,
             subjects=subjects,
             attributes=attributes,

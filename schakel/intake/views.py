@@ -359,6 +359,7 @@ def suggestion_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     suggestion = selectors.suggestion_get_for(membership=membership, pk=pk)
     assert membership is not None  # the fetcher found nothing otherwise
     is_open = suggestion.status == SuggestionStatus.OPEN
+    state = selectors.confirmation_state(suggestion=suggestion, membership=membership)
     decided_by = ""
     if suggestion.decided_by_id is not None and suggestion.decided_for is not None:
         decided_by = staff_display(suggestion.decided_by, suggestion.decided_for)  # type: ignore[arg-type]
@@ -369,8 +370,11 @@ def suggestion_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
             _side(suggestion.signal, membership),
             _side(suggestion.earlier_signal, membership),
         ],
-        "may_decide": is_open and permissions.may_decide_suggestion(membership, suggestion),
+        "may_decide": is_open
+        and not state.own_confirmed
+        and permissions.may_decide_suggestion(membership, suggestion),
         "decided_by": decided_by,
+        "confirmation": state if is_open else None,
     }
     return render(request, "intake/suggestion_detail.html", context)
 
@@ -394,7 +398,25 @@ def suggestion_decide(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     except services.AlreadyDecidedError:
         messages.error(request, _("Iemand anders heeft hier al over besloten."))
         return redirect(detail)
-    if form.confirm:
+    except services.MergeRefusedError:
+        messages.error(
+            request,
+            _(
+                "Niet gekoppeld: deze signalen horen al bij betrokkenen met signalen bij een "
+                "ander meldpunt. Overleg eerst met dat meldpunt."
+            ),
+        )
+        return redirect(detail)
+    decided = selectors.suggestions_visible_to(membership=membership).get(pk=suggestion.pk)
+    if form.confirm and decided.status == SuggestionStatus.OPEN:
+        messages.success(
+            request,
+            _(
+                "Bevestigd namens uw gemeente. De signalen worden gekoppeld zodra ook het andere "
+                "meldpunt bevestigt."
+            ),
+        )
+    elif form.confirm:
         messages.success(request, _("Bevestigd: beide signalen gaan nu over dezelfde betrokkene."))
     else:
         messages.success(

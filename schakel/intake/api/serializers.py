@@ -440,11 +440,35 @@ class SuggestedSignalDetailSerializer(SuggestedSignalSerializer):
         return data
 
 
-class SuggestionDetailSerializer(SuggestionSerializer):
+class ConfirmationStateSerializer(serializers.Serializer[MatchSuggestion]):
+    """Which municipalities confirmed "same person" and which still have to."""
+
+    confirmed_by = serializers.SerializerMethodField(
+        help_text="Gemeenten die „dezelfde persoon” bevestigden (bij twee gemeenten moeten "
+        "beide bevestigen voordat de signalen worden gekoppeld)."
+    )
+    awaiting = serializers.SerializerMethodField(
+        help_text="Gemeenten waarvan de bevestiging nog ontbreekt (leeg als besloten)."
+    )
+
+    def get_confirmed_by(self, suggestion: MatchSuggestion) -> list[str]:
+        return selectors.confirmation_state(suggestion=suggestion, membership=None).confirmed
+
+    def get_awaiting(self, suggestion: MatchSuggestion) -> list[str]:
+        if suggestion.status != SuggestionStatus.OPEN:
+            return []
+        return selectors.confirmation_state(suggestion=suggestion, membership=None).awaiting
+
+
+class SuggestionDetailSerializer(ConfirmationStateSerializer, SuggestionSerializer):
     """Both identities side by side (the read is logged)."""
 
     signal = SuggestedSignalDetailSerializer(help_text="Het nieuwe signaal.")
     earlier_signal = SuggestedSignalDetailSerializer(help_text="Het eerdere signaal.")
+
+
+class SuggestionDecidedSerializer(ConfirmationStateSerializer, SuggestionSerializer):
+    """A suggestion after a decision: its status and which municipalities confirmed."""
 
 
 class SuggestionDecisionSerializer(serializers.Serializer[Any]):

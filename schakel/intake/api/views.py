@@ -41,6 +41,7 @@ from schakel.intake.api.serializers import (
     SignalRegisteredSerializer,
     SignalRegisterSerializer,
     SignalStatusSerializer,
+    SuggestionDecidedSerializer,
     SuggestionDecisionSerializer,
     SuggestionDetailSerializer,
     SuggestionSerializer,
@@ -81,6 +82,13 @@ def service_errors() -> Iterator[None]:
         ) from None
     except services.AlreadyDecidedError:
         raise Conflict() from None
+    except services.MergeRefusedError:
+        raise Conflict(
+            _(
+                "Niet gekoppeld: deze signalen horen al bij betrokkenen met signalen bij een "
+                "ander meldpunt. Overleg eerst met dat meldpunt."
+            )
+        ) from None
 
 
 def membership_of(request: Request) -> Membership:
@@ -322,11 +330,13 @@ class SuggestionDecisionView(IntakeAPIView):
         description=(
             "confirm: het is dezelfde persoon, de signalen worden aan één betrokkene gekoppeld; "
             "reject: niet dezelfde persoon, dit paar wordt niet opnieuw voorgesteld. Voor het "
-            "meldpunt van een van beide gemeenten. 404 voor een suggestie die u niet mag zien of "
+            "meldpunt van een van beide gemeenten. Horen de signalen bij twee gemeenten, dan "
+            "blijft de suggestie open tot beide hebben bevestigd; afwijzen door één van beide "
+            "is definitief. 404 voor een suggestie die u niet mag zien of "
             "waarover u niet beslist; 409 als er al over is beslist."
         ),
         request=SuggestionDecisionSerializer,
-        responses={200: SuggestionSerializer, **CONFLICT_RESPONSE},
+        responses={200: SuggestionDecidedSerializer, **CONFLICT_RESPONSE},
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
@@ -341,7 +351,8 @@ class SuggestionDecisionView(IntakeAPIView):
             services.suggestion_decide(
                 suggestion=suggestion, membership=membership, confirm=serializer.confirm
             )
-        return Response(SuggestionSerializer(visible.get(pk=id)).data)
+        decided = selectors.suggestions_visible_to(membership=membership).get(pk=id)
+        return Response(SuggestionDecidedSerializer(decided).data)
 
 
 # --- online research ---------------------------------------------------------------------------

@@ -499,9 +499,8 @@ def test_after_confirmation_the_partner_reads_that_the_person_is_known(personas,
     register(personas.police_member, residence=personas.municipality_b)
     second = register(personas.school_member, residence=personas.municipality_a, surname_prefix="")
     [suggestion] = second.suggestions
-    suggestion_decide(
-        suggestion=suggestion, membership=membership_of(personas.lead_a), confirm=True
-    )
+    for lead in (personas.lead_a, personas.lead_b):
+        suggestion_decide(suggestion=suggestion, membership=membership_of(lead), confirm=True)
 
     content = text(signed_in(personas.school_member).get(detail(second.signal)))
 

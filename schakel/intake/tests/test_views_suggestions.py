@@ -221,10 +221,20 @@ def test_lead_rejects_through_the_ui(personas, signed_in) -> None:
 
 def test_lead_of_the_other_municipality_may_decide_too(personas, signed_in) -> None:
     suggestion = pair(personas, earlier_residence=personas.municipality_b)
-    signed_in(personas.lead_b).post(decide(suggestion), {"besluit": "bevestigen"})
+    response = signed_in(personas.lead_b).post(
+        decide(suggestion), {"besluit": "bevestigen"}, follow=True
+    )
+    content = text(response)
+    assert "zodra ook het andere meldpunt bevestigt" in content
+    assert "Bevestigd door Gemeente Brookdam" in content
+    assert "Wacht op Gemeente Aldermeer" in content
+    assert "Bevestigen: dezelfde persoon" not in content  # B already confirmed
+    suggestion.refresh_from_db()
+    assert suggestion.status == SuggestionStatus.OPEN
+    signed_in(personas.lead_a).post(decide(suggestion), {"besluit": "bevestigen"})
     suggestion.refresh_from_db()
     assert suggestion.status == SuggestionStatus.CONFIRMED
-    assert suggestion.decided_for == personas.municipality_b
+    assert suggestion.decided_for == personas.municipality_a
 
 
 def test_someone_else_decided_first(personas, signed_in) -> None:
