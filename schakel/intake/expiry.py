@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from schakel.audit import services as audit
@@ -62,12 +63,14 @@ def _expire_batch(ids: list[uuid.UUID], *, now: datetime, run_id: uuid.UUID) -> 
     with transaction.atomic():
         # Lock and re-check: a signal linked to a weighing in the meantime does not expire.
         signals = list(
-            Signal.objects.select_for_update().filter(
+            Signal.objects.select_for_update()
+            .filter(
                 pk__in=ids,
                 status__in=EXPIRABLE_STATUSES,
                 expires_at__lte=now,
                 person_data_deleted_at=None,
             )
+            .order_by("pk")  # the same lock order as a decision on a suggestion
         )
         if not signals:
             return 0
@@ -78,9 +81,29 @@ def _expire_batch(ids: list[uuid.UUID], *, now: datetime, run_id: uuid.UUID) -> 
         )
         RelatedPerson.objects.filter(pk__in=related_ids).delete()
         IdentityEncoding.objects.filter(signal_id__in=chosen).delete()
-        MatchSuggestion.objects.filter(signal_id__in=chosen).delete()
-        MatchSuggestion.objects.filter(earlier_signal_id__in=chosen).delete()
-        OnlineResearchEntry.objects.filter(signal_id__in=chosen).update(signal=None)
+        # Also any suggestion a registration made against a signal while it expired.
+        MatchSuggestion.objects.filter(
+            Q(signal_id__in=chosen)
+            | Q(earlier_signal_id__in=chosen)
+            | Q(signal__person_data_deleted_at__isnull=False)
+            | Q(earlier_signal__person_data_deleted_at__isnull=False)
+        ).delete()
+        research = list(
+            OnlineResearchEntry.objects.filter(signal_id__in=chosen).values_list("pk", flat=True)
+        )
+        # What was searched for and found about the person goes with the signal; the fact
+        # that a search was done, its basis and dates stay for the privacy officer.
+        OnlineResearchEntry.objects.filter(pk__in=research).update(
+            signal=None,
+            purpose="",
+            occasion="",
+            public_order_interest="",
+            subsidiarity="",
+            sources_consulted=None,
+            outcome_summary=None,
+            content_deleted_at=now,
+            updated_at=now,
+        )
         Signal.objects.filter(pk__in=chosen).update(
             **dict.fromkeys(PERSON_FIELDS),
             capture_fingerprint="",
@@ -97,19 +120,26 @@ def _expire_batch(ids: list[uuid.UUID], *, now: datetime, run_id: uuid.UUID) -> 
             run_id=run_id,
             deleted_at=now,
         )
-        if related_ids:
-            DeletionRecord.objects.create(
-                object_kind="related_person",
-                count=len(related_ids),
-                policy=EXPIRY_POLICY,
-                run_id=run_id,
-                deleted_at=now,
-            )
+        for kind, count in (
+            ("related_person", len(related_ids)),
+            ("online_research_text", len(research)),
+        ):
+            if count:
+                DeletionRecord.objects.create(
+                    object_kind=kind,
+                    count=count,
+                    policy=EXPIRY_POLICY,
+                    run_id=run_id,
+                    deleted_at=now,
+                )
         audit.log_processing(
             activity=Activity.SIGNAL_REGISTRATION,
             name="signal_expire",
             by=None,
-            subjects=[audit.Subject(SubjectType.PERSON, str(pk)) for pk in chosen],
+            subjects=[
+                *(audit.Subject(SubjectType.PERSON, str(pk)) for pk in chosen),
+                *(audit.Subject(SubjectType.RELATED_PERSON, str(pk)) for pk in related_ids),
+            ],
             attributes={"run": str(run_id), "policy": EXPIRY_POLICY},
         )
         # A subject left without any signal has nothing to hold together any more.

@@ -39,7 +39,6 @@ if TYPE_CHECKING:
 RADIO_CLASS = "utrecht-radio-button utrecht-radio-button--html-input"
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y"]
 RELATED_PERSON_ROWS = 2
-BSN_MAX_LENGTH = 11  # nine digits, perhaps typed with spaces
 FINGERPRINT_LENGTH = 64
 
 
@@ -143,7 +142,7 @@ class SignalForm(StyledFormMixin, forms.Form):
         label=_("BSN"),
         required=False,
         help_text=_("Het burgerservicenummer: 9 cijfers."),
-        widget=forms.TextInput(attrs={"maxlength": BSN_MAX_LENGTH, "inputmode": "numeric"}),
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
     address = _text(_("Adres"), validators.ADDRESS_MAX_LENGTH, required=False)
     residence = forms.ModelChoiceField(

@@ -356,6 +356,12 @@ class OnlineResearchEntry(BaseModel):
         default=DataCategory.ORDINARY,
     )
     completed_at = models.DateTimeField(_("afgerond op"), null=True, blank=True)
+    content_deleted_at = models.DateTimeField(
+        _("inhoud verwijderd op"),
+        null=True,
+        blank=True,
+        help_text=_("Met het signaal dat de aanleiding was, vervallen ook doel en bevindingen."),
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -83,4 +83,5 @@ def may_complete_online_research(membership: Membership | None, entry: OnlineRes
         and membership is not None
         and entry.municipality_id == membership.organisation_id
         and not entry.is_completed
+        and entry.content_deleted_at is None
     )

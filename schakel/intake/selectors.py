@@ -20,7 +20,7 @@ from schakel.audit import services as audit
 from schakel.audit.choices import Activity, SubjectType
 from schakel.intake import permissions
 from schakel.intake.choices import EXPIRABLE_STATUSES, SignalStatus, SuggestionStatus
-from schakel.intake.expiry import expiring_before
+from schakel.intake.expiry import PERSON_FIELDS, expiring_before
 from schakel.intake.models import MatchSuggestion, OnlineResearchEntry, Phenomenon, Signal
 from schakel.intake.services import person, related
 from schakel.network.choices import OrganisationKind
@@ -108,7 +108,6 @@ def signal_get_for(*, membership: Membership | None, pk: uuid.UUID) -> Signal:
             name="signal_read",
             by=membership.user,
             subjects=[person(signal), *(related(r) for r in related_persons)],
-            attributes={"signal": str(signal.pk)},
         )
         signal.loaded_related_persons = related_persons  # type: ignore[attr-defined]
     else:
@@ -351,6 +350,7 @@ def online_research_get_for(*, membership: Membership | None, pk: uuid.UUID) -> 
     entry = (
         online_research_visible_to(membership=membership)
         .select_related("recorded_by", "municipality", "signal")
+        .defer(*(f"signal__{name}" for name in PERSON_FIELDS))
         .filter(pk=pk)
         .first()
     )

@@ -30,6 +30,7 @@ from schakel.intake.choices import (
 )
 from schakel.intake.convergence import engine
 from schakel.intake.convergence.encoding import Identity, encode
+from schakel.intake.convergence.normalise import given_name_tokens, split_surname
 from schakel.intake.models import (
     MatchSuggestion,
     Phenomenon,
@@ -115,12 +116,26 @@ def validate_signal_input(data: SignalInput, *, membership: Membership) -> None:
     for name in ("given_names", "surname_prefix", "surname"):
         value = getattr(data, name)
         check_length(errors, name, value, validators.NAME_MAX_LENGTH)
-        collect(errors, name, validators.validate_no_control_characters, value)
+        collect(errors, name, validators.validate_name_characters, value)
+    # Bounded names: a long string of names would resemble many people at once and turn
+    # registration into a way to find out who is known.
+    if len(given_name_tokens(data.given_names)) > validators.MAX_GIVEN_NAMES:
+        errors.setdefault("given_names", []).append(
+            str(_("Vul ten hoogste %(max)s voornamen in.") % {"max": validators.MAX_GIVEN_NAMES})
+        )
+    if len(split_surname(data.surname_prefix, data.surname)[1]) > validators.MAX_SURNAME_PARTS:
+        errors.setdefault("surname", []).append(
+            str(
+                _("Een achternaam heeft ten hoogste %(max)s delen.")
+                % {"max": validators.MAX_SURNAME_PARTS}
+            )
+        )
     for name in ("given_names", "surname"):
         if not getattr(data, name).strip():
             errors.setdefault(name, []).append(str(_("Dit veld is vereist.")))
         collect(errors, name, validators.validate_has_letters, getattr(data, name))
     check_length(errors, "address", data.address, validators.ADDRESS_MAX_LENGTH)
+    collect(errors, "address", validators.validate_no_control_characters, data.address)
     for name in ("observation", "reporter_contact", "online_platform", "online_content"):
         value = getattr(data, name)
         check_length(errors, name, value, validators.TEXT_MAX_LENGTH)
@@ -165,6 +180,10 @@ def validate_signal_input(data: SignalInput, *, membership: Membership) -> None:
         prefix = f"related_persons.{index}"
         check_length(errors, f"{prefix}.name", item.name, validators.NAME_MAX_LENGTH)
         check_length(errors, f"{prefix}.relation", item.relation, 120)
+        collect(errors, f"{prefix}.name", validators.validate_name_characters, item.name)
+        collect(
+            errors, f"{prefix}.relation", validators.validate_no_control_characters, item.relation
+        )
         if not item.name.strip():
             errors.setdefault(f"{prefix}.name", []).append(str(_("Vul een naam in.")))
         if item.date_of_birth is not None:
@@ -262,7 +281,6 @@ def signal_register(*, membership: Membership, data: SignalInput) -> Registratio
             by=membership.user,
             subjects=[person(signal), *(related(r) for r in related_persons)],
             attributes={
-                "signal": str(signal.pk),
                 "source_domain": data.source_domain,
                 "urgency": data.urgency,
                 "with_bsn": bool(identity.bsn),
@@ -283,7 +301,7 @@ def _log_suggestions(
         name="convergence_check",
         by=by.user if by else None,
         subjects=[person(signal)],
-        attributes={"signal": str(signal.pk), "suggestions": len(suggestions)},
+        attributes={"suggestions": len(suggestions)},
     )
     for suggestion in suggestions:
         audit.log_processing(
@@ -442,6 +460,6 @@ def signal_set_status(
             name="signal_status",
             by=membership.user,
             subjects=[person(locked)],
-            attributes={"signal": str(locked.pk), "status": status},
+            attributes={"status": status},
         )
     return locked

@@ -17,10 +17,10 @@ EXPIRY_INTERVAL = timedelta(days=1)
 
 @task
 def expire_signals_task() -> int:
-    """Delete the person data of signals past their expiry; then schedule the next run."""
-    result = expiry.signals_expire()
+    """Delete the person data of signals past their expiry. The next run is scheduled first:
+    a failing run must not stop the daily expiry for good."""
     schedule_expiry(after=timezone.now() + EXPIRY_INTERVAL)
-    return result.expired
+    return expiry.signals_expire().expired
 
 
 def _already_scheduled() -> bool:

@@ -1,5 +1,6 @@
 """Checks on what a person registers; each raises ValidationError with a Dutch message."""
 
+import unicodedata
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -9,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 NAME_MAX_LENGTH = 200
 ADDRESS_MAX_LENGTH = 300
 TEXT_MAX_LENGTH = 10_000
+MAX_GIVEN_NAMES = 6
+MAX_SURNAME_PARTS = 3
 # Nobody registered is older than this; an earlier year is a typing error.
 OLDEST_BIRTH_YEAR = 1900
 
@@ -70,10 +73,40 @@ def validate_has_letters(value: str) -> None:
         raise ValidationError(_("Een naam moet ten minste één letter bevatten."), code="no_letters")
 
 
+# Direction overrides, embeddings and isolates can make two texts look alike (or different)
+# on a screen where a person compares them; they have no place in what Schakel records.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _is_control(char: str) -> bool:
+    return (unicodedata.category(char) == "Cc" and char not in "\n\r\t") or char in BIDI_CONTROLS
+
+
 def validate_no_control_characters(value: str) -> None:
-    if any(ord(c) < 32 and c not in "\n\r\t" for c in value):
+    if any(_is_control(c) for c in value):
         raise ValidationError(
             _("De tekst bevat onzichtbare stuurtekens; verwijder die."), code="control_characters"
+        )
+
+
+NAME_PUNCTUATION = frozenset(" -'’‘.")
+
+
+def validate_name_characters(value: str) -> None:
+    """Names: letters of any script (with their accents), spaces, hyphens, apostrophes and
+    the dots of initials — no invisible characters, digits, markup or other signs."""
+    if any(_is_control(c) or unicodedata.category(c) == "Cf" or c in "\n\r\t" for c in value):
+        raise ValidationError(
+            _("De naam bevat onzichtbare tekens of regeleinden; verwijder die."),
+            code="name_characters",
+        )
+    if any(unicodedata.category(c)[0] not in "LM" and c not in NAME_PUNCTUATION for c in value):
+        raise ValidationError(
+            _(
+                "Een naam bestaat uit letters, spaties, koppeltekens, apostroffen en punten "
+                "(voorletters)."
+            ),
+            code="name_characters",
         )
 
 

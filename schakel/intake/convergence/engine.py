@@ -133,10 +133,12 @@ def suggest_for(signal: Signal, encoding: Encoding) -> list[MatchSuggestion]:
     if not scored:
         return []
     ids = [s.signal_id for s in scored]
+    # Locked, so that a candidate cannot expire between this check and the commit.
     subject_of = dict(
-        Signal.objects.filter(pk__in=ids, person_data_deleted_at=None).values_list(
-            "pk", "subject_id"
-        )
+        Signal.objects.select_for_update()
+        .filter(pk__in=ids, person_data_deleted_at=None)
+        .order_by("pk")
+        .values_list("pk", "subject_id")
     )
     decided = set(
         MatchSuggestion.objects.filter(

@@ -103,7 +103,7 @@ def test_expiry_deletes_person_data_and_encodings_and_keeps_a_record(personas):
     record_text = repr([vars(r) for r in records])
     for signal_id in Signal.objects.values_list("pk", flat=True):
         assert str(signal_id) not in record_text
-    assert LogRecord.objects.filter(name="signal_expire").count() == 2
+    assert LogRecord.objects.filter(name="signal_expire").count() == 3  # 2 persons, 1 related
 
 
 def test_a_signal_linked_to_a_weighing_does_not_expire(personas):
@@ -164,3 +164,42 @@ IDENTITY = {
     "surname_prefix": "",
     "date_of_birth": date(1993, 2, 11),
 }
+
+
+def test_online_research_about_an_expired_signal_loses_its_content(personas):
+    from schakel.intake.models import OnlineResearchEntry
+    from schakel.intake.online_services import ResearchPlan, online_research_start
+
+    with time_machine.travel(START, tick=False):
+        first, _ = plant(personas)
+        entry = online_research_start(
+            membership=membership_of(personas.lead_a),
+            plan=ResearchPlan(
+                purpose="Nagaan of Wendelmoed openbaar oproept tot geweld",
+                occasion="Melding over Wendelmoed Kraaijeveldt",
+                legal_basis="public_order",
+                public_order_interest="Bijeenkomst in de wijk",
+                subsidiarity="Eerst navraag bij de wijkagent",
+                confirms_no_fictitious_profile=True,
+                confirms_no_closed_groups=True,
+                confirms_no_systematic_following=True,
+                signal=first.signal,
+            ),
+        )
+    with time_machine.travel(START + timedelta(days=370), tick=False):
+        result = signals_expire()
+    kept = OnlineResearchEntry.objects.get(pk=entry.pk)
+    assert kept.content_deleted_at is not None
+    assert kept.signal_id is None
+    assert kept.legal_basis == "public_order"
+    assert "wendelmoed" not in (kept.purpose + kept.occasion).casefold()
+    assert "wendelmoed" not in raw_dump()
+    kinds = dict(
+        DeletionRecord.objects.filter(run_id=result.run_id).values_list("object_kind", "count")
+    )
+    assert kinds["online_research_text"] == 1
+    expire_log = LogRecord.objects.filter(name="signal_expire")
+    assert set(expire_log.values_list("data_subject_type", flat=True)) == {
+        "person",
+        "related_person",
+    }

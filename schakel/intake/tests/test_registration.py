@@ -128,18 +128,33 @@ def test_names_from_practice_are_stored_as_written(personas, given_names, prefix
     )
 
 
-def test_markup_is_stored_as_text(personas):
+def test_markup_in_free_text_is_stored_as_text(personas):
     script = '<script>alert("x")</script><b onmouseover="y">'
     done = register(
         personas.police_member,
         residence=personas.municipality_a,
-        given_names=f"Kees {script}",
         observation=script,
-        related_persons=(RelatedPersonInput(relation=script, name=f"Els {script}"),),
+        address=script,
+        related_persons=(RelatedPersonInput(relation=script, name="Els Hoogeveld"),),
     )
     stored = Signal.objects.get(pk=done.signal.pk)
     assert stored.observation == script
+    assert stored.address == script
     assert RelatedPerson.objects.get().relation == script
+
+
+def test_markup_in_names_is_refused_with_a_message(personas):
+    script = '<script>alert("x")</script>'
+    errors = refused(
+        personas.police_member,
+        personas.municipality_a,
+        given_names=f"Kees {script}",
+        surname_prefix=script,
+        related_persons=(RelatedPersonInput(relation="Zus", name=script),),
+    )
+    message = "Een naam bestaat uit letters, spaties, koppeltekens, apostroffen en punten"
+    for field in ("given_names", "surname_prefix", "related_persons.0.name"):
+        assert errors[field][0].startswith(message), field
 
 
 def test_a_registration_stores_encrypted_data_encoding_expiry_and_log(personas, settings):
@@ -191,3 +206,38 @@ def test_equal_bsn_is_a_suggestion_never_an_automatic_link(personas):
     first.signal.refresh_from_db()
     assert first.signal.subject_id is None
     assert Signal.objects.get(pk=second.signal.pk).subject_id is None
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("given_names", "Da\u200dan"),  # zero-width joiner
+        ("surname", "Hoog\u202eveld"),  # right-to-left override
+        ("surname", "Hoog\nveld"),
+        ("given_names", "Daan\x85"),  # C1 control
+    ],
+)
+def test_invisible_characters_in_names_are_refused(personas, field, value):
+    errors = refused(personas.police_member, personas.municipality_a, **{field: value})
+    assert "onzichtbare tekens" in errors[field][0]
+
+
+def test_control_characters_in_the_address_and_related_persons_are_refused(personas):
+    errors = refused(
+        personas.police_member,
+        personas.municipality_a,
+        address="Laan 1\x07",
+        related_persons=(RelatedPersonInput(relation="Oom\u202e", name="Kees\u200b"),),
+    )
+    assert {"address", "related_persons.0.relation", "related_persons.0.name"} <= set(errors)
+
+
+def test_a_long_string_of_names_is_refused(personas):
+    errors = refused(
+        personas.police_member,
+        personas.municipality_a,
+        given_names="Daan Pieter Fatima Zahra Mohammed Noah Sem",
+        surname="Hoogeveld-Amrani-Jansen-Bakker",
+    )
+    assert errors["given_names"] == ["Vul ten hoogste 6 voornamen in."]
+    assert errors["surname"] == ["Een achternaam heeft ten hoogste 3 delen."]

@@ -317,7 +317,17 @@ def test_html_and_script_in_every_text_field_are_kept_escaped_and_shown_escaped(
     assert SCRIPT not in response.content.decode()
     assert "&lt;script&gt;" in response.content.decode()
 
-    good = {**bad, "date_of_birth": "2004-03-17"}
+    # Names are letters only: markup there is refused with a message ...
+    assert "Een naam bestaat uit letters" in response.content.decode()
+    # ... while free text keeps it, as text.
+    good = {
+        **bad,
+        "date_of_birth": "2004-03-17",
+        "given_names": "Daan",
+        "surname_prefix": "van",
+        "surname": "Hoogeveld",
+        "omgeving-0-name": "Ouder Hoogeveld",
+    }
     response = client.post(CREATE, good)
     assert response.status_code == 302
     signal = Signal.objects.get()
@@ -325,8 +335,7 @@ def test_html_and_script_in_every_text_field_are_kept_escaped_and_shown_escaped(
 
     page = client.get(detail(signal)).content.decode()
     assert SCRIPT not in page
-    assert "<b>van</b>" not in page
-    assert page.count("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;") >= 8
+    assert page.count("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;") >= 5
 
 
 @pytest.mark.parametrize(
