@@ -25,7 +25,8 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=config.settings.test SCHAKEL_CHROMIUM=$(CHROM
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: help run test setup setup-dev venv assets messages dev-keys demo-db \
-        lint typecheck migrations-check deploy-check test-sqlite test-postgres bench lock clean
+        lint typecheck migrations-check deploy-check test-sqlite test-postgres bench \
+        benchmark-convergence lock clean
 
 help:
 	@echo "Schakel"
@@ -37,6 +38,8 @@ help:
 	@echo "  make test-sqlite     pytest op SQLite            (PYTEST_ARGS=... voor extra opties)"
 	@echo "  make test-postgres   pytest op een tijdelijke PostgreSQL-cluster"
 	@echo "  make bench           benchmarks/processing_log.py"
+	@echo "  make benchmark-convergence  benchmarks/convergence.py op SQLite (met splink) en PostgreSQL"
+	@echo "                       (BENCH_ARGS=\"--records 20000\" voor een snelle ronde)"
 	@echo "  make lock            requirements/*.txt opnieuw vastleggen met uv (met hashes)"
 	@echo "  make clean           verwijdert .venv, node_modules, static/vendor en caches (niet var/)"
 
@@ -111,6 +114,14 @@ test-postgres: setup-dev
 bench: setup-dev
 	$(PY) benchmarks/processing_log.py
 
+# The convergence benchmark needs the `bench` group (numpy, splink with DuckDB): requirements/bench.txt.
+BENCH_ARGS ?=
+benchmark-convergence: setup-dev
+	scripts/ensure-venv requirements/bench.txt
+	env -u DATABASE_URL $(PY) benchmarks/convergence.py $(BENCH_ARGS)
+	$(TEST_ENV) scripts/with-postgres $(PY) benchmarks/convergence.py --database postgresql \
+		--skip-splink $(BENCH_ARGS)
+
 # --- maintenance ------------------------------------------------------------------------
 
 lock: venv
@@ -119,6 +130,8 @@ lock: venv
 		--python-version 3.12 --universal -o requirements/base.txt
 	$(VENV)/bin/uv pip compile pyproject.toml --group dev --generate-hashes --no-emit-index-url \
 		--python-version 3.12 --universal -o requirements/dev.txt
+	$(VENV)/bin/uv pip compile pyproject.toml --group dev --group bench --generate-hashes \
+		--no-emit-index-url --python-version 3.12 --universal -o requirements/bench.txt
 
 # Keeps var/ (the demo database and its keys).
 clean:

@@ -210,7 +210,7 @@ SCHAKEL_PAT_MAX_DAYS = 365
 # Meldpunt: a signal that never reached a weighing expires after this many months; a match
 # suggestion needs at least this score (0-100). See docs/benchmarks.md for how it was chosen.
 SCHAKEL_SIGNAL_EXPIRY_MONTHS = env_int("SCHAKEL_SIGNAL_EXPIRY_MONTHS", 12, minimum=1)
-SCHAKEL_MATCH_THRESHOLD = env_int("SCHAKEL_MATCH_THRESHOLD", 80, minimum=50)
+SCHAKEL_MATCH_THRESHOLD = env_int("SCHAKEL_MATCH_THRESHOLD", 77, minimum=50)
 SCHAKEL_EXPIRY_WARNING_DAYS = 30
 
 # Demo mode allows `manage.py demo_totp`; it is never on outside dev settings.

@@ -10,22 +10,33 @@ from typing import Any
 
 from schakel.intake.convergence.encoding import Encoding
 
-# Weights of the three parts; they add up to 1.
-WEIGHT_GIVEN_NAMES = 0.30
-WEIGHT_SURNAME = 0.35
-WEIGHT_DATE_OF_BIRTH = 0.35
+# Weights of the three parts; they add up to 1. About equal, so that two parts agreeing can't
+# outweigh a third that clearly differs (at a million signals, different people sharing a
+# surname and a date of birth are common; docs/benchmarks.md).
+WEIGHT_GIVEN_NAMES = 0.33
+WEIGHT_SURNAME = 0.33
+WEIGHT_DATE_OF_BIRTH = 0.34
 SEX_DIFFERS_PENALTY = 0.10
 BSN_DIFFERS_CAP = 0.30
 
-# Date of birth: how much agreement each verdict counts for.
-DOB_TRANSPOSED = 0.85
-DOB_ONE_DIGIT = 0.70
-DOB_ONE_DIGIT_DICE = 0.80
+# Date of birth: how much agreement each verdict counts for. Day and month transposed is nearly
+# as good as equal (a stranger with exactly the transposed date is rare). One digit off counts
+# for little: with equal names it just reaches the threshold, with any other difference it does
+# not (at a million signals, namesakes born a digit apart outnumber such typos).
+# "One digit" means 7 of the 8 digits agree: the Dice coefficient of the date's Bloom filter is
+# then about 0.875, with two digits off about 0.75.
+DOB_TRANSPOSED = 0.95
+DOB_ONE_DIGIT = 0.35
+DOB_ONE_DIGIT_DICE = 0.85
 
 # A name whose q-grams lie entirely inside the other's (a second given name left out, one part
-# of a double surname) counts as this similar.
-CONTAINED = 0.90
+# of a double surname) counts as this similar ("strong", but less than a typo in a long name:
+# many different people share one of their given names).
+CONTAINED = 0.80
 CONTAINED_OVERLAP = 0.95
+# ... but only when the larger name is at most this much larger: a long string of names would
+# otherwise "contain" many people at once (registration used as a search).
+CONTAINED_MAX_RATIO = 2.5
 
 
 class Verdict:
@@ -88,7 +99,13 @@ def overlap(a: int, b: int) -> float:
 def name_similarity(a: int, b: int) -> tuple[float, bool]:
     """Dice similarity, or CONTAINED when one name is contained in the other."""
     similarity = dice(a, b)
-    if similarity < CONTAINED and overlap(a, b) >= CONTAINED_OVERLAP:
+    small, large = sorted((popcount(a), popcount(b)))
+    if (
+        similarity < CONTAINED
+        and small
+        and large <= CONTAINED_MAX_RATIO * small
+        and overlap(a, b) >= CONTAINED_OVERLAP
+    ):
         return CONTAINED, True
     return similarity, False
 

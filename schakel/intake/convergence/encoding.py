@@ -43,8 +43,11 @@ class BloomSpec:
     hashes: int
 
 
-GIVEN_NAMES = BloomSpec(bits=512, hashes=10)
-SURNAME = BloomSpec(bits=512, hashes=10)
+# Names: 1024 bits and 6 hashes per bigram keep even three given names below about 1 bit in 8
+# set, so that unrelated names share few bits by chance (with 512 bits and 10 hashes they shared
+# enough for a Dice coefficient of about 0.35, which made false suggestions; docs/benchmarks.md).
+GIVEN_NAMES = BloomSpec(bits=1024, hashes=6)
+SURNAME = BloomSpec(bits=1024, hashes=6)
 DATE_OF_BIRTH = BloomSpec(bits=128, hashes=4)
 
 
@@ -145,18 +148,19 @@ def encode(identity: Identity) -> Encoding:
     bsn = normalise_bsn(identity.bsn)
     sex = fold(identity.sex)
 
+    # Which earlier signals are compared at all. A pair can only reach the suggestion threshold
+    # when the date of birth agrees up to day/month order (the "dob~" key), or when both names
+    # agree (then a given-name code and a surname code agree: the "gs" keys), or the BSN is equal.
+    # Broader keys (a name code with the birth year, …) only added pairs that cannot reach the
+    # threshold and made blocks of hundreds of records at a million signals (docs/benchmarks.md).
     blocking = {keyed_int(block_key, "dob~", year, low, high)}
     if bsn:
         blocking.add(keyed_int(block_key, "bsn", bsn))
     given_codes = {phonetic(g) for g in given} - {""}
     surname_codes = {phonetic(p) for p in surname_parts} - {""}
     for s_code in surname_codes:
-        blocking.add(keyed_int(block_key, "sy", s_code, year))
         for g_code in given_codes:
             blocking.add(keyed_int(block_key, "gs", g_code, s_code))
-    for g_code in given_codes:
-        blocking.add(keyed_int(block_key, "gy", g_code, year))
-        blocking.add(keyed_int(block_key, "gd", g_code, low, high))
 
     return Encoding(
         given_names=bloom(bloom_key, "g", (b for g in given for b in bigrams(g)), GIVEN_NAMES),

@@ -103,3 +103,15 @@ def test_any_text_encodes_and_compares_without_error(given_names, surname):
     a = encode(Identity(given_names, "", surname, date(1990, 1, 1)))
     result = compare(a, a)
     assert 0 <= result.score <= 100
+
+
+def test_a_string_of_names_does_not_resemble_everyone_it_contains(settings):
+    """Registration must not work as a search: six names and a triple surname with someone's
+    date of birth do not make a suggestion for each person whose names are among them."""
+    born = date(2004, 3, 17)
+    probe = encode(
+        Identity("Daan Fatima Zahra Mohammed Noah Sem", "", "Hoogeveld-Amrani-Jansen", born)
+    )
+    for first_name, surname in (("Daan", "Hoogeveld"), ("Fatima", "Amrani"), ("Sem", "Jansen")):
+        target = encode(Identity(first_name, "", surname, born))
+        assert compare(probe, target).score < settings.SCHAKEL_MATCH_THRESHOLD, first_name

@@ -45,8 +45,8 @@ def registered(personas):
 
 def test_encoding_and_blocking_rows_hold_only_bits_and_keyed_integers(registered):
     encoding = IdentityEncoding.objects.get(signal=registered.signal)
-    assert len(bytes(encoding.given_names_bloom)) == 64
-    assert BlockingKey.objects.filter(encoding=encoding).count() >= 6
+    assert len(bytes(encoding.given_names_bloom)) == 128
+    assert BlockingKey.objects.filter(encoding=encoding).count() >= 4
     text = encoding_rows()
     for needle in NEEDLES:
         assert needle not in text
