@@ -153,9 +153,15 @@ def _name_similarity(words: WordArray, counts: IntArray, a: IntArray, b: IntArra
     both = np.bitwise_count(words[a] & words[b]).sum(axis=1, dtype=np.int64)
     total = counts[a] + counts[b]
     smallest = np.minimum(counts[a], counts[b])
+    largest = np.maximum(counts[a], counts[b])
     dice = np.where(total > 0, 2 * both / np.maximum(total, 1), 0.0)
     overlap = np.where(smallest > 0, both / np.maximum(smallest, 1), 0.0)
-    contained = (dice < cmp.CONTAINED) & (overlap >= cmp.CONTAINED_OVERLAP)
+    contained = (
+        (dice < cmp.CONTAINED)
+        & (smallest > 0)
+        & (largest <= cmp.CONTAINED_MAX_RATIO * smallest)
+        & (overlap >= cmp.CONTAINED_OVERLAP)
+    )
     similarity: FloatArray = np.round(np.where(contained, cmp.CONTAINED, dice), 2)
     return similarity
 
