@@ -250,7 +250,7 @@ def test_plan_is_not_saved_without_each_required_part(
     assert OnlineResearchEntry.objects.count() == 0
     page = response.content.decode()
     assert message in page
-    assert "Er ging iets mis" in page
+    assert "Er is nog niets opgeslagen" in page
     assert "<title>Fout:" in page
     anchor = f"id_{missing}_0" if missing == "legal_basis" else f"id_{missing}"
     assert f'href="#{anchor}"' in page
