@@ -3,8 +3,9 @@
 Every person is a random combination of common given names and surnames from name lists of the
 larger communities in the Netherlands (Dutch, Turkish, Moroccan, Surinamese, Antillean,
 Indonesian/Moluccan, Polish and other Central European, Syrian/Iraqi/Afghan, Somali/Eritrean
-and other); a random date of birth; a BSN for some, drawn from 990000000-999999999 and passing
-the eleven test. None of this describes a real person and no number is looked up anywhere.
+and other); a random date of birth; a BSN-shaped number for some, drawn from
+990000000-999999999 and deliberately failing the eleven test (so it is nobody's BSN). None of
+this describes a real person and no number is looked up anywhere.
 
 A *person* is what the generator knows to be one human being; a *record* is how one
 organisation registered that person. Most persons have one record; some have two to four
@@ -379,30 +380,25 @@ def _birth_date(rng: random.Random) -> date:
 
 
 def bsn_from_prefix(prefix: int) -> str:
-    """The 9-digit number starting with the 8 digits of ``prefix`` that passes the eleven
-    test, or "" when no last digit makes it pass."""
+    """A 9-digit number starting with the 8 digits of ``prefix`` that deliberately FAILS the
+    eleven test, so that it can never be anyone's BSN. The engine only compares BSNs for
+    equality, so for matching such numbers behave exactly like valid ones."""
     digits = f"{prefix:08d}"
     total = sum((9 - i) * int(d) for i, d in enumerate(digits))
-    last = total % 11
-    return f"{digits}{last}" if last <= 9 else ""
-
-
-def passes_eleven_test(bsn: str) -> bool:
-    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-    return len(bsn) == 9 and sum(w * int(d) for w, d in zip(weights, bsn, strict=True)) % 11 == 0
+    last = 0 if total % 11 != 0 else 1
+    return f"{digits}{last}"
 
 
 class BsnSource:
-    """Distinct synthetic BSNs from 990000000-999999999 (about 900,000 pass the eleven test)."""
+    """Distinct synthetic BSN-shaped numbers from 990000000-999999999, none passing the
+    eleven test."""
 
     def __init__(self, rng: random.Random) -> None:
         self._prefixes = iter(rng.sample(range(99_000_000, 100_000_000), 1_000_000))
 
     def next(self) -> str:
         for prefix in self._prefixes:
-            bsn = bsn_from_prefix(prefix)
-            if bsn:
-                return bsn
+            return bsn_from_prefix(prefix)
         raise RuntimeError("out of synthetic BSNs")
 
 

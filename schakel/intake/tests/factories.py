@@ -11,10 +11,10 @@ from schakel.intake.models import Phenomenon
 from schakel.intake.services import Registration, SignalInput, signal_register
 from schakel.network.models import Organisation
 
-# Test BSNs: VALID passes the eleven test, INVALID does not (neither is a real person's).
-VALID_BSN = "111222333"
-OTHER_VALID_BSN = "123456782"
-INVALID_BSN = "123456789"
+# Test BSNs from the 9999xxxxx test range: VALID ones pass the eleven test, INVALID does not.
+VALID_BSN = "999900006"
+OTHER_VALID_BSN = "999900018"
+INVALID_BSN = "999900001"
 
 
 def membership_of(user: User, organisation: Organisation | None = None) -> Membership:

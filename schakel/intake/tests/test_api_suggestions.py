@@ -99,7 +99,8 @@ def test_lead_lists_the_suggestion_with_its_explanation(personas, same_municipal
     }
     assert row["earlier_signal"]["id"] == str(same_municipality.earlier_signal_id)
     content = response.content.decode()
-    for word in ("Daan", "Hoogeveld", "Hogeveld", "2004-03-17", "Waarneming", "333"):
+    masked = f"******{VALID_BSN[-3:]}"
+    for word in ("Daan", "Hoogeveld", "Hogeveld", "2004-03-17", "Waarneming", VALID_BSN, masked):
         assert word not in content
     assert not LogRecord.objects.filter(name="suggestion_read").exists()
 
@@ -148,7 +149,7 @@ def test_detail_shows_both_identities_with_masked_bsn(personas, same_municipalit
         "surname": "Hoogeveld",
         "date_of_birth": "2004-03-17",
         "sex": "",
-        "bsn": "******333",
+        "bsn": f"******{VALID_BSN[-3:]}",
     }
     assert new["identity"]["surname"] == "Hogeveld"
     assert new["identity"]["bsn"] == ""

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from schakel.intake.convergence.comparison import compare
 from schakel.intake.convergence.encoding import Identity, encode
 from schakel.intake.convergence.normalise import fold, given_name_tokens, phonetic, split_surname
+from schakel.intake.tests.factories import OTHER_VALID_BSN, VALID_BSN
 
 
 @pytest.mark.parametrize(
@@ -78,10 +79,10 @@ def test_explanation_names_swapped_given_names_and_missing_prefix():
 
 def test_equal_bsn_gives_the_top_score_and_different_bsn_stays_below_threshold(settings):
     same = compare(
-        encode(identity(bsn="111222333")), encode(identity(surname="Other", bsn="111222333"))
+        encode(identity(bsn=VALID_BSN)), encode(identity(surname="Other", bsn=VALID_BSN))
     )
     assert same.score == 100
-    different = compare(encode(identity(bsn="111222333")), encode(identity(bsn="123456782")))
+    different = compare(encode(identity(bsn=VALID_BSN)), encode(identity(bsn=OTHER_VALID_BSN)))
     assert different.score < settings.SCHAKEL_MATCH_THRESHOLD
 
 

@@ -144,7 +144,7 @@ def test_identity_fields_and_own_observation_are_shown(personas, signed_in) -> N
 
 
 def test_mask_bsn_keeps_only_the_last_three_digits() -> None:
-    assert mask_bsn("111222333") == "••••••333"
+    assert mask_bsn("999900006") == "••••••006"
     assert mask_bsn("") == ""
     assert mask_bsn(None) == ""
 
