@@ -24,6 +24,12 @@ def choose(memberships: list[Membership], preferred_id: str | None) -> Membershi
     return memberships[0] if memberships else None
 
 
+def acting_membership(request: HttpRequest) -> Membership | None:
+    """The membership the request acts in, as the middleware resolved it (None: none)."""
+    membership = getattr(request, "acting_membership", None)
+    return membership if isinstance(membership, Membership) else None
+
+
 def activate(request: HttpRequest, membership: Membership | None) -> None:
     """Record the acting membership on the request and in the log context."""
     request.acting_membership = membership  # type: ignore[attr-defined]

@@ -17,6 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from schakel.accounts.acting import acting_membership
 from schakel.accounts.models import Membership, User
 from schakel.api import selectors
 from schakel.api.filters import PartnerFilterSet, StrictOrderingFilter
@@ -37,8 +38,7 @@ def active_memberships_of(request: Request) -> list[Membership]:
 
 
 def acting_membership_of(request: Request) -> Membership | None:
-    membership = getattr(request._request, "acting_membership", None)
-    return membership if isinstance(membership, Membership) else None
+    return acting_membership(request._request)
 
 
 class MeView(APIView):

@@ -185,6 +185,13 @@ class Signal(BaseModel):
         return self.person_data_deleted_at is None
 
 
+def mask_bsn(value: str | None, mask: str = "•") -> str:
+    """Only the last three digits of a BSN, enough to compare two records by eye."""
+    if not value:
+        return ""
+    return mask * (len(value) - 3) + value[-3:]
+
+
 class RelatedPerson(BaseModel):
     """Persoon in de directe omgeving: a family or network member named in a signal."""
 

@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from schakel.accounts.acting import acting_membership
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
 from schakel.intake import online_services, permissions, selectors, services
@@ -39,13 +40,8 @@ class Row:
     recorded_by: str
 
 
-def _membership(request: HttpRequest) -> Membership | None:
-    membership = getattr(request, "acting_membership", None)
-    return membership if isinstance(membership, Membership) else None
-
-
 def _lead(request: HttpRequest) -> Membership:
-    membership = _membership(request)
+    membership = acting_membership(request)
     if membership is None or not permissions.may_record_online_research(membership):
         raise Http404
     return membership
@@ -89,7 +85,7 @@ def _completed_already(request: HttpRequest, entry: OnlineResearchEntry) -> Http
 
 @require_GET
 def research_list(request: HttpRequest) -> HttpResponse:
-    membership = _membership(request)
+    membership = acting_membership(request)
     if membership is None or not permissions.may_view_online_research(membership):
         raise Http404
     page = _page(request, membership)
@@ -134,7 +130,7 @@ def research_start(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def research_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
-    membership = _membership(request)
+    membership = acting_membership(request)
     if membership is None or not permissions.may_view_online_research(membership):
         raise Http404
     entry = selectors.online_research_get_for(membership=membership, pk=pk)

@@ -8,7 +8,7 @@ if that fails, nothing is shown. Each fetcher raises Http404 for missing and for
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -172,6 +172,17 @@ def signal_metadata_for_privacy_officer(*, membership: Membership | None) -> Any
         .order_by("-created_at")
         .values(*SIGNAL_LIST_FIELDS)
     )
+
+
+def signal_status_rows_for(*, membership: Membership | None) -> QuerySet[Any]:
+    """Metadata rows (dicts, never person data) of the signals a membership follows: the
+    registering side and the meldpunt their visible signals, the privacy officer the signals
+    registered by or directed to their organisation."""
+    if membership is not None and membership.role == Role.PRIVACY_OFFICER:
+        rows = signal_metadata_for_privacy_officer(membership=membership)
+    else:
+        rows = signal_list_for(membership=membership).values(*SIGNAL_LIST_FIELDS)
+    return cast(QuerySet[Any], rows)
 
 
 # Match suggestions --------------------------------------------------------------------------

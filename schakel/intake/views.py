@@ -24,9 +24,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from schakel.accounts.acting import acting_membership
 from schakel.accounts.choices import Role
 from schakel.accounts.display import staff_display
-from schakel.accounts.models import Membership, User
+from schakel.accounts.models import Membership
 from schakel.accounts.permissions import superuser_required
 from schakel.intake import admin_services, forms, permissions, selectors, services
 from schakel.intake.choices import (
@@ -40,17 +41,13 @@ from schakel.intake.choices import (
     SuggestionStatus,
     Urgency,
 )
-from schakel.intake.models import MatchSuggestion, Signal
+from schakel.intake.models import MatchSuggestion, Signal, mask_bsn
+from schakel.network.views import acting_user
 
 PAGE_SIZE = 50
 # The inbox shows this many open suggestions and expiring signals; the counts show all.
 INBOX_SECTION_SIZE = 50
 form_methods = require_http_methods(["GET", "POST"])
-
-
-def acting(request: HttpRequest) -> Membership | None:
-    membership: Membership | None = getattr(request, "acting_membership", None)
-    return membership
 
 
 def page_of(request: HttpRequest, items: Any) -> Page[Any]:
@@ -75,13 +72,6 @@ def _as_date(value: str | None) -> date | str:
         return value
 
 
-def mask_bsn(value: str | None) -> str:
-    """Only the last three digits, enough to compare two records by eye."""
-    if not value:
-        return ""
-    return "•" * (len(value) - 3) + value[-3:]
-
-
 # Registration ---------------------------------------------------------------------------------
 
 
@@ -91,7 +81,7 @@ def _detail_url(signal: Signal) -> str:
 
 @form_methods
 def signal_create(request: HttpRequest) -> HttpResponse:
-    membership = acting(request)
+    membership = acting_membership(request)
     if membership is None or not permissions.may_register_signal(membership):
         raise Http404
     data = request.POST if request.method == "POST" else None
@@ -125,7 +115,7 @@ def signal_create(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def signal_list(request: HttpRequest) -> HttpResponse:
-    membership = acting(request)
+    membership = acting_membership(request)
     if membership is None or not (
         permissions.may_register_signal(membership) or permissions.is_meldpunt(membership)
     ):
@@ -210,7 +200,7 @@ def _detail_context(
 
 @require_GET
 def signal_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
-    membership = acting(request)
+    membership = acting_membership(request)
     signal = selectors.signal_get_for(membership=membership, pk=pk)
     assert membership is not None  # the fetcher found nothing otherwise
     return render(request, "intake/signal_detail.html", _detail_context(membership, signal))
@@ -224,7 +214,7 @@ STATUS_DONE = {
 
 @require_POST
 def signal_status(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
-    membership = acting(request)
+    membership = acting_membership(request)
     signal = selectors.signal_get_for(membership=membership, pk=pk)
     if membership is None or not permissions.may_handle_signal(membership, signal):
         raise Http404
@@ -259,7 +249,7 @@ def signal_status(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 
 @require_GET
 def inbox(request: HttpRequest) -> HttpResponse:
-    membership = acting(request)
+    membership = acting_membership(request)
     if membership is None or not permissions.is_meldpunt(membership):
         raise Http404
     filter_form = forms.InboxFilterForm(request.GET)
@@ -355,7 +345,7 @@ def _side(signal: Signal, membership: Membership) -> dict[str, Any]:
 
 @require_GET
 def suggestion_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
-    membership = acting(request)
+    membership = acting_membership(request)
     suggestion = selectors.suggestion_get_for(membership=membership, pk=pk)
     assert membership is not None  # the fetcher found nothing otherwise
     is_open = suggestion.status == SuggestionStatus.OPEN
@@ -381,7 +371,7 @@ def suggestion_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 
 @require_POST
 def suggestion_decide(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
-    membership = acting(request)
+    membership = acting_membership(request)
     suggestion = get_object_or_404(selectors.suggestions_visible_to(membership=membership), pk=pk)
     assert membership is not None  # nothing is visible otherwise
     detail = reverse("intake:suggestion_detail", kwargs={"pk": suggestion.pk})
@@ -390,7 +380,7 @@ def suggestion_decide(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         messages.error(request, _("Kies „Bevestigen” of „Afwijzen”."))
         return redirect(detail)
     try:
-        services.suggestion_decide(
+        decided = services.suggestion_decide(
             suggestion=suggestion, membership=membership, confirm=form.confirm
         )
     except PermissionDenied as error:
@@ -407,7 +397,6 @@ def suggestion_decide(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
             ),
         )
         return redirect(detail)
-    decided = selectors.suggestions_visible_to(membership=membership).get(pk=suggestion.pk)
     if form.confirm and decided.status == SuggestionStatus.OPEN:
         messages.success(
             request,
@@ -443,7 +432,7 @@ def _metadata_row(row: dict[str, Any]) -> dict[str, Any]:
 
 @require_GET
 def privacy_signals(request: HttpRequest) -> HttpResponse:
-    membership = acting(request)
+    membership = acting_membership(request)
     if membership is None or membership.role != Role.PRIVACY_OFFICER:
         raise Http404
     page = page_of(request, selectors.signal_metadata_for_privacy_officer(membership=membership))
@@ -454,23 +443,17 @@ def privacy_signals(request: HttpRequest) -> HttpResponse:
 # Phenomena (platform operator) --------------------------------------------------------------
 
 
-def _acting_user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 @superuser_required
 @require_GET
 def phenomena(request: HttpRequest) -> HttpResponse:
-    items = admin_services.phenomenon_list_for_admin(user=_acting_user(request))
+    items = admin_services.phenomenon_list_for_admin(user=acting_user(request))
     return render(request, "intake/phenomena.html", {"phenomena": items})
 
 
 @superuser_required
 @form_methods
 def phenomenon_edit(request: HttpRequest, pk: uuid.UUID | None = None) -> HttpResponse:
-    user = _acting_user(request)
+    user = acting_user(request)
     phenomenon = admin_services.phenomenon_get_for_admin(user=user, pk=pk) if pk else None
     form = forms.PhenomenonForm(request.POST or None, instance=phenomenon)
     if request.method == "POST" and form.is_valid():

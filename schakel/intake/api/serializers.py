@@ -28,7 +28,7 @@ from schakel.intake.choices import (
     SuggestionStatus,
     Urgency,
 )
-from schakel.intake.models import MatchSuggestion, OnlineResearchEntry, Signal
+from schakel.intake.models import MatchSuggestion, OnlineResearchEntry, Signal, mask_bsn
 from schakel.intake.online_services import ResearchPlan
 from schakel.intake.selectors import KnownAt
 from schakel.intake.services import RelatedPersonInput, SignalInput
@@ -368,11 +368,6 @@ class SuggestionSerializer(serializers.Serializer[MatchSuggestion]):
     earlier_signal = SuggestedSignalSerializer(help_text="Het eerdere signaal.")
 
 
-def mask_bsn(value: str | None) -> str:
-    """Only the last three digits; the rest as asterisks."""
-    return f"******{value[-3:]}" if value else ""
-
-
 class IdentitySerializer(serializers.Serializer[Signal]):
     given_names = serializers.CharField(allow_null=True)
     surname_prefix = serializers.CharField(allow_blank=True, allow_null=True)
@@ -384,7 +379,7 @@ class IdentitySerializer(serializers.Serializer[Signal]):
     )
 
     def get_bsn(self, signal: Signal) -> str:
-        return mask_bsn(signal.bsn)
+        return mask_bsn(signal.bsn, mask="*")  # ASCII for machine readers
 
 
 class SuggestedSignalDetailSerializer(SuggestedSignalSerializer):
@@ -451,13 +446,22 @@ class ConfirmationStateSerializer(serializers.Serializer[MatchSuggestion]):
         help_text="Gemeenten waarvan de bevestiging nog ontbreekt (leeg als besloten)."
     )
 
+    def _state(self, suggestion: MatchSuggestion) -> selectors.ConfirmationState:
+        """Read once per suggestion for both fields."""
+        cache: dict[Any, selectors.ConfirmationState] = self.__dict__.setdefault("_states", {})
+        if suggestion.pk not in cache:
+            cache[suggestion.pk] = selectors.confirmation_state(
+                suggestion=suggestion, membership=None
+            )
+        return cache[suggestion.pk]
+
     def get_confirmed_by(self, suggestion: MatchSuggestion) -> list[str]:
-        return selectors.confirmation_state(suggestion=suggestion, membership=None).confirmed
+        return self._state(suggestion).confirmed
 
     def get_awaiting(self, suggestion: MatchSuggestion) -> list[str]:
         if suggestion.status != SuggestionStatus.OPEN:
             return []
-        return selectors.confirmation_state(suggestion=suggestion, membership=None).awaiting
+        return self._state(suggestion).awaiting
 
 
 class SuggestionDetailSerializer(ConfirmationStateSerializer, SuggestionSerializer):

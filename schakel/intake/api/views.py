@@ -8,7 +8,7 @@ not see or do is a 404, the same as what does not exist.
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, cast
+from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
@@ -23,7 +23,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership
 from schakel.api.filters import StrictOrderingFilter
 from schakel.api.problems import PROBLEM_CONTENT_TYPE
@@ -137,20 +136,6 @@ class IntakeAPIView(GenericAPIView[Any]):
 # --- signals -----------------------------------------------------------------------------------
 
 
-def signal_status_rows(membership: Membership | None) -> QuerySet[Any]:
-    """Metadata rows (dicts, never person data) of the signals the membership may follow.
-
-    The registering organisation and the meldpunt get ``signal_list_for``; the privacy officer
-    the metadata of the signals registered by or directed to their organisation.
-    """
-    if membership is not None and membership.role == Role.PRIVACY_OFFICER:
-        rows = selectors.signal_metadata_for_privacy_officer(membership=membership)
-    else:
-        visible = selectors.signal_list_for(membership=membership)
-        rows = visible.values(*selectors.SIGNAL_LIST_FIELDS)
-    return cast(QuerySet[Any], rows)
-
-
 def registrant_row(membership: Membership | None, row: dict[str, Any]) -> bool:
     """Only the registering side learns where else the person is known."""
     return permissions.follows_as_registrant(
@@ -194,7 +179,7 @@ class SignalListView(ListModelMixin, IntakeAPIView):
     def get_queryset(self) -> QuerySet[Any]:
         if self.fake:
             return Signal.objects.none()
-        return signal_status_rows(acting_membership_of(self.request))
+        return selectors.signal_status_rows_for(membership=acting_membership_of(self.request))
 
     @extend_schema(
         summary="Status van signalen",
@@ -260,7 +245,7 @@ class SignalDetailView(IntakeAPIView):
         query = SignalDetailQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         membership = acting_membership_of(request)
-        row = signal_status_rows(membership).filter(id=id).first()
+        row = selectors.signal_status_rows_for(membership=membership).filter(id=id).first()
         if row is None:
             raise exceptions.NotFound()
         signal = None

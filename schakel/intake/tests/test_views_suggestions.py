@@ -8,10 +8,10 @@ from django.urls import reverse
 
 from schakel.audit.models import LogRecord
 from schakel.intake.choices import SuggestionStatus
-from schakel.intake.models import MatchSuggestion
+from schakel.intake.models import MatchSuggestion, mask_bsn
 from schakel.intake.services import suggestion_decide
 from schakel.intake.tests.factories import VALID_BSN, membership_of, register
-from schakel.intake.views import explanation_rows, mask_bsn
+from schakel.intake.views import explanation_rows
 
 pytestmark = pytest.mark.django_db
 
