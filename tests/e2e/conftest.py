@@ -22,7 +22,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from tests.e2e.helpers import ContextFactory, artifacts_dir
+from tests.e2e.helpers import ContextFactory, artifacts_dir, restore_migration_seed
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -78,6 +78,7 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 
 @pytest.fixture
 def base_url(live_server: Any) -> str:
+    restore_migration_seed()
     return str(live_server.url)
 
 

@@ -1,6 +1,7 @@
 """Building blocks of the browser tests: signing in, TOTP codes, navigation, axe-core."""
 
 import base64
+import importlib
 import json
 import os
 import re
@@ -21,8 +22,8 @@ from schakel.accounts.tests.factories import TEST_PASSWORD, TOTPDeviceFactory
 
 # Every browser test drives a live server, so its database must be visible to the server thread
 # (transaction=True). The flush after each transactional test also removes the rows the migrations
-# seed (register of processing activities, chain head of the log); serialized_rollback restores
-# them before each test.
+# seed (register of processing activities, chain head of the log, phenomena); serialized_rollback
+# restores them before each test when it can, and ``restore_migration_seed`` makes sure of it.
 E2E_MARKS = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -73,6 +74,21 @@ class Authenticator:
         now = int(time.time()) // TOTP_STEP
         valid = {self.code_at(s) for s in range(now - 2, now + 3)}
         return next(c for c in (f"{n:06d}" for n in range(123456, 1_000_000)) if c not in valid)
+
+
+def restore_migration_seed() -> None:
+    """Put back what migrations seed, when a flush took it away (see tests/e2e/README.md).
+
+    Idempotent: the register installer only creates a chain head when the log is empty, and the
+    phenomena are matched on name.
+    """
+    from django.apps import apps
+
+    from schakel.audit.register import install
+
+    install()
+    seed_phenomena = importlib.import_module("schakel.intake.migrations.0002_seed_phenomena")
+    seed_phenomena.seed(apps, None)
 
 
 def artifacts_dir() -> Path:

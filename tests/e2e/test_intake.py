@@ -12,7 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from schakel.accounts.models import User
-from schakel.intake.models import MatchSuggestion, Phenomenon, Signal
+from schakel.intake.models import MatchSuggestion, Signal
 from tests.e2e.helpers import (
     E2E_MARKS,
     ContextFactory,
@@ -51,9 +51,6 @@ def fill_signal(page: Page, *, surname_prefix: str, surname: str, observation: s
 def test_two_partners_register_and_the_lead_confirms_the_suggestion(
     new_context: ContextFactory, personas, axe_source: Path
 ) -> None:
-    # Seeded by a data migration, but serialized rollback does not always restore it here (see
-    # tests/e2e/README.md), so the test makes sure the list is there.
-    Phenomenon.objects.get_or_create(name="Overig / gemengd / onbekend")
     # The police registers a signal; the form is accessible, also when it comes back with errors.
     police = signed_in_page(new_context, personas.police_member)
     police.goto("/signalen/nieuw/")
