@@ -11,7 +11,7 @@ from schakel.accounts.choices import Role
 from schakel.accounts.models import User
 from schakel.accounts.tests.factories import MembershipFactory, TOTPDeviceFactory, UserFactory
 from schakel.network.choices import OrganisationKind
-from schakel.network.models import Organisation
+from schakel.network.models import Organisation, ZvhServiceArea
 from schakel.network.tests.factories import OrganisationFactory, RegionFactory
 
 
@@ -35,6 +35,13 @@ class Personas:
     school: Organisation
     school_member: User
     police_privacy_officer: User
+    om: Organisation
+    om_member: User
+    ggz: Organisation
+    ggz_member: User
+    zvh_other: Organisation
+    director: User
+    director_other: User
 
 
 @pytest.fixture
@@ -55,6 +62,19 @@ def personas(db: None) -> Personas:
         name="Scholengroep Noordkaap", kind=OrganisationKind.EDUCATION, region=north
     )
     nctv = OrganisationFactory(name="NCTV", kind=OrganisationKind.NCTV, region=None)
+    om = OrganisationFactory(
+        name="OM Arrondissement Noordkaap",
+        kind=OrganisationKind.PUBLIC_PROSECUTION,
+        region=north,
+        may_process_bsn=True,
+    )
+    ggz = OrganisationFactory(
+        name="GGZ Noordkaap", kind=OrganisationKind.MENTAL_HEALTH, region=north
+    )
+    zvh_other = OrganisationFactory(name="ZVH Zuidmeer", kind=OrganisationKind.ZVH, region=south)
+    # The ZVH Noordkaap serves Aldermeer and Brookdam; the ZVH Zuidmeer serves Zuiderhaven.
+    for served_by, municipality in ((zvh, mun_a), (zvh, mun_b), (zvh_other, mun_c)):
+        ZvhServiceArea.objects.create(zvh=served_by, municipality=municipality)
 
     def member(org: Organisation, role: Role, **kwargs: object) -> User:
         return MembershipFactory(organisation=org, role=role, **kwargs).user
@@ -79,6 +99,13 @@ def personas(db: None) -> Personas:
         school=school,
         school_member=member(school, Role.PARTNER_MEMBER),
         police_privacy_officer=member(police, Role.PRIVACY_OFFICER),
+        om=om,
+        om_member=member(om, Role.PARTNER_MEMBER),
+        ggz=ggz,
+        ggz_member=member(ggz, Role.PARTNER_MEMBER),
+        zvh_other=zvh_other,
+        director=member(zvh, Role.PROCESS_DIRECTOR),
+        director_other=member(zvh_other, Role.PROCESS_DIRECTOR),
     )
 
 

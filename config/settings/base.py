@@ -33,6 +33,9 @@ INSTALLED_APPS = [
     "schakel.accounts",
     "schakel.network",
     "schakel.intake",
+    "schakel.weighing",
+    "schakel.cases",
+    "schakel.privacy",
     "schakel.api",
 ]
 

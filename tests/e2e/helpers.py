@@ -76,6 +76,13 @@ class Authenticator:
         return next(c for c in (f"{n:06d}" for n in range(123456, 1_000_000)) if c not in valid)
 
 
+SEEDING_MIGRATIONS = (
+    "schakel.intake.migrations.0002_seed_phenomena",
+    "schakel.weighing.migrations.0002_seed_criteria",
+    "schakel.privacy.migrations.0002_seed_legal_bases",
+)
+
+
 def restore_migration_seed() -> None:
     """Put back what migrations seed, when a flush took it away (see tests/e2e/README.md).
 
@@ -87,8 +94,8 @@ def restore_migration_seed() -> None:
     from schakel.audit.register import install
 
     install()
-    seed_phenomena = importlib.import_module("schakel.intake.migrations.0002_seed_phenomena")
-    seed_phenomena.seed(apps, None)
+    for seeding in SEEDING_MIGRATIONS:
+        importlib.import_module(seeding).seed(apps, None)
 
 
 def artifacts_dir() -> Path:

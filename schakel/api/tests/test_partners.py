@@ -28,7 +28,7 @@ def test_lists_the_same_organisations_as_the_directory(personas, api_client) -> 
 def test_outsider_sees_own_region_and_national_only(personas, api_client) -> None:
     response = api_client(personas.outsider).get(LIST)
 
-    assert set(names(response)) == {"Gemeente Zuiderhaven", "NCTV"}
+    assert set(names(response)) == {"Gemeente Zuiderhaven", "NCTV", "ZVH Zuidmeer"}
 
 
 def test_partner_fields_and_no_staff(personas, api_client) -> None:
@@ -135,7 +135,7 @@ def test_list_query_count_does_not_grow_with_organisations(
     with django_assert_max_num_queries(13):
         response = client.get(LIST)
 
-    assert response.json()["count"] == 26
+    assert response.json()["count"] == 28
 
 
 def test_ordering_needs_an_allow_list_and_detail_views_offer_none() -> None:

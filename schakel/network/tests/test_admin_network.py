@@ -15,6 +15,7 @@ def url(name: str, obj=None) -> str:
 def test_superuser_sets_the_service_area_of_a_zvh(personas, signed_in) -> None:
     client = signed_in(personas.superuser)
     zvh = personas.zvh
+    ZvhServiceArea.objects.filter(zvh=zvh).delete()  # the personas come with a service area
     form = client.get(url("admin_service_area", zvh)).content.decode()
     assert personas.municipality_a.name in form
     assert personas.police.name not in form  # only municipalities can be served
@@ -38,11 +39,14 @@ def test_superuser_sets_the_service_area_of_a_zvh(personas, signed_in) -> None:
 
 def test_municipality_served_by_another_zvh_is_not_offered(personas, signed_in) -> None:
     other_zvh = OrganisationFactory(name="ZVH Elders", kind="zvh")
-    ZvhServiceArea.objects.create(zvh=other_zvh, municipality=personas.municipality_b)
+    elsewhere = OrganisationFactory(name="Gemeente Elderveen")
+    unserved = OrganisationFactory(name="Gemeente Nergenshuizen")
+    ZvhServiceArea.objects.create(zvh=other_zvh, municipality=elsewhere)
 
-    form = signed_in(personas.superuser).get(url("admin_service_area", personas.zvh))
+    form = signed_in(personas.superuser).get(url("admin_service_area", personas.zvh)).content
 
-    assert personas.municipality_b.name not in form.content.decode()
+    assert elsewhere.name not in form.decode()
+    assert unserved.name in form.decode()
 
 
 def test_service_area_of_an_organisation_that_is_no_zvh_is_not_found(personas, signed_in) -> None:

@@ -1,0 +1,381 @@
+"""Writes on a case: opening it from a weighing, participations, informing the person,
+reviews and reassessment, de-escalation and closure.
+
+Each service checks the acting membership, validates with Dutch messages, writes in one
+transaction and logs the processing in that transaction (one record per person).
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from schakel.accounts.choices import Role
+from schakel.accounts.models import Membership, User
+from schakel.audit import services as audit
+from schakel.audit.choices import Activity, SubjectType
+from schakel.cases import permissions
+from schakel.cases.choices import (
+    CasePhase,
+    ClosureReason,
+    DeescalationDestination,
+    InformingStatus,
+    ParticipationKind,
+)
+from schakel.cases.models import ActionPlan, Case, Participation
+from schakel.intake import validators
+from schakel.intake.services import check_length, collect
+from schakel.network.choices import OrganisationKind
+from schakel.network.models import Organisation, ZvhServiceArea
+from schakel.weighing.models import WeighingItem
+
+# Continued discussion is reassessed at least yearly.
+REASSESSMENT_INTERVAL = timedelta(days=365)
+
+
+class CaseStateError(Exception):
+    """The case changed (or is closed) since the page was loaded; nothing was changed."""
+
+
+def subject_of(case: Case) -> audit.Subject:
+    return audit.Subject(SubjectType.PERSON, str(case.subject_id))
+
+
+def text_errors(errors: dict[str, list[str]], name: str, value: str) -> None:
+    check_length(errors, name, value, validators.TEXT_MAX_LENGTH)
+    collect(errors, name, validators.validate_no_control_characters, value)
+
+
+def process_directors_of(zvh: Organisation) -> list[User]:
+    return list(
+        User.objects.filter(
+            memberships__in=Membership.objects.active().filter(
+                organisation=zvh, role=Role.PROCESS_DIRECTOR
+            )
+        )
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def zvh_for(municipality_id: uuid.UUID) -> Organisation | None:
+    area = (
+        ZvhServiceArea.objects.select_related("zvh")
+        .filter(municipality_id=municipality_id, zvh__is_active=True)
+        .first()
+    )
+    return area.zvh if area else None
+
+
+def case_open_from_weighing(
+    *, membership: Membership, item: WeighingItem, process_director: User | None
+) -> Case:
+    """Open the case after an "include" decision: direction with the municipality of residence,
+    the process with its ZVH; the session's police and OM join structurally. Called by
+    ``weighing.services.item_decide`` inside its transaction."""
+    zvh = zvh_for(item.directing_municipality_id)
+    if zvh is None:
+        raise ValidationError(
+            {"outcome": [_("De woongemeente heeft geen Zorg- en Veiligheidshuis in Schakel.")]}
+        )
+    if Case.objects.filter(subject_id=item.subject_id).exclude(phase=CasePhase.CLOSED).exists():
+        raise ValidationError({"outcome": [_("Voor deze persoon loopt al een casus.")]})
+    directors = process_directors_of(zvh)
+    if process_director is None and len(directors) == 1:
+        process_director = directors[0]
+    if process_director is not None and process_director not in directors:
+        raise ValidationError(
+            {"process_director": [_("Kies een procesregisseur van het Zorg- en Veiligheidshuis.")]}
+        )
+    now = timezone.now()
+    today = timezone.localdate()
+    case = Case.objects.create(
+        subject_id=item.subject_id,
+        directing_municipality_id=item.directing_municipality_id,
+        zvh=zvh,
+        process_director=process_director,
+        opened_from=item,
+        opened_at=now,
+        reassessment_due_on=today + REASSESSMENT_INTERVAL,
+    )
+    ActionPlan.objects.create(case=case)
+    partners = item.session.participants.exclude(
+        kind__in=[OrganisationKind.MUNICIPALITY, OrganisationKind.ZVH]
+    )
+    Participation.objects.bulk_create(
+        Participation(
+            case=case,
+            organisation=org,
+            kind=ParticipationKind.STRUCTURAL,
+            starts_on=today,
+            added_by=membership.user,
+        )
+        for org in partners
+    )
+    audit.log_processing(
+        activity=Activity.CASE_CONSULTATION,
+        name="case_opened",
+        by=membership.user,
+        subjects=[subject_of(case)],
+    )
+    return case
+
+
+def _check_open(case: Case) -> Case:
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    if locked.is_closed:
+        raise CaseStateError
+    return locked
+
+
+@dataclass(frozen=True)
+class ParticipationInput:
+    organisation: Organisation
+    kind: str
+    starts_on: date
+    ends_on: date | None = None
+
+
+def participation_add(
+    *, membership: Membership, case: Case, data: ParticipationInput
+) -> Participation:
+    if not permissions.may_manage_case(membership, case):
+        raise PermissionDenied
+    errors: dict[str, list[str]] = {}
+    if data.kind not in ParticipationKind.values:
+        errors["kind"] = [_("Kies structureel of incidenteel.")]
+    if data.ends_on is not None and data.ends_on < data.starts_on:
+        errors["ends_on"] = [_("De einddatum ligt voor de begindatum.")]
+    if data.kind == ParticipationKind.INCIDENTAL and data.ends_on is None:
+        errors["ends_on"] = [_("Een incidentele deelname heeft een einddatum.")]
+    if not data.organisation.is_active:
+        errors["organisation"] = [_("Deze organisatie is niet actief.")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        _check_open(case)
+        participation = Participation.objects.create(
+            case=case,
+            organisation=data.organisation,
+            kind=data.kind,
+            starts_on=data.starts_on,
+            ends_on=data.ends_on,
+            added_by=membership.user,
+        )
+        audit.log_processing(
+            activity=Activity.CASE_CONSULTATION,
+            name="participation_added",
+            by=membership.user,
+            subjects=[subject_of(case)],
+            attributes={"kind": data.kind},
+        )
+    return participation
+
+
+def participation_end(
+    *, membership: Membership, participation: Participation, ends_on: date
+) -> Participation:
+    case = participation.case
+    if not permissions.may_manage_case(membership, case):
+        raise PermissionDenied
+    if ends_on < participation.starts_on:
+        raise ValidationError({"ends_on": [_("De einddatum ligt voor de begindatum.")]})
+    with transaction.atomic():
+        _check_open(case)
+        participation.ends_on = ends_on
+        participation.save(update_fields=["ends_on", "updated_at"])
+        audit.log_processing(
+            activity=Activity.CASE_CONSULTATION,
+            name="participation_ended",
+            by=membership.user,
+            subjects=[subject_of(case)],
+        )
+    return participation
+
+
+@dataclass(frozen=True)
+class InformingInput:
+    status: str
+    informed_on: date | None = None
+    informed_by: Organisation | None = None
+    note: str = ""
+    reconsider_on: date | None = None
+
+
+def case_record_informing(*, membership: Membership, case: Case, data: InformingInput) -> Case:
+    """Whether, when and by whom the person was informed, or why that waits and until when."""
+    if not permissions.may_manage_case(membership, case):
+        raise PermissionDenied
+    errors: dict[str, list[str]] = {}
+    today = timezone.localdate()
+    text_errors(errors, "note", data.note)
+    if data.status == InformingStatus.INFORMED:
+        if data.informed_on is None:
+            errors["informed_on"] = [_("Vul in wanneer de persoon is geïnformeerd.")]
+        elif data.informed_on > today:
+            errors["informed_on"] = [_("Deze datum ligt in de toekomst.")]
+        if data.informed_by is None:
+            errors["informed_by"] = [_("Kies de organisatie die de persoon heeft geïnformeerd.")]
+    elif data.status == InformingStatus.DEFERRED:
+        if not data.note.strip():
+            errors["note"] = [_("Licht toe waarom het informeren wordt uitgesteld.")]
+        if data.reconsider_on is None:
+            errors["reconsider_on"] = [_("Vul in wanneer het uitstel wordt heroverwogen.")]
+        elif data.reconsider_on <= today:
+            errors["reconsider_on"] = [_("Kies een datum na vandaag.")]
+    elif data.status != InformingStatus.UNDECIDED:
+        errors["status"] = [_("Kies of de persoon is geïnformeerd.")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        locked = _check_open(case)
+        informed = data.status == InformingStatus.INFORMED
+        deferred = data.status == InformingStatus.DEFERRED
+        locked.informing_status = data.status
+        locked.informed_on = data.informed_on if informed else None
+        locked.informed_by = data.informed_by if informed else None
+        locked.informing_note = data.note.strip() or None
+        locked.reconsider_informing_on = data.reconsider_on if deferred else None
+        locked.save()
+        audit.log_processing(
+            activity=Activity.CASE_CONSULTATION,
+            name="case_informing_recorded",
+            by=membership.user,
+            subjects=[subject_of(locked)],
+            attributes={"status": data.status},
+        )
+    return locked
+
+
+def case_schedule_review(
+    *, membership: Membership, case: Case, next_review_on: date | None
+) -> Case:
+    if not permissions.may_manage_case(membership, case):
+        raise PermissionDenied
+    if next_review_on is not None and next_review_on < timezone.localdate():
+        raise ValidationError({"next_review_on": [_("Kies een datum vanaf vandaag.")]})
+    with transaction.atomic():
+        locked = _check_open(case)
+        locked.next_review_on = next_review_on
+        locked.save(update_fields=["next_review_on", "updated_at"])
+        audit.log_processing(
+            activity=Activity.MONITORING,
+            name="case_review_scheduled",
+            by=membership.user,
+            subjects=[subject_of(locked)],
+        )
+    return locked
+
+
+def case_reassess(*, membership: Membership, case: Case, next_due_on: date) -> Case:
+    """Continued discussion is still needed: record it and set the next reassessment, at most a
+    year ahead. (When it is no longer needed, the case is de-escalated or closed instead.)"""
+    if not permissions.may_manage_case(membership, case):
+        raise PermissionDenied
+    today = timezone.localdate()
+    if not today < next_due_on <= today + REASSESSMENT_INTERVAL:
+        raise ValidationError({"next_due_on": [_("Kies een datum na vandaag en binnen een jaar.")]})
+    with transaction.atomic():
+        locked = _check_open(case)
+        locked.last_reassessed_on = today
+        locked.reassessment_due_on = next_due_on
+        locked.save(update_fields=["last_reassessed_on", "reassessment_due_on", "updated_at"])
+        audit.log_processing(
+            activity=Activity.MONITORING,
+            name="case_reassessed",
+            by=membership.user,
+            subjects=[subject_of(locked)],
+        )
+    return locked
+
+
+def case_to_monitoring(*, membership: Membership, case: Case) -> Case:
+    """The plan is running: the case moves from consultation to monitoring."""
+    if not permissions.may_manage_case(membership, case):
+        raise PermissionDenied
+    with transaction.atomic():
+        locked = _check_open(case)
+        if locked.phase != CasePhase.CONSULTATION:
+            raise CaseStateError
+        locked.phase = CasePhase.MONITORING
+        locked.save(update_fields=["phase", "updated_at"])
+        audit.log_processing(
+            activity=Activity.MONITORING,
+            name="case_phase_changed",
+            by=membership.user,
+            subjects=[subject_of(locked)],
+            attributes={"phase": CasePhase.MONITORING},
+        )
+    return locked
+
+
+def case_deescalate(
+    *, membership: Membership, case: Case, destination: str, aftercare_until: date
+) -> Case:
+    """Afschaling: record where the person goes and the aftercare period."""
+    if not permissions.may_manage_case(membership, case):
+        raise PermissionDenied
+    errors: dict[str, list[str]] = {}
+    if destination not in DeescalationDestination.values:
+        errors["destination"] = [_("Kies waarheen wordt afgeschaald.")]
+    if aftercare_until < timezone.localdate():
+        errors["aftercare_until"] = [_("Kies een einddatum van de nazorg vanaf vandaag.")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        locked = _check_open(case)
+        if locked.phase == CasePhase.AFTERCARE:
+            raise CaseStateError
+        locked.phase = CasePhase.AFTERCARE
+        locked.deescalated_at = timezone.now()
+        locked.deescalation_destination = destination
+        locked.aftercare_until = aftercare_until
+        locked.save()
+        audit.log_processing(
+            activity=Activity.MONITORING,
+            name="case_deescalated",
+            by=membership.user,
+            subjects=[subject_of(locked)],
+            attributes={"destination": destination},
+        )
+    return locked
+
+
+def case_close(*, membership: Membership, case: Case, reason: str, note: str = "") -> Case:
+    """Close the case: the reason is recorded, every participation ends today, partners lose
+    access, and the retention clock starts (the retention engine reads
+    ``retention_starts_on``)."""
+    if not permissions.may_manage_case(membership, case):
+        raise PermissionDenied
+    errors: dict[str, list[str]] = {}
+    if reason not in ClosureReason.values:
+        errors["reason"] = [_("Kies de reden van afsluiting.")]
+    text_errors(errors, "note", note)
+    if reason == ClosureReason.OTHER and not note.strip():
+        errors["note"] = [_("Licht de reden van afsluiting toe.")]
+    if errors:
+        raise ValidationError(errors)
+    today = timezone.localdate()
+    with transaction.atomic():
+        locked = _check_open(case)
+        locked.phase = CasePhase.CLOSED
+        locked.closed_at = timezone.now()
+        locked.closure_reason = reason
+        locked.closure_note = note.strip() or None
+        locked.retention_starts_on = today
+        locked.save()
+        running = Participation.objects.filter(case=locked, ends_on__isnull=True)
+        running.filter(starts_on__lte=today).update(ends_on=today, updated_at=timezone.now())
+        running.filter(starts_on__gt=today).delete()
+        audit.log_processing(
+            activity=Activity.MONITORING,
+            name="case_closed",
+            by=membership.user,
+            subjects=[subject_of(locked)],
+            attributes={"reason": reason},
+        )
+    return locked

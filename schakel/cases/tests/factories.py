@@ -1,0 +1,151 @@
+"""Test data for weighing and cases, made through the real services (fictional people only).
+
+``open_case`` walks the process: a signal registered by the meldpunt of Aldermeer, weighed in a
+session with the police and the OM, included — so the case has the directing municipality,
+the ZVH, the process director and structural participations the services give it.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.utils import timezone
+
+from schakel.accounts.models import User
+from schakel.cases.meeting_services import (
+    InvitationInput,
+    MeetingInput,
+    agenda_item_add,
+    invitation_add,
+    meeting_schedule,
+)
+from schakel.cases.models import AgendaItem, Case, Invitation, Meeting
+from schakel.intake.models import Signal
+from schakel.intake.tests.factories import membership_of, register
+from schakel.network.models import Organisation
+from schakel.weighing.choices import ArrangementScope, WeighingOutcome
+from schakel.weighing.models import WeighingArrangement, WeighingItem, WeighingSession
+from schakel.weighing.selectors import active_criteria
+from schakel.weighing.services import (
+    DecisionInput,
+    SessionInput,
+    item_add,
+    item_decide,
+    session_schedule,
+)
+
+JUSTIFICATION = (
+    "Noodzakelijk: signalen van drie partners wijzen op een radicaliseringsproces; lichtere "
+    "middelen (gesprek via school) zijn geprobeerd; gezamenlijke aanpak is proportioneel."
+)
+
+
+def arrangement_for(
+    *municipalities: Organisation, facilitator: Organisation | None = None
+) -> WeighingArrangement:
+    arrangement, _ = WeighingArrangement.objects.get_or_create(
+        name=f"Weegoverleg {' en '.join(m.name for m in municipalities)}",
+        defaults={
+            "scope": ArrangementScope.MUNICIPAL
+            if len(municipalities) == 1
+            else ArrangementScope.REGIONAL,
+            "facilitator": facilitator or municipalities[0],
+        },
+    )
+    arrangement.municipalities.set(municipalities)
+    return arrangement
+
+
+def weighing_session(
+    personas: Any,
+    *,
+    by: User | None = None,
+    arrangement: WeighingArrangement | None = None,
+    participants: list[Organisation] | None = None,
+    held_at: datetime | None = None,
+) -> WeighingSession:
+    by = by or personas.lead_a
+    arrangement = arrangement or arrangement_for(personas.municipality_a)
+    return session_schedule(
+        membership=membership_of(by),
+        data=SessionInput(
+            arrangement=arrangement,
+            held_at=held_at or timezone.now() + timedelta(days=2),
+            chair=by,
+            participants=participants or [personas.municipality_a, personas.police, personas.om],
+        ),
+    )
+
+
+def decision(outcome: str = WeighingOutcome.INCLUDE, **overrides: Any) -> DecisionInput:
+    values: dict[str, Any] = {
+        "outcome": outcome,
+        "justification": JUSTIFICATION,
+        "criteria_notes": {c.pk: "Overwogen in het overleg." for c in active_criteria()[:2]},
+    }
+    values.update(overrides)
+    return DecisionInput(**values)
+
+
+@dataclass
+class Weighed:
+    signal: Signal
+    session: WeighingSession
+    item: WeighingItem
+
+
+def weighed_signal(personas: Any, **signal_overrides: Any) -> Weighed:
+    """A signal about a resident of Aldermeer on the agenda of an open weighing session."""
+    registration = register(personas.lead_a, residence=personas.municipality_a, **signal_overrides)
+    session = weighing_session(personas)
+    item = item_add(
+        membership=membership_of(personas.lead_a), session=session, signal=registration.signal
+    )
+    return Weighed(signal=registration.signal, session=session, item=item)
+
+
+def open_case(personas: Any, **signal_overrides: Any) -> Case:
+    weighed = weighed_signal(personas, **signal_overrides)
+    item_decide(membership=membership_of(personas.lead_a), item=weighed.item, data=decision())
+    return Case.objects.get(opened_from=weighed.item)
+
+
+def meeting(personas: Any, *, starts_at: datetime | None = None, by: User | None = None) -> Meeting:
+    by = by or personas.director
+    starts_at = starts_at or timezone.now() + timedelta(days=7)
+    return meeting_schedule(
+        membership=membership_of(by),
+        data=MeetingInput(
+            starts_at=starts_at,
+            ends_at=starts_at + timedelta(hours=2),
+            place="Vergaderzaal 2, ZVH Noordkaap",
+            chair=by,
+        ),
+    )
+
+
+def on_agenda(personas: Any, case: Case, the_meeting: Meeting | None = None) -> AgendaItem:
+    the_meeting = the_meeting or meeting(personas)
+    return agenda_item_add(
+        membership=membership_of(personas.director), meeting=the_meeting, case=case
+    )
+
+
+def invite(
+    personas: Any,
+    item: AgendaItem,
+    organisation: Organisation,
+    *,
+    valid_from: date | None = None,
+    valid_until: date | None = None,
+) -> Invitation:
+    today = timezone.localdate()
+    return invitation_add(
+        membership=membership_of(personas.director),
+        item=item,
+        data=InvitationInput(
+            organisation=organisation,
+            valid_from=valid_from or today,
+            valid_until=valid_until or today + timedelta(days=14),
+        ),
+    )
