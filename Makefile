@@ -46,14 +46,16 @@ help:
 # --- set-up -----------------------------------------------------------------------------
 
 # Runtime dependencies only (make run).
-setup: venv-base assets dev-keys messages
+setup: system-packages-run venv-base assets dev-keys messages
 
 # Runtime + development dependencies and the system packages the tests use (make test).
 setup-dev: system-packages venv-dev assets dev-keys messages
 
-.PHONY: venv-base venv-dev system-packages
+.PHONY: venv-base venv-dev system-packages system-packages-run
 system-packages:
-	SCHAKEL_CHROMIUM=$(CHROMIUM) scripts/ensure-system-packages chromium gettext postgresql npm
+	SCHAKEL_CHROMIUM=$(CHROMIUM) scripts/ensure-system-packages chromium gettext postgresql npm pango
+system-packages-run:
+	scripts/ensure-system-packages pango
 
 venv:
 	scripts/ensure-venv
