@@ -8,6 +8,8 @@ urlpatterns = [
     path("beheer/", include("schakel.accounts.admin_urls")),
     path("api-tokens/", include("schakel.api.token_urls")),
     path("", include("schakel.intake.urls")),
+    path("", include("schakel.weighing.urls")),
+    path("", include("schakel.cases.urls")),
     path("api/v1/", include(("schakel.api.urls", "v1"), namespace="v1")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -45,7 +45,7 @@ DUE_SOON = timedelta(days=30)
 CASE_LIST_FIELDS = (
     "id", "phase", "opened_at", "next_review_on", "reassessment_due_on", "closed_at",
     "directing_municipality_id", "directing_municipality__name", "zvh_id", "zvh__name",
-    "process_director_id", "subject_id",
+    "process_director_id", "subject_id", "reconsider_informing_on",
 )  # fmt: skip
 
 
@@ -195,7 +195,7 @@ def agenda_item_get_for(*, membership: Membership | None, pk: uuid.UUID) -> Agen
         disclosures=list(
             disclosures_visible_for(membership=membership, item=item, full_access=full_access)
         ),
-        decisions=list(item.decisions.all()),
+        decisions=list(item.decisions.select_related("recorded_by")),
         at_table=organisations_at_item(item),
         draft=draft,
     )

@@ -7,11 +7,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 
+from schakel.accounts.acting import acting_membership
 from schakel.audit.models import ChainHead
+from schakel.cases.views import role_dashboard
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/dashboard.html")
+    """The start page; for the table roles with their cases, interventions and meetings."""
+    board = role_dashboard(acting_membership(request))
+    return render(request, "core/dashboard.html", {"cases_dashboard": board})
 
 
 @never_cache

@@ -1,0 +1,490 @@
+"""The case screens: the list (metadata only), the case page (logged read) and the management
+pages (informing, reviews, reassessment, participations, phase, closure), all without JS."""
+
+import html
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from schakel.audit.models import LogRecord
+from schakel.cases.choices import CasePhase, InformingStatus, ParticipationKind
+from schakel.cases.models import Case, Participation
+from schakel.cases.services import (
+    ParticipationInput,
+    case_schedule_review,
+    case_to_monitoring,
+    participation_add,
+)
+from schakel.cases.tests.factories import invite, on_agenda, open_case
+from schakel.intake.tests.factories import membership_of
+
+pytestmark = pytest.mark.django_db
+
+SURNAME = "Hoogeveld"
+LIST = reverse("cases:case_list")
+NAMES = ["Anna", "Bram", "Cato", "Dirk", "Eva", "Floor"]
+CASE_CHANGED = "Dit kan nu niet meer: de casus is intussen gewijzigd of afgesloten."
+
+
+def url(name: str, case: Case, **kwargs: Any) -> str:
+    return reverse(f"cases:{name}", kwargs={"pk": case.pk, **kwargs})
+
+
+def text(response: Any) -> str:
+    return html.unescape(response.content.decode())
+
+
+def day(offset: int) -> str:
+    return (timezone.localdate() + timedelta(days=offset)).isoformat()
+
+
+# Management pages: (url name, valid POST data); the access tests walk them all.
+def management_pages(case: Case) -> list[tuple[str, dict[str, str]]]:
+    participation = case.participations.first()
+    assert participation is not None
+    return [
+        (url("case_informing", case), {"status": InformingStatus.UNDECIDED}),
+        (url("case_review", case), {"next_review_on": day(20)}),
+        (url("case_reassess", case), {"next_due_on": day(200)}),
+        (
+            url("case_participation_add", case),
+            {"organisation": "", "kind": "structural", "starts_on": day(0)},
+        ),
+        (
+            url("case_participation_end", case, participation_pk=participation.pk),
+            {"ends_on": day(0)},
+        ),
+        (url("case_to_monitoring", case), {}),
+        (url("case_deescalate", case), {"destination": "regular_care", "aftercare_until": day(90)}),
+        (url("case_close", case), {"reason": "goals_reached", "note": ""}),
+    ]
+
+
+# The list ------------------------------------------------------------------------------------
+
+
+def test_the_list_shows_references_and_dates_but_no_person_data(personas, signed_in) -> None:
+    case = open_case(personas)
+    for user in (personas.lead_a, personas.director, personas.police_member):
+        response = signed_in(user).get(LIST)
+        content = text(response)
+        assert response.status_code == 200
+        assert case.reference in content
+        assert "Gemeente Aldermeer" in content
+        assert "ZVH Noordkaap" in content
+        assert SURNAME not in content
+        assert "Daan" not in content
+
+
+def test_the_list_is_empty_for_a_lead_of_another_municipality(personas, signed_in) -> None:
+    case = open_case(personas)
+    response = signed_in(personas.lead_b).get(LIST)
+    assert response.status_code == 200
+    assert case.reference not in text(response)
+    assert "Er zijn geen casussen die u mag zien." in text(response)
+
+
+@pytest.mark.parametrize("persona", ["privacy_officer_a", "admin_a"])
+def test_the_list_is_not_found_for_roles_without_cases(personas, signed_in, persona) -> None:
+    open_case(personas)
+    assert signed_in(getattr(personas, persona)).get(LIST).status_code == 404
+
+
+def test_the_list_filters_by_phase_and_by_dates_due_soon(personas, signed_in) -> None:
+    first = open_case(personas)
+    second = open_case(personas, given_names="Sanne")
+    lead = membership_of(personas.lead_a)
+
+    case_to_monitoring(membership=lead, case=second)
+    case_schedule_review(
+        membership=lead, case=first, next_review_on=timezone.localdate() + timedelta(days=10)
+    )
+    client = signed_in(personas.lead_a)
+
+    monitoring = text(client.get(LIST, {"fase": CasePhase.MONITORING}))
+    assert second.reference in monitoring
+    assert first.reference not in monitoring
+    due = text(client.get(LIST, {"binnenkort": "on"}))
+    assert first.reference in due
+    assert second.reference not in due
+    unknown = client.get(LIST, {"fase": "bestaat-niet"})
+    assert unknown.status_code == 200
+    assert "Onbekende waarde: dit filter is niet gebruikt." in text(unknown)
+
+
+def test_the_list_query_count_does_not_grow_with_the_cases(
+    personas, signed_in, django_assert_max_num_queries
+) -> None:
+    client = signed_in(personas.director)
+    open_case(personas)
+    client.get(LIST)
+    with django_assert_max_num_queries(12) as few:
+        client.get(LIST)
+    for number in range(4):
+        open_case(personas, given_names=NAMES[number])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(LIST)
+    assert text(response).count("C-") >= 5
+
+
+# The case page -------------------------------------------------------------------------------
+
+
+def test_the_case_page_shows_the_person_and_logs_the_read(personas, signed_in) -> None:
+    case = open_case(personas)
+    before = LogRecord.objects.filter(name="case_read").count()
+
+    response = signed_in(personas.director).get(url("case_detail", case))
+
+    content = text(response)
+    assert response.status_code == 200
+    assert "Daan Pieter van Hoogeveld" in content
+    assert "Gemeente Aldermeer" in content
+    assert "Politie-eenheid Noordkaap" in content
+    assert "Structureel" in content
+    assert "Nog niet besloten" in content
+    assert LogRecord.objects.filter(name="case_read").count() > before
+
+
+def test_the_process_director_is_shown_by_function_and_mailbox_not_by_name(
+    personas, signed_in
+) -> None:
+    case = open_case(personas)
+    director = personas.director
+    content = text(signed_in(personas.police_member).get(url("case_detail", case)))
+    assert f"{director.function_title} – ZVH Noordkaap ({personas.zvh.mailbox})" in content
+    assert director.full_name not in content
+
+
+def test_a_partner_sees_the_case_without_the_management_links(personas, signed_in) -> None:
+    case = open_case(personas)
+    content = text(signed_in(personas.police_member).get(url("case_detail", case)))
+    assert "Casus beheren" not in content
+    assert url("case_close", case) not in content
+    lead = text(signed_in(personas.lead_a).get(url("case_detail", case)))
+    assert url("case_close", case) in lead
+
+
+def test_the_case_page_lists_its_agenda_items_with_the_meeting_date(personas, signed_in) -> None:
+    case = open_case(personas)
+    item = on_agenda(personas, case)
+    content = text(signed_in(personas.director).get(url("case_detail", case)))
+    assert "Vergaderzaal 2, ZVH Noordkaap" in content
+    assert (
+        item.meeting.starts_at.astimezone(timezone.get_current_timezone()).strftime("%H:%M")
+        in content
+    )
+
+
+# Managing a case -----------------------------------------------------------------------------
+
+
+def test_the_lead_records_that_the_person_was_informed(personas, signed_in) -> None:
+    case = open_case(personas)
+    client = signed_in(personas.lead_a)
+    page = client.get(url("case_informing", case))
+    assert page.status_code == 200
+    assert "<legend" in page.content.decode()
+
+    response = client.post(
+        url("case_informing", case),
+        {
+            "status": InformingStatus.INFORMED,
+            "informed_on": day(-1),
+            "informed_by": str(personas.municipality_a.pk),
+            "note": "Gesprek op het gemeentehuis.",
+            "reconsider_on": "",
+        },
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == url("case_detail", case)
+    case.refresh_from_db()
+    assert case.informing_status == InformingStatus.INFORMED
+    assert case.informed_by == personas.municipality_a
+    content = text(client.get(url("case_detail", case)))
+    assert "Het informeren van de persoon is vastgelegd." in content
+    assert "Geïnformeerd" in content
+
+
+def test_deferring_without_reason_or_date_shows_dutch_errors_and_keeps_the_input(
+    personas, signed_in
+) -> None:
+    case = open_case(personas)
+    response = signed_in(personas.director).post(
+        url("case_informing", case),
+        {"status": InformingStatus.DEFERRED, "note": "", "reconsider_on": "", "informed_on": ""},
+    )
+
+    content = text(response)
+    assert response.status_code == 200
+    assert "Er is nog niets opgeslagen" in content
+    assert "Licht toe waarom het informeren wordt uitgesteld." in content
+    assert "Vul in wanneer het uitstel wordt heroverwogen." in content
+    assert 'href="#id_note"' in content
+    assert 'value="deferred"' in content
+    assert content.count("checked") == 1
+    case.refresh_from_db()
+    assert case.informing_status == InformingStatus.UNDECIDED
+
+
+def test_reassessing_further_than_a_year_ahead_is_refused(personas, signed_in) -> None:
+    case = open_case(personas)
+    client = signed_in(personas.director)
+    refused = client.post(url("case_reassess", case), {"next_due_on": day(400)})
+    assert refused.status_code == 200
+    assert "Kies een datum na vandaag en binnen een jaar." in text(refused)
+    not_a_date = client.post(url("case_reassess", case), {"next_due_on": "morgen"})
+    assert "Voer een geldige datum in." in text(not_a_date)
+
+    done = client.post(url("case_reassess", case), {"next_due_on": day(180)})
+
+    assert done.status_code == 302
+    case.refresh_from_db()
+    assert case.reassessment_due_on == timezone.localdate() + timedelta(days=180)
+    assert case.last_reassessed_on == timezone.localdate()
+
+
+def test_participations_are_added_and_ended_through_the_pages(personas, signed_in) -> None:
+    case = open_case(personas)
+    client = signed_in(personas.director)
+    form = text(client.get(url("case_participation_add", case)))
+    options = form.split('name="organisation"')[1].split("</select>")[0]
+    assert "NCTV" in options
+    assert "Politie-eenheid Noordkaap" not in options  # already at the table
+    assert "Gemeente Aldermeer" not in options
+    incomplete = client.post(
+        url("case_participation_add", case),
+        {"organisation": str(personas.nctv.pk), "kind": "incidental", "starts_on": day(0)},
+    )
+    assert "Een incidentele deelname heeft een einddatum." in text(incomplete)
+
+    added = client.post(
+        url("case_participation_add", case),
+        {"organisation": str(personas.nctv.pk), "kind": "structural", "starts_on": day(0)},
+    )
+
+    assert added.status_code == 302
+    participation = Participation.objects.get(case=case, organisation=personas.nctv)
+    assert participation.kind == ParticipationKind.STRUCTURAL
+    ended = client.post(
+        url("case_participation_end", case, participation_pk=participation.pk),
+        {"ends_on": day(0)},
+    )
+    assert ended.status_code == 302
+    participation.refresh_from_db()
+    assert participation.ends_on == timezone.localdate()
+
+
+def test_ending_a_participation_of_another_case_is_not_found(personas, signed_in) -> None:
+    case = open_case(personas)
+    other = open_case(personas, given_names="Sanne")
+    foreign = other.participations.first()
+    response = signed_in(personas.director).get(
+        url("case_participation_end", case, participation_pk=foreign.pk)
+    )
+    assert response.status_code == 404
+
+
+def test_review_monitoring_and_deescalation_through_the_pages(personas, signed_in) -> None:
+    case = open_case(personas)
+    client = signed_in(personas.lead_a)
+    assert client.post(url("case_review", case), {"next_review_on": day(14)}).status_code == 302
+    assert client.post(url("case_to_monitoring", case), {}).status_code == 302
+    case.refresh_from_db()
+    assert case.phase == CasePhase.MONITORING
+    assert case.next_review_on == timezone.localdate() + timedelta(days=14)
+
+    again = client.post(url("case_to_monitoring", case), {})
+    assert again.status_code == 200
+    assert CASE_CHANGED in text(again)
+
+    missing = client.post(url("case_deescalate", case), {"destination": "", "aftercare_until": ""})
+    assert "Dit veld is vereist." in text(missing)
+    done = client.post(
+        url("case_deescalate", case),
+        {"destination": "neighbourhood_team", "aftercare_until": day(60)},
+    )
+    assert done.status_code == 302
+    case.refresh_from_db()
+    assert case.phase == CasePhase.AFTERCARE
+    assert case.deescalation_destination == "neighbourhood_team"
+
+
+def test_the_close_page_warns_that_partners_lose_access_and_retention_starts(
+    personas, signed_in
+) -> None:
+    case = open_case(personas)
+    client = signed_in(personas.director)
+    page = text(client.get(url("case_close", case)))
+    assert "de partners verliezen de toegang tot de casus" in page
+    assert "De bewaartermijn gaat vandaag in." in page
+
+    refused = client.post(url("case_close", case), {"reason": "other", "note": ""})
+    assert "Licht de reden van afsluiting toe." in text(refused)
+    assert client.post(url("case_close", case), {"reason": "moved", "note": ""}).status_code == 302
+
+    case.refresh_from_db()
+    assert case.phase == CasePhase.CLOSED
+    assert case.retention_starts_on == timezone.localdate()
+    # Closed: nothing is managed any more, by anyone.
+    for page_url, data in management_pages(case):
+        assert client.get(page_url).status_code == 404
+        assert client.post(page_url, data).status_code == 404
+
+
+# Access ------------------------------------------------------------------------------------
+
+
+NO_ACCESS = [
+    "lead_b",
+    "outsider",
+    "director_other",
+    "school_member",
+    "privacy_officer_a",
+    "admin_a",
+]
+
+
+@pytest.mark.parametrize("persona", NO_ACCESS)
+def test_every_case_page_is_not_found_without_access(personas, signed_in, persona) -> None:
+    case = open_case(personas)
+    client = signed_in(getattr(personas, persona))
+    assert client.get(url("case_detail", case)).status_code == 404
+    for page_url, data in management_pages(case):
+        assert client.get(page_url).status_code == 404, page_url
+        assert client.post(page_url, data).status_code == 404, page_url
+    case.refresh_from_db()
+    assert case.phase == CasePhase.CONSULTATION
+
+
+def test_a_partner_cannot_manage_the_case_it_takes_part_in(personas, signed_in) -> None:
+    case = open_case(personas)
+    client = signed_in(personas.police_member)
+    assert client.get(url("case_detail", case)).status_code == 200
+    for page_url, data in management_pages(case):
+        assert client.get(page_url).status_code == 404, page_url
+        assert client.post(page_url, data).status_code == 404, page_url
+
+
+def test_an_incidental_partner_sees_none_of_the_case_pages(personas, signed_in) -> None:
+    case = open_case(personas)
+    invite(personas, on_agenda(personas, case), personas.ggz)
+    client = signed_in(personas.ggz_member)
+    assert client.get(url("case_detail", case)).status_code == 404
+    assert case.reference not in text(client.get(LIST))
+    for page_url, data in management_pages(case):
+        assert client.get(page_url).status_code == 404, page_url
+        assert client.post(page_url, data).status_code == 404, page_url
+
+
+def test_an_ended_participation_ends_access(personas, signed_in) -> None:
+    case = open_case(personas)
+    participation_add(
+        membership=membership_of(personas.director),
+        case=case,
+        data=ParticipationInput(
+            organisation=personas.school,
+            kind=ParticipationKind.STRUCTURAL,
+            starts_on=timezone.localdate() - timedelta(days=10),
+            ends_on=timezone.localdate() - timedelta(days=1),
+        ),
+    )
+    assert signed_in(personas.school_member).get(url("case_detail", case)).status_code == 404
+
+
+# End to end --------------------------------------------------------------------------------
+
+
+def test_a_case_from_informing_to_closure_through_the_screens(personas, signed_in) -> None:
+    case = open_case(personas)
+    lead = signed_in(personas.lead_a)
+    director = signed_in(personas.director)
+    police = signed_in(personas.police_member)
+
+    informed = director.post(
+        url("case_informing", case),
+        {
+            "status": InformingStatus.DEFERRED,
+            "note": "Lopend strafrechtelijk onderzoek.",
+            "reconsider_on": day(60),
+            "informed_on": "",
+            "informed_by": "",
+        },
+    )
+    assert informed.status_code == 302
+    assert lead.post(url("case_reassess", case), {"next_due_on": day(300)}).status_code == 302
+    assert (
+        director.post(
+            url("case_participation_add", case),
+            {"organisation": str(personas.nctv.pk), "kind": "structural", "starts_on": day(0)},
+        ).status_code
+        == 302
+    )
+    plan = {
+        "analysis_online": "Volgt kanalen die geweld verheerlijken.",
+        "goals": "Afstand tot het online netwerk.",
+        "based_on_version": "",
+        "based_on_revision": "",
+    }
+    assert director.post(url("plan_edit", case), plan).status_code == 302
+    assert (
+        director.post(
+            url("intervention_create", case),
+            {
+                "kind": "administrative",
+                "owner": str(personas.police.pk),
+                "life_domain": "online",
+                "description": "Stopgesprek door de wijkagent.",
+                "starts_on": day(0),
+                "due_on": day(30),
+            },
+        ).status_code
+        == 302
+    )
+    intervention = case.action_plan.interventions.get()
+    progress_url = reverse("cases:intervention_detail", kwargs={"pk": intervention.pk})
+    assert (
+        police.post(
+            progress_url,
+            {
+                "status": "completed",
+                "outcome": "Gesprek gevoerd; afspraken gemaakt.",
+                "based_on_revision": str(intervention.revision),
+            },
+        ).status_code
+        == 302
+    )
+    shown = text(lead.get(url("case_detail", case)))
+    assert "Lopend strafrechtelijk onderzoek." in shown
+    assert "NCTV" in shown
+    assert "Afgerond" in shown
+    assert (
+        lead.post(
+            url("case_deescalate", case),
+            {"destination": "regular_care", "aftercare_until": day(90)},
+        ).status_code
+        == 302
+    )
+    assert (
+        director.post(
+            url("case_close", case), {"reason": "goals_reached", "note": "Doelen gehaald."}
+        ).status_code
+        == 302
+    )
+
+    case.refresh_from_db()
+    assert case.phase == CasePhase.CLOSED
+    assert case.retention_starts_on == timezone.localdate()
+    # The partner lost access; the directing lead and the ZVH still see the closed case.
+    assert police.get(url("case_detail", case)).status_code == 404
+    assert police.get(progress_url).status_code == 404
+    assert case.reference not in text(police.get(LIST))
+    closed = lead.get(url("case_detail", case))
+    assert closed.status_code == 200
+    assert "De casus is afgesloten" in text(closed)
+    assert "Doelen bereikt" in text(closed)
+    assert director.get(url("case_detail", case)).status_code == 200
