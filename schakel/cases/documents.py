@@ -1,0 +1,409 @@
+"""Documents that leave the platform: the minutes of a consultation and a version of the
+integrated action plan, rendered from HTML templates to PDF with WeasyPrint.
+
+- What a document holds is what the downloading membership may see: a partner's minutes hold
+  only the agenda items it sees, and of those only the disclosures visible to it.
+- Staff appear only through ``staff_display`` (function – organisation (mailbox)), never by
+  name or personal e-mail address.
+- Every page is marked confidential and numbered ("Pagina X van Y").
+- Rendering fetches nothing from the network or the file system except the print stylesheet
+  next to the templates (``LocalAssetFetcher``); a refused or failed fetch stops the rendering,
+  so a document is never produced without its marking.
+- A download writes its processing-log record after the PDF is rendered and before the bytes
+  are handed over; when the record cannot be written the exception propagates and nothing is
+  returned (fail closed).
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from weasyprint import HTML  # type: ignore[import-untyped]
+from weasyprint.urls import URLFetcher, URLFetcherResponse  # type: ignore[import-untyped]
+
+from schakel.accounts.display import staff_display
+from schakel.accounts.models import Membership
+from schakel.audit import services as audit
+from schakel.audit.choices import Activity
+from schakel.cases import permissions
+from schakel.cases.access import cases_visible_to
+from schakel.cases.choices import InterventionKind, InterventionStatus, LifeDomain
+from schakel.cases.models import AgendaItem, Case, Meeting, PlanVersion
+from schakel.cases.models.plan import ANALYSIS_FIELDS
+from schakel.cases.selectors import (
+    disclosures_visible_for,
+    interventions_in_version,
+    meeting_items_for,
+    organisations_at_item,
+    plan_version_get_for,
+)
+from schakel.cases.services import subject_of
+from schakel.intake.choices import DataCategory
+from schakel.intake.identity import SubjectIdentity, identity_of
+from schakel.privacy.models import Disclosure
+
+PDF_TEMPLATES = Path(__file__).resolve().parent / "templates" / "cases" / "pdf"
+# The only resources a document may load: the print stylesheet, from disk.
+ALLOWED_ASSETS = ("document.css",)
+
+
+class AssetRefusedError(ValueError):
+    """A document asked for a resource other than its own stylesheet."""
+
+
+class LocalAssetFetcher(URLFetcher):  # type: ignore[misc]
+    """Serves the allowed assets from the template folder and refuses every other URL:
+    no network, no other files, no data URLs. Failures are fatal to the rendering."""
+
+    def __init__(self) -> None:
+        super().__init__(allowed_protocols=("file",), allow_redirects=False, fail_on_errors=True)
+        self._assets = {
+            (PDF_TEMPLATES / name).as_uri(): PDF_TEMPLATES / name for name in ALLOWED_ASSETS
+        }
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        path = self._assets.get(url)
+        if path is None:
+            raise AssetRefusedError("Only the document's own stylesheet may be loaded.")
+        return URLFetcherResponse(
+            url, body=path.read_bytes(), headers={"Content-Type": "text/css; charset=utf-8"}
+        )
+
+
+def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
+    """Render a template of ``cases/pdf/`` to a tagged PDF (PDF/UA-1: structure, language and
+    title for assistive technology)."""
+    html = render_to_string(template_name, context)
+    document = HTML(
+        string=html, base_url=PDF_TEMPLATES.as_uri() + "/", url_fetcher=LocalAssetFetcher()
+    )
+    return bytes(document.write_pdf(pdf_variant="pdf/ua-1"))
+
+
+@dataclass(frozen=True)
+class Download:
+    filename: str
+    content: bytes
+
+
+def _label(choices: Any, value: object) -> str:
+    """The label of a stored choice; an unknown value is shown as it is."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return str(value or "")
+
+
+def _person(identity: SubjectIdentity) -> str:
+    return identity.full_name or _("Onbekend (persoonsgegevens verwijderd)")
+
+
+def _unique(subjects: list[audit.Subject]) -> list[audit.Subject]:
+    return list(dict.fromkeys(subjects))
+
+
+# Minutes --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DisclosureLine:
+    reference: str
+    made_at: datetime
+    categories: list[str]
+    legal_basis: str
+    citation: str
+    purpose: str
+    necessity_note: str
+    from_organisation: str
+    to_organisations: list[str]
+    made_by: str
+    corrects: str
+    content_deleted: bool
+
+
+@dataclass(frozen=True)
+class DecisionLine:
+    text: str
+    category: str
+    recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class MinutesItem:
+    number: int
+    case_reference: str
+    person: str
+    date_of_birth: date | None
+    disclosures: list[DisclosureLine]
+    decisions: list[DecisionLine]
+
+
+@dataclass(frozen=True)
+class AttendanceLine:
+    staff: str
+    organisation: str
+    present: bool | None
+
+
+@dataclass(frozen=True)
+class Minutes:
+    meeting: Meeting
+    chair: str
+    minute_taker: str
+    attendance: list[AttendanceLine]
+    items: list[MinutesItem]
+    complete: bool
+    subjects: list[audit.Subject]
+    generated_at: datetime
+
+    @property
+    def title(self) -> str:
+        return _("Notulen casusoverleg %(reference)s") % {"reference": self.meeting.reference}
+
+
+def _disclosure_line(disclosure: Disclosure) -> DisclosureLine:
+    deleted = disclosure.content_deleted_at is not None
+    return DisclosureLine(
+        reference=str(disclosure),
+        made_at=disclosure.created_at,
+        categories=[_label(DataCategory, c) for c in disclosure.data_categories],
+        legal_basis=disclosure.legal_basis.name,
+        citation=disclosure.legal_basis.citation,
+        purpose="" if deleted else disclosure.purpose or "",
+        necessity_note="" if deleted else disclosure.necessity_note or "",
+        from_organisation=disclosure.from_organisation.name,
+        to_organisations=sorted(org.name for org in disclosure.recipients.all()),
+        made_by=staff_display(disclosure.disclosed_by, disclosure.from_organisation),
+        corrects=str(disclosure.corrects) if disclosure.corrects_id else "",
+        content_deleted=deleted,
+    )
+
+
+def _visible_items(membership: Membership, meeting: Meeting) -> list[AgendaItem]:
+    """The items this membership sees (``meeting_items_for``), loaded with what the minutes
+    need."""
+    visible = meeting_items_for(membership=membership, meeting=meeting).values("pk")
+    return list(
+        AgendaItem.objects.filter(pk__in=visible)
+        .select_related("meeting", "case__subject")
+        .prefetch_related("decisions")
+        .order_by("position", "created_at")
+    )
+
+
+def minutes_for(*, membership: Membership, meeting: Meeting) -> Minutes:
+    """What the minutes hold for this membership. ``meeting`` comes from ``meeting_get_for``;
+    the caller logs the read (``minutes_download``)."""
+    items = _visible_items(membership, meeting)
+    fully_visible = set(
+        cases_visible_to(membership=membership)
+        .filter(pk__in=[item.case_id for item in items])
+        .values_list("pk", flat=True)
+    )
+    lines = []
+    for number, item in enumerate(items, start=1):
+        identity = identity_of(item.case.subject)
+        disclosures = disclosures_visible_for(
+            membership=membership, item=item, full_access=item.case_id in fully_visible
+        )
+        lines.append(
+            MinutesItem(
+                number=number,
+                case_reference=item.case.reference,
+                person=_person(identity),
+                date_of_birth=identity.date_of_birth,
+                disclosures=[_disclosure_line(d) for d in disclosures],
+                decisions=[
+                    DecisionLine(
+                        text=d.text,
+                        category=_label(DataCategory, d.text_category),
+                        recorded_at=d.created_at,
+                    )
+                    for d in item.decisions.all()
+                ],
+            )
+        )
+    runs = permissions.runs_meeting(membership, meeting)
+    # Whoever runs the meeting sees everyone who attended; a partner only the people of the
+    # organisations at the table for the items it sees (which others came says something).
+    at_table = {meeting.zvh_id} | {org.pk for item in items for org in organisations_at_item(item)}
+    attendances = meeting.attendances.select_related("user", "organisation").order_by(
+        "organisation__name", "acknowledged_at"
+    )
+    return Minutes(
+        meeting=meeting,
+        chair=staff_display(meeting.chair, meeting.zvh),
+        minute_taker=(
+            staff_display(meeting.minute_taker, meeting.zvh) if meeting.minute_taker else ""
+        ),
+        attendance=[
+            AttendanceLine(
+                staff=staff_display(a.user, a.organisation),
+                organisation=a.organisation.name,
+                present=a.present,
+            )
+            for a in attendances
+            if runs or a.organisation_id in at_table
+        ],
+        items=lines,
+        # Complete: every item of the agenda, each with all its disclosures (who steers it).
+        complete=len(items) == meeting.agenda_items.count()
+        and all(permissions.steers_case(membership, item.case) for item in items),
+        subjects=_unique([subject_of(item.case) for item in items]),
+        generated_at=timezone.now(),
+    )
+
+
+def minutes_pdf(minutes: Minutes) -> bytes:
+    return render_pdf(
+        "cases/pdf/minutes.html",
+        {"minutes": minutes, "title": minutes.title, "generated_at": minutes.generated_at},
+    )
+
+
+def minutes_download(*, membership: Membership, meeting: Meeting) -> Download:
+    """The minutes as this membership may see them, logged as downloaded (one record per
+    person on its items) before the bytes are returned."""
+    minutes = minutes_for(membership=membership, meeting=meeting)
+    content = minutes_pdf(minutes)
+    with transaction.atomic():
+        audit.log_processing(
+            activity=Activity.CASE_CONSULTATION,
+            name="minutes_pdf_downloaded",
+            by=membership.user,
+            subjects=minutes.subjects,
+            attributes={"meeting": meeting.reference, "items": len(minutes.items)},
+        )
+    return Download(filename=f"notulen-{meeting.reference}.pdf", content=content)
+
+
+# Action plan ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InterventionLine:
+    kind: str
+    owner: str
+    life_domain: str
+    description: str
+    starts_on: date | None
+    due_on: date | None
+    status: str
+
+
+@dataclass(frozen=True)
+class AnalysisLine:
+    domain: str
+    text: str
+
+
+@dataclass(frozen=True)
+class PlanDocument:
+    case: Case
+    version: PlanVersion
+    person: str
+    date_of_birth: date | None
+    process_director: str
+    analysis: list[AnalysisLine]
+    goals: str
+    interventions: list[InterventionLine]
+    adopted_in: str
+    generated_at: datetime
+
+    @property
+    def title(self) -> str:
+        return _("Plan van aanpak %(reference)s, versie %(number)s") % {
+            "reference": self.case.reference,
+            "number": self.version.number,
+        }
+
+
+def _as_date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value:
+        return date.fromisoformat(value)
+    return None
+
+
+def _intervention_lines(version: PlanVersion) -> list[InterventionLine]:
+    entries = interventions_in_version(version)
+    # The snapshot of an adopted version has no progress; the draft shows the current status.
+    statuses: dict[str, str] = {}
+    if not version.is_adopted:
+        statuses = {
+            str(pk): _label(InterventionStatus, status)
+            for pk, status in version.plan.interventions.filter(
+                pk__in=[str(e["id"]) for e in entries]
+            ).values_list("pk", "status")
+        }
+    return [
+        InterventionLine(
+            kind=_label(InterventionKind, e.get("kind")),
+            owner=str(e.get("owner_name") or ""),
+            life_domain=_label(LifeDomain, e.get("life_domain")) if e.get("life_domain") else "",
+            description=str(e.get("description") or ""),
+            starts_on=_as_date(e.get("starts_on")),
+            due_on=_as_date(e.get("due_on")),
+            status=statuses.get(str(e.get("id")), ""),
+        )
+        for e in entries
+    ]
+
+
+def plan_document_for(
+    *, case: Case, version: PlanVersion, identity: SubjectIdentity
+) -> PlanDocument:
+    """What the plan document holds; the arguments come from ``plan_version_get_for``."""
+    adopted_in = ""
+    if version.adopted_in_id is not None:
+        item = AgendaItem.objects.select_related("meeting").get(pk=version.adopted_in_id)
+        adopted_in = item.meeting.reference
+    director = case.process_director
+    return PlanDocument(
+        case=case,
+        version=version,
+        person=_person(identity),
+        date_of_birth=identity.date_of_birth,
+        process_director=staff_display(director, case.zvh) if director else "",
+        analysis=[
+            AnalysisLine(domain=str(domain.label), text=getattr(version, name) or "")
+            for domain, name in ANALYSIS_FIELDS.items()
+        ],
+        goals=version.goals or "",
+        interventions=_intervention_lines(version),
+        adopted_in=adopted_in,
+        generated_at=timezone.now(),
+    )
+
+
+def plan_pdf(document: PlanDocument) -> bytes:
+    return render_pdf(
+        "cases/pdf/plan.html",
+        {"plan": document, "title": document.title, "generated_at": document.generated_at},
+    )
+
+
+def plan_download(*, membership: Membership, case_pk: uuid.UUID, number: int) -> Download:
+    """A plan version as PDF for anyone who sees the case (404 otherwise); reading it and
+    downloading it are logged before the bytes are returned."""
+    case, version, identity = plan_version_get_for(
+        membership=membership, case_pk=case_pk, number=number
+    )
+    document = plan_document_for(case=case, version=version, identity=identity)
+    content = plan_pdf(document)
+    with transaction.atomic():
+        audit.log_processing(
+            activity=Activity.ACTION_PLAN,
+            name="plan_pdf_downloaded",
+            by=membership.user,
+            subjects=[subject_of(case)],
+            attributes={"version": version.number},
+        )
+    return Download(filename=f"plan-{case.reference}-v{version.number}.pdf", content=content)
