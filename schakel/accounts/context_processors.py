@@ -24,6 +24,9 @@ class NavItem:
     acting: bool = False
 
 
+# Roles that act at the table for their organisation: weighing, cases, meetings, interventions.
+TABLE_ROLES = frozenset({Role.MUNICIPAL_LEAD, Role.PARTNER_MEMBER, Role.PROCESS_DIRECTOR})
+
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem(_("Overzicht"), "core:dashboard", None),
     NavItem(_("Meldpunt"), "intake:inbox", frozenset({Role.MUNICIPAL_LEAD}), acting=True),
@@ -33,6 +36,10 @@ NAVIGATION: tuple[NavItem, ...] = (
         frozenset({Role.PARTNER_MEMBER, Role.MUNICIPAL_LEAD, Role.PROCESS_DIRECTOR}),
         acting=True,
     ),
+    NavItem(_("Weging"), "weighing:session_list", TABLE_ROLES, acting=True),
+    NavItem(_("Casussen"), "cases:case_list", TABLE_ROLES, acting=True),
+    NavItem(_("Casusoverleg"), "cases:meeting_list", TABLE_ROLES, acting=True),
+    NavItem(_("Interventies"), "cases:intervention_list", TABLE_ROLES, acting=True),
     NavItem(
         _("Online onderzoek"),
         "intake:online:list",

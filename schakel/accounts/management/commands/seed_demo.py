@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from schakel.accounts import demo
+from schakel.cases.demo import seed_cases_demo
 from schakel.intake import demo as intake_demo
 
 
@@ -17,3 +18,9 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demodata aanwezig: {len(users)} demo-accounts."))
         if signals:
             self.stdout.write(self.style.SUCCESS(f"{signals} fictieve demosignalen toegevoegd."))
+        if seed_cases_demo():
+            self.stdout.write(
+                self.style.SUCCESS(
+                    "Fictieve weging, casus, casusoverleggen en plan van aanpak toegevoegd."
+                )
+            )
