@@ -118,6 +118,7 @@ class DisclosureLine:
     categories: list[str]
     legal_basis: str
     citation: str
+    content: str
     purpose: str
     necessity_note: str
     from_organisation: str
@@ -175,6 +176,7 @@ def _disclosure_line(disclosure: Disclosure) -> DisclosureLine:
         categories=[_label(DataCategory, c) for c in disclosure.data_categories],
         legal_basis=disclosure.legal_basis.name,
         citation=disclosure.legal_basis.citation,
+        content="" if deleted else disclosure.content or "",
         purpose="" if deleted else disclosure.purpose or "",
         necessity_note="" if deleted else disclosure.necessity_note or "",
         from_organisation=disclosure.from_organisation.name,

@@ -62,7 +62,7 @@ class Scene:
 
 def _disclosure(personas, *, purpose: str, recipients, category=DataCategory.CRIMINAL):
     return DisclosureInput(
-        content="Wat wordt ingebracht (staat niet in de notulen).",
+        content=f"Inbreng bij {purpose}",
         categories=[category],
         legal_basis=LegalBasis.objects.get(code="wet-pga"),
         purpose=purpose,
@@ -241,7 +241,8 @@ def test_the_process_directors_minutes_hold_every_item_marked_and_numbered(
     for visible in (POLICE_TO_ALL, POLICE_TO_ZVH_ONLY, GGZ_PURPOSE, DECISION_ONE, DECISION_TWO):
         assert visible in text
     assert "Kamerstuk 36225" in text  # the legal basis's citation
-    assert "staat niet in de notulen" not in text  # the disclosed content itself is left out
+    # What was brought in is in the minutes, for those who may see the disclosure.
+    assert f"Inbreng bij {POLICE_TO_ALL}" in text
     assert "die uw organisatie mag inzien" not in text  # complete: no partial-minutes notice
     assert_no_staff_identity(text, personas)
 
@@ -261,6 +262,7 @@ def test_an_incidental_partners_minutes_hold_only_its_item_and_its_disclosures(
     assert POLICE_TO_ALL not in text
     assert DECISION_ONE not in text
     assert POLICE_TO_ZVH_ONLY not in text
+    assert f"Inbreng bij {POLICE_TO_ZVH_ONLY}" not in text
     assert "alleen de agendapunten en verstrekkingen die uw organisatie mag inzien" in text
     assert_no_staff_identity(text, personas)
 
