@@ -13,6 +13,9 @@ urlpatterns = [
     path("partners/", views.PartnerListView.as_view(), name="partner-list"),
     path("partners/<uuid:id>/", views.PartnerDetailView.as_view(), name="partner-detail"),
     path("", include("schakel.intake.api.urls")),
+    path("", include("schakel.weighing.api.urls")),
+    path("", include("schakel.cases.api.urls")),
+    path("", include("schakel.privacy.api.urls")),
     # Last: any other path under /api/v1/ is a problem+json 404, not the HTML page.
     re_path(r"^", api_not_found),
 ]

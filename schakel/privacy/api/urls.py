@@ -1,0 +1,20 @@
+"""Routes of the legal-basis and disclosure API, included under /api/v1/."""
+
+from django.urls import path
+
+from schakel.privacy.api import views
+
+urlpatterns = [
+    path("legal-bases/", views.LegalBasisListView.as_view(), name="legal-basis-list"),
+    path(
+        "agenda-items/<uuid:id>/disclosures/",
+        views.AgendaItemDisclosuresView.as_view(),
+        name="agenda-item-disclosures",
+    ),
+    path("disclosures/<uuid:id>/", views.DisclosureDetailView.as_view(), name="disclosure-detail"),
+    path(
+        "disclosures/<uuid:id>/corrections/",
+        views.CorrectionsView.as_view(),
+        name="disclosure-corrections",
+    ),
+]
