@@ -79,9 +79,12 @@ def test_valid_requests_conform_to_the_schema(
     api_schema: Any, auth_header: Any, own_membership: Any
 ) -> None:
     statuses: set[tuple[str, int]] = set()
+    # The API's own endpoints; each app's operations have their own property-based tests with
+    # real data (intake, weighing, cases).
+    plumbing = api_schema.include(path_regex=r"^/api/v1/(me|partners)/")
 
     @BOUNDED
-    @given(case=api_schema.as_strategy(headers=own_membership))
+    @given(case=plumbing.as_strategy(headers=own_membership))
     def check(case: Any) -> None:
         response = case.call_and_validate(
             headers=auth_header, excluded_checks=excluded_checks(case)
