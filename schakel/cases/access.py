@@ -61,14 +61,24 @@ def cases_visible_to(*, membership: Membership | None) -> QuerySet[Case]:
 
 
 def _invited_now(membership: Membership) -> Any:
+    """An incidental invitation in its period, while the organisation's incidental
+    participation in the case has not been ended (ending it ends the access at once).
+    Structural invitations only record who was asked: structural access is the participation."""
     day = timezone.localdate()
     invited = Invitation.objects.filter(
         agenda_item_id=OuterRef("pk"),
         organisation_id=membership.organisation_id,
+        kind=ParticipationKind.INCIDENTAL,
         valid_from__lte=day,
         valid_until__gte=day,
     )
-    return Exists(invited) & Q(case__phase__in=OPEN_PHASES)
+    taking_part = Participation.objects.filter(
+        _running(day),
+        case_id=OuterRef("case_id"),
+        organisation_id=membership.organisation_id,
+        kind=ParticipationKind.INCIDENTAL,
+    )
+    return Exists(invited) & Exists(taking_part) & Q(case__phase__in=OPEN_PHASES)
 
 
 def agenda_items_visible_to(*, membership: Membership | None) -> QuerySet[AgendaItem]:

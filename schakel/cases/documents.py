@@ -39,8 +39,8 @@ from schakel.cases.models.plan import ANALYSIS_FIELDS
 from schakel.cases.selectors import (
     disclosures_visible_for,
     interventions_in_version,
+    meeting_attendances_for,
     meeting_items_for,
-    organisations_at_item,
     plan_version_get_for,
 )
 from schakel.cases.services import subject_of
@@ -231,13 +231,7 @@ def minutes_for(*, membership: Membership, meeting: Meeting) -> Minutes:
                 ],
             )
         )
-    runs = permissions.runs_meeting(membership, meeting)
-    # Whoever runs the meeting sees everyone who attended; a partner only the people of the
-    # organisations at the table for the items it sees (which others came says something).
-    at_table = {meeting.zvh_id} | {org.pk for item in items for org in organisations_at_item(item)}
-    attendances = meeting.attendances.select_related("user", "organisation").order_by(
-        "organisation__name", "acknowledged_at"
-    )
+    attendances = meeting_attendances_for(membership=membership, meeting=meeting)
     return Minutes(
         meeting=meeting,
         chair=staff_display(meeting.chair, meeting.zvh),
@@ -251,7 +245,6 @@ def minutes_for(*, membership: Membership, meeting: Meeting) -> Minutes:
                 present=a.present,
             )
             for a in attendances
-            if runs or a.organisation_id in at_table
         ],
         items=lines,
         # Complete: every item of the agenda, each with all its disclosures (who steers it).

@@ -2,7 +2,7 @@
 acknowledgment, attendance, decisions and the meeting's status."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -28,6 +28,9 @@ from schakel.intake.choices import DataCategory
 from schakel.network.models import Organisation
 
 PLACE_MAX_LENGTH = 200
+# An incidental partner may read its item until at most this long after the meeting (e.g. to
+# check the minutes); longer involvement is a participation decided on the case.
+INVITATION_AFTER_MEETING = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,12 @@ def invitation_add(
         errors["valid_until"] = [_("De einddatum ligt voor de begindatum.")]
     if data.valid_until < timezone.localdate():
         errors["valid_until"] = [_("Deze periode is al voorbij.")]
+    latest = timezone.localtime(item.meeting.ends_at).date() + INVITATION_AFTER_MEETING
+    if data.valid_until > latest:
+        errors["valid_until"] = [
+            _("Een incidentele uitnodiging loopt tot uiterlijk %(days)s dagen na het overleg.")
+            % {"days": INVITATION_AFTER_MEETING.days}
+        ]
     if data.organisation.pk in {item.case.directing_municipality_id, item.case.zvh_id}:
         errors["organisation"] = [_("Deze organisatie zit al aan tafel voor deze casus.")]
     if not data.organisation.is_active:

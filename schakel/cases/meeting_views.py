@@ -167,7 +167,7 @@ def _meeting_context(
             acknowledged_at=a.acknowledged_at,
             present=a.present,
         )
-        for a in meeting.attendances.select_related("user", "organisation")
+        for a in selectors.meeting_attendances_for(membership=membership, meeting=meeting)
     ]
     if may_edit_agenda and agenda_form is None:
         agenda_form = forms.AgendaItemForm(cases=_candidate_cases(membership, meeting))

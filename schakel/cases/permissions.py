@@ -59,7 +59,9 @@ def runs_meeting(membership: Membership | None, meeting: Meeting) -> bool:
     """The ZVH's process directors, the chair and the minute taker run a meeting."""
     if membership is None:
         return False
-    if membership.role == Role.PROCESS_DIRECTOR and membership.organisation_id == meeting.zvh_id:
+    if membership.organisation_id != meeting.zvh_id:
+        return False  # chair and minute taker act for the ZVH, not from another membership
+    if membership.role == Role.PROCESS_DIRECTOR:
         return True
     return membership.role in TABLE_ROLES and membership.user_id in {
         meeting.chair_id,

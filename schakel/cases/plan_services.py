@@ -28,7 +28,7 @@ from schakel.cases.choices import (
 )
 from schakel.cases.models import ActionPlan, AgendaItem, Case, Intervention, PlanVersion
 from schakel.cases.models.plan import ANALYSIS_FIELDS
-from schakel.cases.services import CaseStateError, subject_of, text_errors
+from schakel.cases.services import CaseStateError, at_the_table, subject_of, text_errors
 from schakel.network.models import Organisation
 
 
@@ -63,6 +63,14 @@ def _draft_for_edit(*, plan: ActionPlan, membership: Membership) -> PlanVersion:
         created_by=membership.user,
         updated_by=membership.user,
         **copied,
+    )
+
+
+def _touch(draft: PlanVersion) -> None:
+    """A change to the draft's interventions is a change to the draft: an adoption based on an
+    older revision is refused."""
+    PlanVersion.objects.filter(pk=draft.pk).update(
+        revision=F("revision") + 1, updated_at=timezone.now()
     )
 
 
@@ -127,8 +135,10 @@ class InterventionInput:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def _validate_intervention(data: InterventionInput) -> None:
+def _validate_intervention(data: InterventionInput, case: Case) -> None:
     errors: dict[str, list[str]] = {}
+    if data.owner.pk not in at_the_table(case):
+        errors["owner"] = [_("De eigenaar is een organisatie aan tafel bij deze casus.")]
     if data.kind not in InterventionKind.values:
         errors["kind"] = [_("Kies de soort interventie.")]
     if data.life_domain and data.life_domain not in LifeDomain.values:
@@ -149,11 +159,12 @@ def intervention_add(
 ) -> Intervention:
     if not permissions.may_edit_plan(membership, case):
         raise PermissionDenied
-    _validate_intervention(data)
+    _validate_intervention(data, case)
     with transaction.atomic():
         _lock_open_case(case)
         plan = ActionPlan.objects.get(case=case)
         version = _draft_for_edit(plan=plan, membership=membership)
+        _touch(version)
         intervention = Intervention.objects.create(
             plan=plan,
             kind=data.kind,
@@ -179,10 +190,10 @@ def intervention_change(
     case = intervention.plan.case
     if not permissions.may_edit_plan(membership, case):
         raise PermissionDenied
-    _validate_intervention(data)
+    _validate_intervention(data, case)
     with transaction.atomic():
         _lock_open_case(case)
-        _draft_for_edit(plan=intervention.plan, membership=membership)
+        _touch(_draft_for_edit(plan=intervention.plan, membership=membership))
         updated = Intervention.objects.filter(
             pk=intervention.pk, revision=based_on_revision, removed_in__isnull=True
         ).update(
@@ -211,6 +222,7 @@ def intervention_remove(
     with transaction.atomic():
         _lock_open_case(case)
         version = _draft_for_edit(plan=intervention.plan, membership=membership)
+        _touch(version)
         updated = Intervention.objects.filter(
             pk=intervention.pk, revision=based_on_revision, removed_in__isnull=True
         ).update(removed_in=version, revision=F("revision") + 1, updated_at=timezone.now())

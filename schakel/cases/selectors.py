@@ -24,13 +24,19 @@ from schakel.cases.access import (
     interventions_visible_to,
     meetings_visible_to,
 )
-from schakel.cases.choices import OPEN_INTERVENTION_STATUSES, OPEN_PHASES, MeetingStatus
+from schakel.cases.choices import (
+    OPEN_INTERVENTION_STATUSES,
+    OPEN_PHASES,
+    MeetingStatus,
+    ParticipationKind,
+)
 from schakel.cases.models import (
     AgendaItem,
     Case,
     Intervention,
     ItemDecision,
     Meeting,
+    MeetingAttendance,
     Participation,
     PlanVersion,
 )
@@ -89,7 +95,7 @@ def case_get_for(*, membership: Membership | None, pk: uuid.UUID) -> CaseView:
     )
     if case is None or membership is None:
         raise Http404
-    identity = identity_of(case.subject)
+    identity = identity_of(case.subject).for_organisation(membership.organisation)
     _log_read(membership, case, identity, "case_read")
     return CaseView(
         case=case,
@@ -116,16 +122,18 @@ def case_for_action(*, membership: Membership | None, pk: uuid.UUID) -> Case:
 
 
 def organisations_at_item(item: AgendaItem) -> list[Organisation]:
-    """Who is at the table for this item: the directing municipality, the ZVH, the running
-    structural participants and the invited organisations."""
+    """Who is at the table for this item today: the directing municipality, the ZVH, the
+    running structural participants and the incidental partners invited for today."""
     day = timezone.localdate()
     running = Participation.objects.filter(
         Q(ends_on__isnull=True) | Q(ends_on__gte=day),
         case_id=item.case_id,
-        kind="structural",
+        kind=ParticipationKind.STRUCTURAL,
         starts_on__lte=day,
     ).values("organisation_id")
-    invited = item.invitations.values("organisation_id")
+    invited = item.invitations.filter(
+        kind=ParticipationKind.INCIDENTAL, valid_from__lte=day, valid_until__gte=day
+    ).values("organisation_id")
     return list(
         Organisation.objects.filter(
             Q(pk__in=[item.case.directing_municipality_id, item.case.zvh_id])
@@ -183,7 +191,7 @@ def agenda_item_get_for(*, membership: Membership | None, pk: uuid.UUID) -> Agen
     if item is None or membership is None:
         raise Http404
     full_access = cases_visible_to(membership=membership).filter(pk=item.case_id).exists()
-    identity = identity_of(item.case.subject)
+    identity = identity_of(item.case.subject).for_organisation(membership.organisation)
     _log_read(membership, item.case, identity, "agenda_item_read")
     draft = None
     if full_access:
@@ -222,6 +230,24 @@ def meeting_get_for(*, membership: Membership | None, pk: uuid.UUID) -> Meeting:
     return meeting
 
 
+def meeting_attendances_for(
+    *, membership: Membership | None, meeting: Meeting
+) -> QuerySet[MeetingAttendance]:
+    """Who attended: all of them for whoever runs the meeting; for a partner only the people
+    of the organisations at the table for the items it sees (which others came says something
+    about the other cases)."""
+    attendances = meeting.attendances.select_related("user", "organisation").order_by(
+        "organisation__name", "acknowledged_at"
+    )
+    if permissions.runs_meeting(membership, meeting):
+        return attendances
+    items = meeting_items_for(membership=membership, meeting=meeting).only(
+        "id", "meeting_id", "case_id", "case__directing_municipality_id", "case__zvh_id"
+    )
+    at_table = {meeting.zvh_id} | {org.pk for item in items for org in organisations_at_item(item)}
+    return attendances.filter(organisation_id__in=at_table)
+
+
 def meeting_items_for(*, membership: Membership | None, meeting: Meeting) -> QuerySet[AgendaItem]:
     """The agenda items of a meeting this membership may see (case references only)."""
     return (
@@ -243,7 +269,7 @@ def plan_version_get_for(
     version = case.action_plan.versions.filter(number=number).first()
     if version is None:
         raise Http404
-    identity = identity_of(case.subject)
+    identity = identity_of(case.subject).for_organisation(membership.organisation)
     audit.log_processing(
         activity=Activity.ACTION_PLAN,
         name="plan_read",

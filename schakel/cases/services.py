@@ -26,12 +26,16 @@ from schakel.cases.choices import (
     InformingStatus,
     ParticipationKind,
 )
-from schakel.cases.models import ActionPlan, Case, Participation
+from schakel.cases.models import ActionPlan, Case, Invitation, Participation
 from schakel.intake import validators
+from schakel.intake.models import Subject
 from schakel.intake.services import check_length, collect
 from schakel.network.choices import OrganisationKind
 from schakel.network.models import Organisation, ZvhServiceArea
 from schakel.weighing.models import WeighingItem
+
+# The weighing team's organisations that become structural participants of a new case.
+STRUCTURAL_FROM_WEIGHING = (OrganisationKind.POLICE, OrganisationKind.PUBLIC_PROSECUTION)
 
 # Continued discussion is reassessed at least yearly.
 REASSESSMENT_INTERVAL = timedelta(days=365)
@@ -48,6 +52,18 @@ def subject_of(case: Case) -> audit.Subject:
 def text_errors(errors: dict[str, list[str]], name: str, value: str) -> None:
     check_length(errors, name, value, validators.TEXT_MAX_LENGTH)
     collect(errors, name, validators.validate_no_control_characters, value)
+
+
+def at_the_table(case: Case) -> set[uuid.UUID]:
+    """The organisations at the table for a case today or later: the directing municipality,
+    the ZVH and every participation that has not ended."""
+    today = timezone.localdate()
+    taking_part = Participation.objects.filter(case=case).exclude(ends_on__lt=today)
+    return {
+        case.directing_municipality_id,
+        case.zvh_id,
+        *taking_part.values_list("organisation_id", flat=True),
+    }
 
 
 def process_directors_of(zvh: Organisation) -> list[User]:
@@ -82,6 +98,8 @@ def case_open_from_weighing(
         raise ValidationError(
             {"outcome": [_("De woongemeente heeft geen Zorg- en Veiligheidshuis in Schakel.")]}
         )
+    # One open case per person: the subject row serialises concurrent inclusions.
+    Subject.objects.select_for_update().get(pk=item.subject_id)
     if Case.objects.filter(subject_id=item.subject_id).exclude(phase=CasePhase.CLOSED).exists():
         raise ValidationError({"outcome": [_("Voor deze persoon loopt al een casus.")]})
     directors = process_directors_of(zvh)
@@ -103,9 +121,9 @@ def case_open_from_weighing(
         reassessment_due_on=today + REASSESSMENT_INTERVAL,
     )
     ActionPlan.objects.create(case=case)
-    partners = item.session.participants.exclude(
-        kind__in=[OrganisationKind.MUNICIPALITY, OrganisationKind.ZVH]
-    )
+    # The police and the OM of the weighing stay at the table; anyone else joins by decision
+    # of the directing municipality or the ZVH (a participation or an invitation).
+    partners = item.session.participants.filter(kind__in=STRUCTURAL_FROM_WEIGHING)
     Participation.objects.bulk_create(
         Participation(
             case=case,
@@ -188,6 +206,17 @@ def participation_end(
         _check_open(case)
         participation.ends_on = ends_on
         participation.save(update_fields=["ends_on", "updated_at"])
+        if participation.kind == ParticipationKind.INCIDENTAL:
+            # The invitations of the organisation to this case's items end with it.
+            invitations = Invitation.objects.filter(
+                agenda_item__case=case,
+                organisation_id=participation.organisation_id,
+                kind=ParticipationKind.INCIDENTAL,
+            )
+            invitations.filter(valid_from__gt=ends_on).delete()
+            invitations.filter(valid_until__gt=ends_on).update(
+                valid_until=ends_on, updated_at=timezone.now()
+            )
         audit.log_processing(
             activity=Activity.CASE_CONSULTATION,
             name="participation_ended",
@@ -368,9 +397,13 @@ def case_close(*, membership: Membership, case: Case, reason: str, note: str = "
         locked.closure_note = note.strip() or None
         locked.retention_starts_on = today
         locked.save()
-        running = Participation.objects.filter(case=locked, ends_on__isnull=True)
-        running.filter(starts_on__lte=today).update(ends_on=today, updated_at=timezone.now())
+        running = Participation.objects.filter(case=locked).exclude(ends_on__lte=today)
         running.filter(starts_on__gt=today).delete()
+        running.update(ends_on=today, updated_at=timezone.now())
+        Invitation.objects.filter(
+            agenda_item__case=locked, valid_until__gt=today, valid_from__lte=today
+        ).update(valid_until=today, updated_at=timezone.now())
+        Invitation.objects.filter(agenda_item__case=locked, valid_from__gt=today).delete()
         audit.log_processing(
             activity=Activity.MONITORING,
             name="case_closed",

@@ -179,8 +179,10 @@ def _participation_rows(view: selectors.CaseView) -> list[ParticipationRow]:
     today = timezone.localdate()
     rows = []
     for p in view.participations:
-        running = p.starts_on <= today and (p.ends_on is None or p.ends_on >= today)
-        ended = p.ends_on is not None and p.ends_on < today
+        # A closed case has no running participation left, whatever its end date says.
+        closed = view.case.is_closed
+        running = not closed and p.starts_on <= today and (p.ends_on is None or p.ends_on >= today)
+        ended = closed or (p.ends_on is not None and p.ends_on < today)
         rows.append(ParticipationRow(p, running, view.may_manage and not ended))
     return rows
 

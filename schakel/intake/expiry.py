@@ -142,8 +142,11 @@ def _expire_batch(ids: list[uuid.UUID], *, now: datetime, run_id: uuid.UUID) -> 
             ],
             attributes={"run": str(run_id), "policy": EXPIRY_POLICY},
         )
-        # A subject left without any signal has nothing to hold together any more.
-        Subject.objects.filter(pk__in=subject_ids, signals=None).delete()
+        # A subject left without any signal has nothing to hold together any more — unless a
+        # weighing or a case refers to it (their own retention terms apply).
+        Subject.objects.filter(
+            pk__in=subject_ids, signals=None, weighing_items=None, cases=None
+        ).delete()
     return len(chosen)
 
 

@@ -5,12 +5,13 @@ still has person data. Call ``identity_of`` only after an access check, and log 
 same step (the weighing and case fetchers do both).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from schakel.audit import services as audit
 from schakel.intake.models import RelatedPerson, Signal, Subject, mask_bsn
 from schakel.intake.services import related
+from schakel.network.models import Organisation
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,10 @@ class SubjectIdentity:
     @property
     def full_name(self) -> str:
         return " ".join(p for p in (self.given_names, self.surname_prefix, self.surname) if p)
+
+    def for_organisation(self, organisation: Organisation) -> "SubjectIdentity":
+        """What this organisation may see: not even the masked BSN without ``may_process_bsn``."""
+        return self if organisation.may_process_bsn else replace(self, bsn_masked="")
 
     @property
     def log_subjects(self) -> list[audit.Subject]:

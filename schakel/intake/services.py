@@ -11,6 +11,7 @@ from datetime import date, datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -344,7 +345,18 @@ def _link(first: Signal, second: Signal) -> tuple[Subject, list[Signal]]:
         s.directing_municipality_id not in required_municipalities(first, second) for s in others
     ):
         raise MergeRefusedError
-    subject = Subject.objects.get(pk=subject_ids[0]) if subject_ids else Subject.objects.create()
+    # A subject already weighed or in a case keeps its identity: the other joins it. Two such
+    # subjects are not joined here (their weighings and cases would have to be merged by hand).
+    in_process = list(
+        Subject.objects.filter(pk__in=set(subject_ids))
+        .filter(Q(weighing_items__isnull=False) | Q(cases__isnull=False))
+        .distinct()
+        .values_list("pk", flat=True)
+    )
+    if len(in_process) > 1:
+        raise MergeRefusedError
+    keep = in_process[0] if in_process else (subject_ids[0] if subject_ids else None)
+    subject = Subject.objects.get(pk=keep) if keep else Subject.objects.create()
     moved = [s for s in others if s.subject_id != subject.pk]
     Signal.objects.filter(pk__in=[s.pk for s in moved]).update(subject=subject)
     Signal.objects.filter(pk__in=[first.pk, second.pk]).update(subject=subject)

@@ -44,15 +44,25 @@ def may_decide_item(membership: Membership | None, item: WeighingItem) -> bool:
     """The chair, or the directing municipality's lead, records the team's decision once."""
     if membership is None or not item.session.is_open or item.is_decided:
         return False
-    if item.session.chair_id == membership.user_id and membership.role in TABLE_ROLES:
+    if chairs(membership, item.session):
         return True
     return is_meldpunt(membership) and item.directing_municipality_id == membership.organisation_id
 
 
-def may_close_session(membership: Membership | None, session: WeighingSession) -> bool:
+def chairs(membership: Membership | None, session: WeighingSession) -> bool:
+    """The chair, acting for a participating or the facilitating organisation."""
     return (
         membership is not None
-        and session.is_open
         and membership.role in TABLE_ROLES
-        and membership.user_id in {session.chair_id, session.created_by_id}
+        and membership.user_id == session.chair_id
+        and (
+            membership.organisation_id == session.arrangement.facilitator_id
+            or session.participants.filter(pk=membership.organisation_id).exists()
+        )
     )
+
+
+def may_close_session(membership: Membership | None, session: WeighingSession) -> bool:
+    if membership is None or not session.is_open or membership.role not in TABLE_ROLES:
+        return False
+    return chairs(membership, session) or membership.user_id == session.created_by_id

@@ -143,7 +143,7 @@ def item_get_for(*, membership: Membership | None, pk: uuid.UUID) -> ItemView:
     )
     if item is None or membership is None:
         raise Http404
-    identity = identity_of(item.subject)
+    identity = identity_of(item.subject).for_organisation(membership.organisation)
     signals = list(
         item.signals.select_related("registering_organisation", "phenomenon").order_by(
             "observed_on"

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from schakel.accounts.models import Membership, User
 from schakel.audit import services as audit
 from schakel.audit.choices import Activity
+from schakel.cases.choices import OPEN_PHASES
+from schakel.cases.models import Case
 from schakel.intake import validators
 from schakel.intake.choices import DataCategory, SignalStatus
 from schakel.intake.models import Signal, Subject
@@ -93,11 +95,26 @@ def session_schedule(*, membership: Membership, data: SessionInput) -> WeighingS
     return session
 
 
+def has_open_case(subject_id: uuid.UUID) -> bool:
+    return Case.objects.filter(subject_id=subject_id, phase__in=OPEN_PHASES).exists()
+
+
+def _lock_open_session(session: WeighingSession) -> WeighingSession:
+    """Lock the session row; a decision or a new item never lands in a session closed
+    meanwhile."""
+    locked = WeighingSession.objects.select_for_update().get(pk=session.pk)
+    if not locked.is_open:
+        raise AlreadyDecidedError
+    return locked
+
+
 def may_be_weighed(signal: Signal) -> bool:
     """New or in handling; or weighed before with "more information" or "re-weigh" as the
     latest outcome, and not in an open case."""
     if not signal.has_person_data:
         return False
+    if signal.subject_id is not None and has_open_case(signal.subject_id):
+        return False  # new information about a person in a case goes to the case's table
     if signal.status in WEIGHABLE_STATUSES:
         return True
     if signal.status != SignalStatus.LINKED_TO_WEIGHING or signal.subject_id is None:
@@ -121,6 +138,7 @@ def item_add(*, membership: Membership, session: WeighingSession, signal: Signal
             {"signal": [_("Dit signaal kan niet (meer) voor een weging worden aangemeld.")]}
         )
     with transaction.atomic():
+        _lock_open_session(session)
         locked = Signal.objects.select_for_update().get(pk=signal.pk)
         if not may_be_weighed(locked):
             raise AlreadyDecidedError
@@ -207,6 +225,7 @@ def item_decide(*, membership: Membership, item: WeighingItem, data: DecisionInp
     from schakel.cases.services import case_open_from_weighing
 
     with transaction.atomic():
+        _lock_open_session(item.session)
         locked = WeighingItem.objects.select_for_update().get(pk=item.pk)
         if locked.outcome:
             raise AlreadyDecidedError
@@ -247,12 +266,35 @@ def session_close(*, membership: Membership, session: WeighingSession) -> Weighi
         ).update(status=SessionStatus.CLOSED, closed_at=now)
         if not updated:
             raise AlreadyDecidedError
-        # Undecided persons go back to the meldpunt, to be brought to a next session.
+        # Undecided persons go back to the meldpunt, to be brought to a next session: the
+        # signals this session's undecided items hold, unless a decided item or an open case
+        # holds them too.
         undecided = WeighingItem.objects.filter(session=session, outcome="")
-        Signal.objects.filter(
-            subject_id__in=undecided.values("subject_id"),
-            status=SignalStatus.LINKED_TO_WEIGHING,
-        ).update(status=SignalStatus.UNDER_REVIEW, status_changed_at=now, updated_at=now)
+        returned = list(
+            Signal.objects.filter(
+                pk__in=WeighingItem.signals.through.objects.filter(
+                    weighingitem__in=undecided
+                ).values("signal_id"),
+                status=SignalStatus.LINKED_TO_WEIGHING,
+            )
+            .exclude(
+                pk__in=WeighingItem.signals.through.objects.exclude(
+                    weighingitem__outcome=""
+                ).values("signal_id")
+            )
+            .exclude(subject__cases__phase__in=OPEN_PHASES)
+            .only("pk")
+        )
+        Signal.objects.filter(pk__in=[s.pk for s in returned]).update(
+            status=SignalStatus.UNDER_REVIEW, status_changed_at=now, updated_at=now
+        )
+        if returned:
+            audit.log_processing(
+                activity=Activity.WEIGHING,
+                name="weighing_signals_returned",
+                by=membership.user,
+                subjects=[person(s) for s in returned],
+            )
         audit.log_processing(
             activity=Activity.WEIGHING, name="weighing_session_closed", by=membership.user
         )

@@ -223,7 +223,9 @@ class MeetingDetailView(ProcessAPIView):
             meeting,
             minute_taker=staff_display(minute_taker, meeting.zvh) if minute_taker else None,
             agenda_items=list(selectors.meeting_items_for(membership=membership, meeting=meeting)),
-            attendances=list(meeting.attendances.select_related("user", "organisation")),
+            attendances=list(
+                selectors.meeting_attendances_for(membership=membership, meeting=meeting)
+            ),
             may_edit_agenda=permissions.may_edit_agenda(membership, meeting),
             runs_meeting=permissions.runs_meeting(membership, meeting),
         )

@@ -243,7 +243,7 @@ def test_case_detail_query_count_does_not_grow_with_interventions(
             case=case,
             data=InterventionInput(
                 kind="care",
-                owner=personas.ggz,
+                owner=personas.police,
                 description="Gesprekken",
                 starts_on=timezone.localdate(),
                 due_on=timezone.localdate() + timedelta(days=days),

@@ -20,7 +20,7 @@ from schakel.cases.plan_services import (
     plan_adopt,
     plan_update,
 )
-from schakel.cases.services import case_close
+from schakel.cases.services import ParticipationInput, case_close, participation_add
 from schakel.cases.tests.factories import on_agenda, open_case
 from schakel.intake.tests.factories import membership_of
 
@@ -353,6 +353,16 @@ def test_lists_hold_no_description_and_do_not_grow_in_queries(
 def test_the_owner_sees_its_intervention_without_seeing_the_case(
     personas, api_client, case
 ) -> None:
+    participation_add(  # the owner is at the table (incidentally)
+        membership=membership_of(personas.director),
+        case=case,
+        data=ParticipationInput(
+            organisation=personas.ggz,
+            kind="incidental",
+            starts_on=timezone.localdate(),
+            ends_on=timezone.localdate() + timedelta(days=30),
+        ),
+    )
     owned = intervention_add(
         membership=membership_of(personas.director),
         case=case,

@@ -20,6 +20,7 @@ from schakel.cases.plan_services import (
     plan_adopt,
     plan_update,
 )
+from schakel.cases.services import ParticipationInput, participation_add
 from schakel.cases.tests.factories import invite, on_agenda, open_case
 from schakel.intake.tests.factories import membership_of
 
@@ -478,6 +479,16 @@ def test_the_intervention_list_is_not_found_for_roles_without_cases(
 
 def test_an_owner_without_case_access_sees_only_its_intervention(personas, signed_in) -> None:
     case = open_case(personas)
+    participation_add(  # the owner is at the table (incidentally)
+        membership=membership_of(personas.director),
+        case=case,
+        data=ParticipationInput(
+            organisation=personas.ggz,
+            kind="incidental",
+            starts_on=timezone.localdate(),
+            ends_on=timezone.localdate() + timedelta(days=30),
+        ),
+    )
     intervention = add_intervention(personas, case, owner=personas.ggz)
     client = signed_in(personas.ggz_member)
     page = text(client.get(iurl("intervention_detail", intervention)))
