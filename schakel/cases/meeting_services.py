@@ -57,7 +57,7 @@ def _validate_meeting(data: MeetingInput, zvh: Organisation) -> None:
     if data.minute_taker is not None and not _works_for(data.minute_taker, zvh):
         errors["minute_taker"] = [_("De notulist werkt voor het Zorg- en Veiligheidshuis.")]
     if data.ends_at <= data.starts_at:
-        errors["ends_at"] = [_("Het overleg eindigt na het begin.")]
+        errors["ends_at"] = [_("De eindtijd ligt vóór de begintijd.")]
     if not data.place.strip():
         errors["place"] = [_("Vul de plaats of de verbinding in.")]
     elif len(data.place) > PLACE_MAX_LENGTH:
@@ -161,7 +161,7 @@ def invitation_add(
         raise PermissionDenied
     errors: dict[str, list[str]] = {}
     if data.valid_until < data.valid_from:
-        errors["valid_until"] = [_("De einddatum ligt voor de begindatum.")]
+        errors["valid_until"] = [_("De einddatum ligt vóór de begindatum.")]
     if data.valid_until < timezone.localdate():
         errors["valid_until"] = [_("Deze periode is al voorbij.")]
     latest = timezone.localtime(item.meeting.ends_at).date() + INVITATION_AFTER_MEETING

@@ -147,7 +147,7 @@ def _validate_intervention(data: InterventionInput, case: Case) -> None:
         errors["description"] = [_("Beschrijf de interventie.")]
     text_errors(errors, "description", data.description)
     if data.due_on < data.starts_on:
-        errors["due_on"] = [_("De einddatum ligt voor de startdatum.")]
+        errors["due_on"] = [_("De einddatum ligt vóór de startdatum.")]
     if not data.owner.is_active:
         errors["owner"] = [_("Deze organisatie is niet actief.")]
     if errors:

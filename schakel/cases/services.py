@@ -167,7 +167,7 @@ def participation_add(
     if data.kind not in ParticipationKind.values:
         errors["kind"] = [_("Kies structureel of incidenteel.")]
     if data.ends_on is not None and data.ends_on < data.starts_on:
-        errors["ends_on"] = [_("De einddatum ligt voor de begindatum.")]
+        errors["ends_on"] = [_("De einddatum ligt vóór de begindatum.")]
     if data.kind == ParticipationKind.INCIDENTAL and data.ends_on is None:
         errors["ends_on"] = [_("Een incidentele deelname heeft een einddatum.")]
     if not data.organisation.is_active:
@@ -201,7 +201,7 @@ def participation_end(
     if not permissions.may_manage_case(membership, case):
         raise PermissionDenied
     if ends_on < participation.starts_on:
-        raise ValidationError({"ends_on": [_("De einddatum ligt voor de begindatum.")]})
+        raise ValidationError({"ends_on": [_("De einddatum ligt vóór de begindatum.")]})
     with transaction.atomic():
         _check_open(case)
         participation.ends_on = ends_on

@@ -226,7 +226,7 @@ def test_a_signal_is_weighed_discussed_planned_followed_up_and_closed(
         submit(director, "Interventie toevoegen")
         success(director, "De interventie is aan het plan toegevoegd.")
         expect(director).to_have_url(path_is(case_url))
-    table = director.get_by_role("table", name="Lopende interventies in het plan")
+    table = director.get_by_role("table", name="Interventies in het plan")
     expect(table.get_by_role("row")).to_have_count(3)
     axe.check(director, "case detail with the plan and interventions")
 

@@ -338,7 +338,7 @@ def test_a_participation_cannot_end_before_it_starts(personas, api_client, case)
         {"ends_on": "2000-01-01"},
     )
 
-    assert messages(response) == {"ends_on": ["De einddatum ligt voor de begindatum."]}
+    assert messages(response) == {"ends_on": ["De einddatum ligt vóór de begindatum."]}
 
 
 # --- informing, review, reassessment, phases ---------------------------------------------------

@@ -134,7 +134,7 @@ def test_scheduling_checks_times_and_place_in_dutch(personas, api_client) -> Non
 
     assert response.status_code == 400
     assert messages(response) == {
-        "ends_at": ["Het overleg eindigt na het begin."],
+        "ends_at": ["De eindtijd ligt vóór de begintijd."],
         "place": ["Vul de plaats of de verbinding in."],
     }
     assert not Meeting.objects.exists()

@@ -311,7 +311,7 @@ def test_an_intervention_needs_a_description_and_ordered_dates(personas, api_cli
     assert response.status_code == 400
     assert messages(response) == {
         "description": ["Beschrijf de interventie."],
-        "due_on": ["De einddatum ligt voor de startdatum."],
+        "due_on": ["De einddatum ligt vóór de startdatum."],
     }
     assert not Intervention.objects.exists()
 

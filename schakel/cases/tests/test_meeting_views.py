@@ -183,7 +183,7 @@ def test_a_meeting_that_ends_before_it_starts_is_refused_with_the_input_kept(
 
     assert response.status_code == 200
     content = text(response)
-    assert "Het overleg eindigt na het begin." in content
+    assert "De eindtijd ligt vóór de begintijd." in content
     assert 'href="#id_end_time"' in content
     assert 'value="Zaal 4"' in content
     assert not Meeting.objects.exists()

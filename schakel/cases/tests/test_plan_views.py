@@ -260,7 +260,7 @@ def test_interventions_are_added_changed_and_removed_through_the_pages(personas,
     refused = client.post(
         url("intervention_create", case), intervention_data(personas.police, due_on=day(-1))
     )
-    assert "De einddatum ligt voor de startdatum." in text(refused)
+    assert "De einddatum ligt vóór de startdatum." in text(refused)
 
     added = client.post(url("intervention_create", case), intervention_data(personas.police))
     assert added.status_code == 302

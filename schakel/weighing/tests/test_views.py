@@ -210,7 +210,7 @@ def test_someone_else_deciding_first_is_a_clear_conflict_and_keeps_the_input(
 
     assert response.status_code == 409
     content = text(response)
-    assert "Iemand anders heeft dit punt intussen besloten" in content
+    assert "Iemand anders heeft intussen over dit punt besloten" in content
     assert "Mijn eigen onderbouwing, niet opgeslagen." in content
     assert "Geen actie" in content
     weighed.item.refresh_from_db()
