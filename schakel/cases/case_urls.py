@@ -3,7 +3,7 @@ management, the integrated action plan and interventions. Only UUIDs in the path
 
 from django.urls import URLPattern, path
 
-from schakel.cases import views
+from schakel.cases import plan_views, views
 
 urlpatterns: list[URLPattern] = [
     path("casussen/", views.case_list, name="case_list"),
@@ -24,24 +24,26 @@ urlpatterns: list[URLPattern] = [
     path("casussen/<uuid:pk>/monitoring/", views.case_to_monitoring, name="case_to_monitoring"),
     path("casussen/<uuid:pk>/afschalen/", views.case_deescalate, name="case_deescalate"),
     path("casussen/<uuid:pk>/afsluiten/", views.case_close, name="case_close"),
-    path("casussen/<uuid:pk>/plan/", views.plan_edit, name="plan_edit"),
-    path("casussen/<uuid:pk>/plan/versies/", views.plan_versions, name="plan_versions"),
+    path("casussen/<uuid:pk>/plan/", plan_views.plan_edit, name="plan_edit"),
+    path("casussen/<uuid:pk>/plan/versies/", plan_views.plan_versions, name="plan_versions"),
     path(
         "casussen/<uuid:pk>/plan/versies/<int:number>/",
-        views.plan_version,
+        plan_views.plan_version,
         name="plan_version",
     ),
     path(
         "casussen/<uuid:pk>/plan/interventies/nieuw/",
-        views.intervention_create,
+        plan_views.intervention_create,
         name="intervention_create",
     ),
-    path("interventies/", views.intervention_list, name="intervention_list"),
-    path("interventies/<uuid:pk>/", views.intervention_detail, name="intervention_detail"),
-    path("interventies/<uuid:pk>/wijzigen/", views.intervention_edit, name="intervention_edit"),
+    path("interventies/", plan_views.intervention_list, name="intervention_list"),
+    path("interventies/<uuid:pk>/", plan_views.intervention_detail, name="intervention_detail"),
+    path(
+        "interventies/<uuid:pk>/wijzigen/", plan_views.intervention_edit, name="intervention_edit"
+    ),
     path(
         "interventies/<uuid:pk>/verwijderen/",
-        views.intervention_delete,
+        plan_views.intervention_delete,
         name="intervention_delete",
     ),
 ]
