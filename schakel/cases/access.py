@@ -22,7 +22,14 @@ from django.utils import timezone
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership
 from schakel.cases.choices import OPEN_PHASES, ParticipationKind
-from schakel.cases.models import AgendaItem, Case, Intervention, Invitation, Meeting, Participation
+from schakel.cases.models import (
+    AgendaItem,
+    Case,
+    ConsultationMeeting,
+    Intervention,
+    Invitation,
+    Participation,
+)
 from schakel.cases.permissions import TABLE_ROLES
 from schakel.network.choices import OrganisationKind
 
@@ -38,14 +45,13 @@ def case_condition(membership: Membership | None, *, prefix: str = "") -> Any:
         return None
     org = membership.organisation
     day = timezone.localdate()
+    # Not correlated: the organisation's running participations are one small set the database
+    # reads once through the (organisation, kind, case) index, instead of a check per case.
     structural = Participation.objects.filter(
-        _running(day),
-        case_id=OuterRef(f"{prefix}pk"),
-        organisation_id=org.pk,
-        kind=ParticipationKind.STRUCTURAL,
-    )
+        _running(day), organisation_id=org.pk, kind=ParticipationKind.STRUCTURAL
+    ).values("case_id")
     # A participation gives access only while the case is open.
-    condition: Any = Exists(structural) & Q(**{f"{prefix}phase__in": OPEN_PHASES})
+    condition: Any = Q(**{f"{prefix}pk__in": structural}) & Q(**{f"{prefix}phase__in": OPEN_PHASES})
     if membership.role == Role.MUNICIPAL_LEAD and org.kind == OrganisationKind.MUNICIPALITY:
         condition |= Q(**{f"{prefix}directing_municipality_id": org.pk})
     if membership.role == Role.PROCESS_DIRECTOR:
@@ -94,15 +100,15 @@ def has_full_access(membership: Membership | None, case: Case) -> bool:
     return cases_visible_to(membership=membership).filter(pk=case.pk).exists()
 
 
-def meetings_visible_to(*, membership: Membership | None) -> QuerySet[Meeting]:
+def meetings_visible_to(*, membership: Membership | None) -> QuerySet[ConsultationMeeting]:
     """The ZVH's process directors see its meetings; others the meetings with an item they see."""
     if membership is None or membership.role not in TABLE_ROLES:
-        return Meeting.objects.none()
+        return ConsultationMeeting.objects.none()
     items = agenda_items_visible_to(membership=membership).filter(meeting_id=OuterRef("pk"))
     condition: Any = Exists(items) | Q(chair_id=membership.user_id)
     if membership.role == Role.PROCESS_DIRECTOR:
         condition |= Q(zvh_id=membership.organisation_id)
-    return Meeting.objects.filter(condition)
+    return ConsultationMeeting.objects.filter(condition)
 
 
 def interventions_visible_to(*, membership: Membership | None) -> QuerySet[Intervention]:

@@ -15,17 +15,17 @@ from django.utils.translation import gettext as _
 from icalendar import STATUS, TRANSP, Calendar, Event
 
 from schakel.cases.choices import MeetingStatus
-from schakel.cases.models import Meeting
+from schakel.cases.models import ConsultationMeeting
 
 UID_DOMAIN = "casusoverleg.schakel"
 PRODID = "-//Schakel//Casusoverleg//NL"
 
 
-def meeting_uid(meeting: Meeting) -> str:
+def meeting_uid(meeting: ConsultationMeeting) -> str:
     return f"{meeting.pk}@{UID_DOMAIN}"
 
 
-def _event(meeting: Meeting, base_url: str) -> Event:
+def _event(meeting: ConsultationMeeting, base_url: str) -> Event:
     path = reverse("cases:meeting_detail", kwargs={"pk": meeting.pk})
     cancelled = meeting.status == MeetingStatus.CANCELLED
     return Event.new(
@@ -41,7 +41,7 @@ def _event(meeting: Meeting, base_url: str) -> Event:
     )
 
 
-def meetings_ical(meetings: Iterable[Meeting], *, base_url: str = "") -> bytes:
+def meetings_ical(meetings: Iterable[ConsultationMeeting], *, base_url: str = "") -> bytes:
     """The meetings as one VCALENDAR. ``meetings`` must be visible to the reader
     (``meeting_list_for``) and have their ZVH loaded; ``base_url`` (scheme and host) makes the
     link to the meeting page absolute."""

@@ -34,7 +34,7 @@ from schakel.audit.choices import Activity
 from schakel.cases import permissions
 from schakel.cases.access import cases_visible_to
 from schakel.cases.choices import InterventionKind, InterventionStatus, LifeDomain
-from schakel.cases.models import AgendaItem, Case, Meeting, PlanVersion
+from schakel.cases.models import ActionPlanVersion, AgendaItem, Case, ConsultationMeeting
 from schakel.cases.models.plan import ANALYSIS_FIELDS
 from schakel.cases.selectors import (
     disclosures_visible_for,
@@ -154,7 +154,7 @@ class AttendanceLine:
 
 @dataclass(frozen=True)
 class Minutes:
-    meeting: Meeting
+    meeting: ConsultationMeeting
     chair: str
     minute_taker: str
     attendance: list[AttendanceLine]
@@ -187,7 +187,7 @@ def _disclosure_line(disclosure: Disclosure) -> DisclosureLine:
     )
 
 
-def _visible_items(membership: Membership, meeting: Meeting) -> list[AgendaItem]:
+def _visible_items(membership: Membership, meeting: ConsultationMeeting) -> list[AgendaItem]:
     """The items this membership sees (``meeting_items_for``), loaded with what the minutes
     need."""
     visible = meeting_items_for(membership=membership, meeting=meeting).values("pk")
@@ -199,7 +199,7 @@ def _visible_items(membership: Membership, meeting: Meeting) -> list[AgendaItem]
     )
 
 
-def minutes_for(*, membership: Membership, meeting: Meeting) -> Minutes:
+def minutes_for(*, membership: Membership, meeting: ConsultationMeeting) -> Minutes:
     """What the minutes hold for this membership. ``meeting`` comes from ``meeting_get_for``;
     the caller logs the read (``minutes_download``)."""
     items = _visible_items(membership, meeting)
@@ -262,7 +262,7 @@ def minutes_pdf(minutes: Minutes) -> bytes:
     )
 
 
-def minutes_download(*, membership: Membership, meeting: Meeting) -> Download:
+def minutes_download(*, membership: Membership, meeting: ConsultationMeeting) -> Download:
     """The minutes as this membership may see them, logged as downloaded (one record per
     person on its items) before the bytes are returned."""
     minutes = minutes_for(membership=membership, meeting=meeting)
@@ -301,7 +301,7 @@ class AnalysisLine:
 @dataclass(frozen=True)
 class PlanDocument:
     case: Case
-    version: PlanVersion
+    version: ActionPlanVersion
     person: str
     date_of_birth: date | None
     process_director: str
@@ -327,7 +327,7 @@ def _as_date(value: object) -> date | None:
     return None
 
 
-def _intervention_lines(version: PlanVersion) -> list[InterventionLine]:
+def _intervention_lines(version: ActionPlanVersion) -> list[InterventionLine]:
     entries = interventions_in_version(version)
     # The snapshot of an adopted version has no progress; the draft shows the current status.
     statuses: dict[str, str] = {}
@@ -353,7 +353,7 @@ def _intervention_lines(version: PlanVersion) -> list[InterventionLine]:
 
 
 def plan_document_for(
-    *, case: Case, version: PlanVersion, identity: SubjectIdentity
+    *, case: Case, version: ActionPlanVersion, identity: SubjectIdentity
 ) -> PlanDocument:
     """What the plan document holds; the arguments come from ``plan_version_get_for``."""
     adopted_in = ""

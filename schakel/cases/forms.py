@@ -23,7 +23,7 @@ from schakel.cases.choices import (
     LifeDomain,
     ParticipationKind,
 )
-from schakel.cases.models import Intervention, PlanVersion
+from schakel.cases.models import ActionPlanVersion, Intervention
 from schakel.cases.models.plan import ANALYSIS_FIELDS
 from schakel.cases.plan_services import InterventionInput, PlanInput
 from schakel.cases.services import InformingInput, ParticipationInput
@@ -283,7 +283,7 @@ class PlanForm(StyledFormMixin, forms.Form):
             self.fields[name].widget.attrs = {}
 
     @staticmethod
-    def initial_for(version: PlanVersion | None) -> dict[str, Any]:
+    def initial_for(version: ActionPlanVersion | None) -> dict[str, Any]:
         if version is None:
             return {"based_on_version": "", "based_on_revision": ""}
         values: dict[str, Any] = {

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from schakel.accounts.models import Membership, User
 from schakel.cases.choices import MeetingStatus
 from schakel.cases.meeting_services import PLACE_MAX_LENGTH, InvitationInput, MeetingInput
-from schakel.cases.models import Case, Meeting
+from schakel.cases.models import Case, ConsultationMeeting
 from schakel.cases.permissions import TABLE_ROLES
 from schakel.intake import validators
 from schakel.intake.choices import DataCategory
@@ -244,7 +244,7 @@ class InvitationForm(StyledFormMixin, forms.Form):
         self,
         *args: Any,
         organisations: QuerySet[Organisation],
-        meeting: Meeting,
+        meeting: ConsultationMeeting,
         **kwargs: Any,
     ) -> None:
         kwargs.setdefault("prefix", "uitnodiging")

@@ -17,9 +17,9 @@ from schakel.cases.choices import MeetingStatus, ParticipationKind
 from schakel.cases.models import (
     AgendaItem,
     Case,
+    ConsultationMeeting,
     Invitation,
     ItemDecision,
-    Meeting,
     MeetingAttendance,
     Participation,
 )
@@ -67,13 +67,13 @@ def _validate_meeting(data: MeetingInput, zvh: Organisation) -> None:
         raise ValidationError(errors)
 
 
-def meeting_schedule(*, membership: Membership, data: MeetingInput) -> Meeting:
+def meeting_schedule(*, membership: Membership, data: MeetingInput) -> ConsultationMeeting:
     """A process director plans a consultation of their ZVH."""
     if not permissions.may_schedule_meeting(membership):
         raise PermissionDenied
     _validate_meeting(data, membership.organisation)
     with transaction.atomic():
-        meeting = Meeting.objects.create(
+        meeting = ConsultationMeeting.objects.create(
             zvh=membership.organisation,
             starts_at=data.starts_at,
             ends_at=data.ends_at,
@@ -87,15 +87,17 @@ def meeting_schedule(*, membership: Membership, data: MeetingInput) -> Meeting:
     return meeting
 
 
-def meeting_set_status(*, membership: Membership, meeting: Meeting, status: str) -> Meeting:
+def meeting_set_status(
+    *, membership: Membership, meeting: ConsultationMeeting, status: str
+) -> ConsultationMeeting:
     if not permissions.runs_meeting(membership, meeting):
         raise PermissionDenied
     if status not in MeetingStatus.values or meeting.status != MeetingStatus.PLANNED:
         raise ValidationError({"status": [_("Deze statuswijziging is nu niet mogelijk.")]})
     with transaction.atomic():
-        updated = Meeting.objects.filter(pk=meeting.pk, status=MeetingStatus.PLANNED).update(
-            status=status, updated_at=timezone.now()
-        )
+        updated = ConsultationMeeting.objects.filter(
+            pk=meeting.pk, status=MeetingStatus.PLANNED
+        ).update(status=status, updated_at=timezone.now())
         if not updated:
             raise CaseStateError
         audit.log_processing(
@@ -108,7 +110,9 @@ def meeting_set_status(*, membership: Membership, meeting: Meeting, status: str)
     return meeting
 
 
-def agenda_item_add(*, membership: Membership, meeting: Meeting, case: Case) -> AgendaItem:
+def agenda_item_add(
+    *, membership: Membership, meeting: ConsultationMeeting, case: Case
+) -> AgendaItem:
     """Put a case of this ZVH on the agenda; its structural partners are invited to it."""
     if not permissions.may_edit_agenda(membership, meeting):
         raise PermissionDenied
@@ -208,7 +212,9 @@ def invitation_add(
     return invitation
 
 
-def meeting_acknowledge(*, membership: Membership, meeting: Meeting) -> MeetingAttendance:
+def meeting_acknowledge(
+    *, membership: Membership, meeting: ConsultationMeeting
+) -> MeetingAttendance:
     """Record the confidentiality acknowledgment, the first time someone opens the meeting."""
     with transaction.atomic():
         attendance, created = MeetingAttendance.objects.get_or_create(
@@ -228,12 +234,12 @@ def meeting_acknowledge(*, membership: Membership, meeting: Meeting) -> MeetingA
     return attendance
 
 
-def has_acknowledged(*, user: User, meeting: Meeting) -> bool:
+def has_acknowledged(*, user: User, meeting: ConsultationMeeting) -> bool:
     return MeetingAttendance.objects.filter(meeting=meeting, user=user).exists()
 
 
 def attendance_record(
-    *, membership: Membership, meeting: Meeting, present: dict[object, bool]
+    *, membership: Membership, meeting: ConsultationMeeting, present: dict[object, bool]
 ) -> None:
     """Who was there: the chair or minute taker ticks the attendees who acknowledged."""
     if not permissions.runs_meeting(membership, meeting):

@@ -1,4 +1,4 @@
-"""Meeting pages of the cases app (joined into namespace ``cases`` by ``cases.urls``).
+"""ConsultationMeeting pages of the cases app (joined into namespace ``cases`` by ``cases.urls``).
 
 Only UUIDs in the paths; no person data.
 """

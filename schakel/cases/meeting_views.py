@@ -34,7 +34,7 @@ from schakel.cases import meeting_services as services
 from schakel.cases import permissions, selectors
 from schakel.cases.access import agenda_items_visible_to
 from schakel.cases.choices import OPEN_PHASES, MeetingStatus
-from schakel.cases.models import AgendaItem, Case, Meeting
+from schakel.cases.models import AgendaItem, Case, ConsultationMeeting
 from schakel.cases.plan_services import PlanConflictError, plan_adopt
 from schakel.cases.services import CaseStateError
 from schakel.intake.forms import error_summary
@@ -62,7 +62,7 @@ def _optional_url(name: str, **kwargs: object) -> str:
         return ""
 
 
-def meeting_url(meeting: Meeting) -> str:
+def meeting_url(meeting: ConsultationMeeting) -> str:
     return reverse("cases:meeting_detail", kwargs={"pk": meeting.pk})
 
 
@@ -70,7 +70,9 @@ def item_url(item: AgendaItem) -> str:
     return reverse("cases:item_detail", kwargs={"pk": item.pk})
 
 
-def _gate(membership: Membership, meeting: Meeting, item: AgendaItem | None = None) -> str:
+def _gate(
+    membership: Membership, meeting: ConsultationMeeting, item: AgendaItem | None = None
+) -> str:
     """Where to go first when the person has not yet acknowledged the meeting's
     confidentiality (empty when they have)."""
     if services.has_acknowledged(user=membership.user, meeting=meeting):
@@ -84,7 +86,7 @@ def _gate(membership: Membership, meeting: Meeting, item: AgendaItem | None = No
 
 @dataclass(frozen=True)
 class MeetingRow:
-    meeting: Meeting
+    meeting: ConsultationMeeting
     item_count: int
 
 
@@ -93,7 +95,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     membership = _member(request)
     paginator = Paginator(selectors.meeting_list_for(membership=membership), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("pagina"))
-    meetings: list[Meeting] = list(page.object_list)
+    meetings: list[ConsultationMeeting] = list(page.object_list)
     # One grouped count for the page: the items this membership sees, per meeting.
     counts = {
         row["meeting_id"]: row["items"]
@@ -144,7 +146,7 @@ class AttendanceRow:
     present: bool | None
 
 
-def _candidate_cases(membership: Membership, meeting: Meeting) -> QuerySet[Case]:
+def _candidate_cases(membership: Membership, meeting: ConsultationMeeting) -> QuerySet[Case]:
     """Open cases of the meeting's ZVH that are not yet on its agenda (references only)."""
     return (
         selectors.case_list_for(membership=membership)
@@ -155,7 +157,7 @@ def _candidate_cases(membership: Membership, meeting: Meeting) -> QuerySet[Case]
 
 def _meeting_context(
     membership: Membership,
-    meeting: Meeting,
+    meeting: ConsultationMeeting,
     agenda_form: forms.AgendaItemForm | None = None,
 ) -> dict[str, Any]:
     runs = permissions.runs_meeting(membership, meeting)
@@ -188,7 +190,7 @@ def _meeting_context(
     }
 
 
-def _acknowledge_page(request: HttpRequest, meeting: Meeting) -> HttpResponse:
+def _acknowledge_page(request: HttpRequest, meeting: ConsultationMeeting) -> HttpResponse:
     form = forms.AcknowledgeForm(initial={"punt": request.GET.get("punt", "")})
     punt = form["punt"].value()
     try:
@@ -223,7 +225,9 @@ def meeting_acknowledge(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     return redirect(meeting_url(meeting))
 
 
-def _meeting_for_action(request: HttpRequest, pk: uuid.UUID) -> tuple[Membership, Meeting, str]:
+def _meeting_for_action(
+    request: HttpRequest, pk: uuid.UUID
+) -> tuple[Membership, ConsultationMeeting, str]:
     membership = _member(request)
     meeting = selectors.meeting_get_for(membership=membership, pk=pk)
     return membership, meeting, _gate(membership, meeting)

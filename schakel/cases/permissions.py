@@ -7,7 +7,7 @@ Which cases, agenda items and interventions someone sees is decided set-based in
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership
 from schakel.cases.choices import MeetingStatus
-from schakel.cases.models import AgendaItem, Case, Intervention, Meeting
+from schakel.cases.models import AgendaItem, Case, ConsultationMeeting, Intervention
 from schakel.network.choices import OrganisationKind
 
 # Roles that act for their organisation at the table (a case, a meeting, an intervention).
@@ -55,7 +55,7 @@ def may_schedule_meeting(membership: Membership | None) -> bool:
     )
 
 
-def runs_meeting(membership: Membership | None, meeting: Meeting) -> bool:
+def runs_meeting(membership: Membership | None, meeting: ConsultationMeeting) -> bool:
     """The ZVH's process directors, the chair and the minute taker run a meeting."""
     if membership is None:
         return False
@@ -69,7 +69,7 @@ def runs_meeting(membership: Membership | None, meeting: Meeting) -> bool:
     }
 
 
-def may_edit_agenda(membership: Membership | None, meeting: Meeting) -> bool:
+def may_edit_agenda(membership: Membership | None, meeting: ConsultationMeeting) -> bool:
     return (
         membership is not None
         and membership.role == Role.PROCESS_DIRECTOR

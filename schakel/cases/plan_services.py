@@ -26,7 +26,7 @@ from schakel.cases.choices import (
     LifeDomain,
     PlanVersionStatus,
 )
-from schakel.cases.models import ActionPlan, AgendaItem, Case, Intervention, PlanVersion
+from schakel.cases.models import ActionPlan, ActionPlanVersion, AgendaItem, Case, Intervention
 from schakel.cases.models.plan import ANALYSIS_FIELDS
 from schakel.cases.services import CaseStateError, at_the_table, subject_of, text_errors
 from schakel.network.models import Organisation
@@ -46,17 +46,19 @@ def _log(membership: Membership, case: Case, name: str, **attributes: str | int)
     )
 
 
-def latest_version(plan: ActionPlan) -> PlanVersion | None:
+def latest_version(plan: ActionPlan) -> ActionPlanVersion | None:
     return plan.versions.order_by("-number").first()
 
 
-def _draft_for_edit(*, plan: ActionPlan, membership: Membership) -> PlanVersion:
+def _draft_for_edit(*, plan: ActionPlan, membership: Membership) -> ActionPlanVersion:
     """The draft to edit: the open draft, or a copy of the latest adopted version."""
-    latest = PlanVersion.objects.select_for_update().filter(plan=plan).order_by("-number").first()
+    latest = (
+        ActionPlanVersion.objects.select_for_update().filter(plan=plan).order_by("-number").first()
+    )
     if latest is not None and latest.status == PlanVersionStatus.DRAFT:
         return latest
     copied = {name: getattr(latest, name) for name in ANALYSIS_FIELDS.values()} if latest else {}
-    return PlanVersion.objects.create(
+    return ActionPlanVersion.objects.create(
         plan=plan,
         number=(latest.number + 1) if latest else 1,
         goals=latest.goals if latest else None,
@@ -66,10 +68,10 @@ def _draft_for_edit(*, plan: ActionPlan, membership: Membership) -> PlanVersion:
     )
 
 
-def _touch(draft: PlanVersion) -> None:
+def _touch(draft: ActionPlanVersion) -> None:
     """A change to the draft's interventions is a change to the draft: an adoption based on an
     older revision is refused."""
-    PlanVersion.objects.filter(pk=draft.pk).update(
+    ActionPlanVersion.objects.filter(pk=draft.pk).update(
         revision=F("revision") + 1, updated_at=timezone.now()
     )
 
@@ -92,7 +94,7 @@ class PlanInput:
     based_on_revision: int | None
 
 
-def plan_update(*, membership: Membership, case: Case, data: PlanInput) -> PlanVersion:
+def plan_update(*, membership: Membership, case: Case, data: PlanInput) -> ActionPlanVersion:
     if not permissions.may_edit_plan(membership, case):
         raise PermissionDenied
     errors: dict[str, list[str]] = {}
@@ -107,7 +109,10 @@ def plan_update(*, membership: Membership, case: Case, data: PlanInput) -> PlanV
         _lock_open_case(case)
         plan = ActionPlan.objects.get(case=case)
         latest = (
-            PlanVersion.objects.select_for_update().filter(plan=plan).order_by("-number").first()
+            ActionPlanVersion.objects.select_for_update()
+            .filter(plan=plan)
+            .order_by("-number")
+            .first()
         )
         expected = (latest.pk, latest.revision) if latest else (None, None)
         if expected != (data.based_on_version, data.based_on_revision):
@@ -249,7 +254,9 @@ def _snapshot(plan: ActionPlan) -> list[dict[str, str]]:
     ]
 
 
-def plan_adopt(*, membership: Membership, item: AgendaItem, based_on_revision: int) -> PlanVersion:
+def plan_adopt(
+    *, membership: Membership, item: AgendaItem, based_on_revision: int
+) -> ActionPlanVersion:
     """The meeting adopts the draft: it is frozen with the interventions as they stand."""
     if not permissions.may_minute(membership, item):
         raise PermissionDenied
@@ -258,7 +265,7 @@ def plan_adopt(*, membership: Membership, item: AgendaItem, based_on_revision: i
         _lock_open_case(case)
         plan = ActionPlan.objects.get(case=case)
         draft = (
-            PlanVersion.objects.select_for_update()
+            ActionPlanVersion.objects.select_for_update()
             .filter(plan=plan, status=PlanVersionStatus.DRAFT)
             .first()
         )

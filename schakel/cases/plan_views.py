@@ -31,7 +31,7 @@ from schakel.cases.choices import (
     LifeDomain,
     PlanVersionStatus,
 )
-from schakel.cases.models import Case, Intervention, Meeting, PlanVersion
+from schakel.cases.models import ActionPlanVersion, Case, ConsultationMeeting, Intervention
 from schakel.cases.models.plan import ANALYSIS_FIELDS
 from schakel.cases.plan_services import PlanConflictError, latest_version
 from schakel.cases.views import (
@@ -69,7 +69,7 @@ def _plan_case(request: HttpRequest, pk: uuid.UUID) -> tuple[Membership, Case]:
     return membership, case
 
 
-def _read_latest(membership: Membership, case: Case) -> PlanVersion | None:
+def _read_latest(membership: Membership, case: Case) -> ActionPlanVersion | None:
     """The latest version, read through the fetcher that logs the read."""
     latest = latest_version(case.action_plan)
     if latest is None:
@@ -89,10 +89,10 @@ class PlanRow:
 @form_methods
 def plan_edit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     membership, case = _plan_case(request, pk)
-    conflict: PlanVersion | None = None
+    conflict: ActionPlanVersion | None = None
     if request.method == "POST":
         form = forms.PlanForm(request.POST)
-        saved: list[PlanVersion] = []
+        saved: list[ActionPlanVersion] = []
         try:
             done = _run(
                 form,
@@ -152,7 +152,7 @@ def plan_versions(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
             "status_label": _label(PlanVersionStatus, row["status"]),
             "adopted": row["status"] == PlanVersionStatus.ADOPTED,
         }
-        for row in PlanVersion.objects.filter(plan__case=case)
+        for row in ActionPlanVersion.objects.filter(plan__case=case)
         .order_by("-number")
         .values(
             "number",
@@ -219,12 +219,12 @@ def plan_version(request: HttpRequest, pk: uuid.UUID, number: int) -> HttpRespon
     adopted_in: dict[str, Any] | None = None
     if version.is_adopted and version.adopted_in_id is not None:
         meeting = (
-            Meeting.objects.filter(agenda_items=version.adopted_in_id)
+            ConsultationMeeting.objects.filter(agenda_items=version.adopted_in_id)
             .values("id", "starts_at")
             .first()
         )
         if meeting is not None:
-            adopted_in = {**meeting, "reference": Meeting(pk=meeting["id"]).reference}
+            adopted_in = {**meeting, "reference": ConsultationMeeting(pk=meeting["id"]).reference}
     latest = latest_version(case.action_plan)
     context = {
         "case": case,

@@ -31,14 +31,14 @@ from schakel.cases.choices import (
     ParticipationKind,
 )
 from schakel.cases.models import (
+    ActionPlanVersion,
     AgendaItem,
     Case,
+    ConsultationMeeting,
     Intervention,
     ItemDecision,
-    Meeting,
     MeetingAttendance,
     Participation,
-    PlanVersion,
 )
 from schakel.cases.services import subject_of
 from schakel.intake.identity import SubjectIdentity, identity_of
@@ -80,7 +80,7 @@ class CaseView:
     identity: SubjectIdentity
     participations: list[Participation]
     agenda_items: list[AgendaItem]
-    versions: list[PlanVersion]
+    versions: list[ActionPlanVersion]
     interventions: list[Intervention]
     may_manage: bool = False
     may_edit_plan: bool = False
@@ -165,7 +165,7 @@ class AgendaItemView:
     disclosures: list[Disclosure]
     decisions: list[ItemDecision]
     at_table: list[Organisation]
-    draft: PlanVersion | None = None
+    draft: ActionPlanVersion | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -209,7 +209,7 @@ def agenda_item_get_for(*, membership: Membership | None, pk: uuid.UUID) -> Agen
     )
 
 
-def meeting_list_for(*, membership: Membership | None) -> QuerySet[Meeting]:
+def meeting_list_for(*, membership: Membership | None) -> QuerySet[ConsultationMeeting]:
     return (
         meetings_visible_to(membership=membership)
         .select_related("zvh", "chair")
@@ -217,7 +217,7 @@ def meeting_list_for(*, membership: Membership | None) -> QuerySet[Meeting]:
     )
 
 
-def meeting_get_for(*, membership: Membership | None, pk: uuid.UUID) -> Meeting:
+def meeting_get_for(*, membership: Membership | None, pk: uuid.UUID) -> ConsultationMeeting:
     """A visible meeting (no person data: date, place, chair's function)."""
     meeting = (
         meetings_visible_to(membership=membership)
@@ -231,7 +231,7 @@ def meeting_get_for(*, membership: Membership | None, pk: uuid.UUID) -> Meeting:
 
 
 def meeting_attendances_for(
-    *, membership: Membership | None, meeting: Meeting
+    *, membership: Membership | None, meeting: ConsultationMeeting
 ) -> QuerySet[MeetingAttendance]:
     """Who attended: all of them for whoever runs the meeting; for a partner only the people
     of the organisations at the table for the items it sees (which others came says something
@@ -248,7 +248,9 @@ def meeting_attendances_for(
     return attendances.filter(organisation_id__in=at_table)
 
 
-def meeting_items_for(*, membership: Membership | None, meeting: Meeting) -> QuerySet[AgendaItem]:
+def meeting_items_for(
+    *, membership: Membership | None, meeting: ConsultationMeeting
+) -> QuerySet[AgendaItem]:
     """The agenda items of a meeting this membership may see (case references only)."""
     return (
         agenda_items_visible_to(membership=membership)
@@ -261,7 +263,7 @@ def meeting_items_for(*, membership: Membership | None, meeting: Meeting) -> Que
 
 def plan_version_get_for(
     *, membership: Membership | None, case_pk: uuid.UUID, number: int
-) -> tuple[Case, PlanVersion, SubjectIdentity]:
+) -> tuple[Case, ActionPlanVersion, SubjectIdentity]:
     """One version of a visible case's plan; reading it is logged."""
     case = cases_visible_to(membership=membership).filter(pk=case_pk).first()
     if case is None or membership is None:
@@ -279,7 +281,7 @@ def plan_version_get_for(
     return case, version, identity
 
 
-def interventions_in_version(version: PlanVersion) -> list[dict[str, object]]:
+def interventions_in_version(version: ActionPlanVersion) -> list[dict[str, object]]:
     """The interventions as the version holds them: the frozen snapshot for an adopted version,
     the current ones for the draft."""
     if version.is_adopted:
@@ -341,7 +343,7 @@ class Dashboard:
     reviews_due: QuerySet[Case]
     reassessments_due: QuerySet[Case]
     informing_to_reconsider: QuerySet[Case]
-    meetings: QuerySet[Meeting]
+    meetings: QuerySet[ConsultationMeeting]
 
 
 def dashboard_for(*, membership: Membership | None) -> Dashboard:

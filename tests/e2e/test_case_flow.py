@@ -20,7 +20,7 @@ from pathlib import Path
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from schakel.cases.models import AgendaItem, Case, Meeting
+from schakel.cases.models import AgendaItem, Case, ConsultationMeeting
 from schakel.cases.tests.factories import arrangement_for
 from schakel.privacy.models import Disclosure
 from schakel.weighing.models import WeighingItem
@@ -160,7 +160,7 @@ def test_a_signal_is_weighed_discussed_planned_followed_up_and_closed(
     axe.check(director, "meeting confidentiality gate")
     submit(director, "Ik bevestig de geheimhouding")
     success(director, "U hebt de geheimhouding van dit casusoverleg bevestigd.")
-    meeting = Meeting.objects.get()
+    meeting = ConsultationMeeting.objects.get()
     heading(director, f"Casusoverleg {dutch_date(meeting.starts_at, 'j F Y')}")
 
     director.get_by_label("Casus", exact=True).select_option(

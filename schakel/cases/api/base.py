@@ -31,7 +31,7 @@ from schakel.api.schema import SchakelAutoSchema
 from schakel.api.serializers import ProblemSerializer
 from schakel.api.views import acting_membership_of
 from schakel.cases.meeting_services import has_acknowledged
-from schakel.cases.models import Meeting
+from schakel.cases.models import ConsultationMeeting
 from schakel.cases.services import CaseStateError
 from schakel.intake import validators
 from schakel.weighing.services import AlreadyDecidedError
@@ -84,7 +84,7 @@ def acknowledgment_required() -> Problem:
     )
 
 
-def require_acknowledgment(membership: Membership, meeting: Meeting) -> None:
+def require_acknowledgment(membership: Membership, meeting: ConsultationMeeting) -> None:
     """Inside a meeting only after this person's confidentiality acknowledgment."""
     if not has_acknowledged(user=membership.user, meeting=meeting):
         raise acknowledgment_required()

@@ -3,7 +3,7 @@
 import django_filters
 
 from schakel.cases.choices import CasePhase, InterventionKind, InterventionStatus, MeetingStatus
-from schakel.cases.models import Case, Intervention, Meeting
+from schakel.cases.models import Case, ConsultationMeeting, Intervention
 
 
 class CaseFilterSet(django_filters.FilterSet):  # type: ignore[misc]
@@ -18,7 +18,7 @@ class MeetingFilterSet(django_filters.FilterSet):  # type: ignore[misc]
     status = django_filters.ChoiceFilter(choices=MeetingStatus.choices, help_text="Status.")
 
     class Meta:
-        model = Meeting
+        model = ConsultationMeeting
         fields = ["status"]
 
 

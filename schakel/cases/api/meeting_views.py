@@ -61,14 +61,14 @@ from schakel.cases.api.serializers import (
 )
 from schakel.cases.calendar import meetings_ical
 from schakel.cases.choices import PlanVersionStatus
-from schakel.cases.models import AgendaItem, Meeting, PlanVersion
+from schakel.cases.models import ActionPlanVersion, AgendaItem, ConsultationMeeting
 
 TAGS = ["casusoverleg"]
 # The feed looks back as far as the calendar download in the UI does.
 CALENDAR_HISTORY = timedelta(days=90)
 
 
-def agenda_gate(membership: Membership, meeting: Meeting) -> None:
+def agenda_gate(membership: Membership, meeting: ConsultationMeeting) -> None:
     """The agenda is composed by the ZVH's process directors while the meeting is planned."""
     if permissions.may_edit_agenda(membership, meeting):
         return
@@ -90,7 +90,7 @@ def minute_gate(membership: Membership, item: AgendaItem) -> None:
 
 def plan_conflict(item: AgendaItem) -> Exception:
     """Someone changed the draft since it was read: nothing was adopted; show where it stands."""
-    draft = PlanVersion.objects.filter(
+    draft = ActionPlanVersion.objects.filter(
         plan__case_id=item.case_id, status=PlanVersionStatus.DRAFT
     ).first()
     return conflict(
@@ -109,9 +109,9 @@ class MeetingListView(ListModelMixin, ProcessAPIView):
     ordering_fields = ["starts_at"]
     ordering = ["-starts_at"]
 
-    def get_queryset(self) -> QuerySet[Meeting]:
+    def get_queryset(self) -> QuerySet[ConsultationMeeting]:
         if self.fake:
-            return Meeting.objects.none()
+            return ConsultationMeeting.objects.none()
         return selectors.meeting_list_for(membership=acting_membership_of(self.request))
 
     @extend_schema(

@@ -53,7 +53,7 @@ from schakel.cases.api.serializers import (
 )
 from schakel.cases.api.views import writable_case
 from schakel.cases.choices import LifeDomain
-from schakel.cases.models import Case, Intervention, PlanVersion
+from schakel.cases.models import ActionPlanVersion, Case, Intervention
 from schakel.cases.models.plan import ANALYSIS_FIELDS
 from schakel.cases.services import CaseStateError
 
@@ -75,7 +75,7 @@ REVISION_CONFLICT_RESPONSE = problem_response(
 
 
 def plan_conflict(case: Case) -> Exception:
-    latest = PlanVersion.objects.filter(plan__case_id=case.pk).order_by("-number").first()
+    latest = ActionPlanVersion.objects.filter(plan__case_id=case.pk).order_by("-number").first()
     return conflict(
         str(REVISION_CONFLICT_DETAIL),
         saved=False,
@@ -150,7 +150,7 @@ def progress_gate(membership: Membership, intervention: Intervention) -> None:
 
 class PlanVersionListView(ProcessAPIView):
     serializer_class = PlanVersionSerializer
-    queryset = PlanVersion.objects.none()  # for the schema; reads go through selectors
+    queryset = ActionPlanVersion.objects.none()  # for the schema; reads go through selectors
 
     @extend_schema(
         summary="Versies van het plan van aanpak",
@@ -163,7 +163,7 @@ class PlanVersionListView(ProcessAPIView):
     )
     def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         case = selectors.case_for_action(membership=membership_of(request), pk=id)
-        versions = PlanVersion.objects.filter(plan__case_id=case.pk).order_by("-number")
+        versions = ActionPlanVersion.objects.filter(plan__case_id=case.pk).order_by("-number")
         return self.paginated(versions, PlanVersionSerializer)
 
 

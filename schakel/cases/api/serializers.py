@@ -36,15 +36,15 @@ from schakel.cases.choices import (
 )
 from schakel.cases.meeting_services import PLACE_MAX_LENGTH, InvitationInput, MeetingInput
 from schakel.cases.models import (
+    ActionPlanVersion,
     AgendaItem,
     Case,
+    ConsultationMeeting,
     Intervention,
     Invitation,
     ItemDecision,
-    Meeting,
     MeetingAttendance,
     Participation,
-    PlanVersion,
 )
 from schakel.cases.models.plan import ANALYSIS_FIELDS
 from schakel.cases.plan_services import InterventionInput
@@ -176,7 +176,7 @@ class ParticipationSerializer(serializers.Serializer[Participation]):
     ends_on = serializers.DateField(allow_null=True)
 
 
-class MeetingRefSerializer(serializers.Serializer[Meeting]):
+class MeetingRefSerializer(serializers.Serializer[ConsultationMeeting]):
     id = serializers.UUIDField()
     reference = serializers.CharField()
     starts_at = serializers.DateTimeField()
@@ -189,7 +189,7 @@ class CaseAgendaItemSerializer(serializers.Serializer[AgendaItem]):
     meeting = MeetingRefSerializer()
 
 
-class PlanVersionSerializer(serializers.Serializer[PlanVersion]):
+class PlanVersionSerializer(serializers.Serializer[ActionPlanVersion]):
     """A version of the action plan: its number, status and revision (no content)."""
 
     id = serializers.UUIDField()
@@ -346,7 +346,7 @@ class ClosureInputSerializer(serializers.Serializer[Any]):
 # --- meetings and agenda items -----------------------------------------------------------------
 
 
-class MeetingSerializer(serializers.Serializer[Meeting]):
+class MeetingSerializer(serializers.Serializer[ConsultationMeeting]):
     """A meeting as listed: date, place, status and chair; no person data."""
 
     id = serializers.UUIDField()
@@ -358,7 +358,7 @@ class MeetingSerializer(serializers.Serializer[Meeting]):
     status = serializers.ChoiceField(choices=MeetingStatus.choices)
     chair = serializers.SerializerMethodField(help_text="Functie – organisatie (mailbox).")
 
-    def get_chair(self, meeting: Meeting) -> str:
+    def get_chair(self, meeting: ConsultationMeeting) -> str:
         return staff_display(meeting.chair, meeting.zvh)
 
 
@@ -496,7 +496,7 @@ class DecisionInputSerializer(serializers.Serializer[Any]):
     )
 
 
-class DraftSerializer(serializers.Serializer[PlanVersion]):
+class DraftSerializer(serializers.Serializer[ActionPlanVersion]):
     id = serializers.UUIDField()
     number = serializers.IntegerField()
     revision = serializers.IntegerField(help_text="Stuur deze mee bij het vaststellen.")
@@ -589,7 +589,7 @@ class AnalysisInputSerializer(serializers.Serializer[Any]):
     online = _domain_text("Online gedrag.")
 
 
-def analysis_of(version: PlanVersion) -> dict[str, str | None]:
+def analysis_of(version: ActionPlanVersion) -> dict[str, str | None]:
     return {domain.value: getattr(version, name) for domain, name in ANALYSIS_FIELDS.items()}
 
 

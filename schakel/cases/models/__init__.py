@@ -3,22 +3,22 @@
 from schakel.cases.models.case import Case, Participation
 from schakel.cases.models.meeting import (
     AgendaItem,
+    ConsultationMeeting,
     Invitation,
     ItemDecision,
-    Meeting,
     MeetingAttendance,
 )
-from schakel.cases.models.plan import ActionPlan, Intervention, PlanVersion
+from schakel.cases.models.plan import ActionPlan, ActionPlanVersion, Intervention
 
 __all__ = [
     "ActionPlan",
+    "ActionPlanVersion",
     "AgendaItem",
     "Case",
+    "ConsultationMeeting",
     "Intervention",
     "Invitation",
     "ItemDecision",
-    "Meeting",
     "MeetingAttendance",
     "Participation",
-    "PlanVersion",
 ]

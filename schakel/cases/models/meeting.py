@@ -13,7 +13,7 @@ from schakel.intake.choices import DataCategory
 from schakel.network.models import Organisation
 
 
-class Meeting(BaseModel):
+class ConsultationMeeting(BaseModel):
     """Casusoverleg: a meeting chaired by the ZVH's process director. Its date, place and
     participants are no person data; what is said is in the agenda items."""
 
@@ -70,7 +70,9 @@ class Meeting(BaseModel):
 class AgendaItem(BaseModel):
     """Agendapunt: one case discussed in a meeting."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    meeting = models.ForeignKey(
+        ConsultationMeeting, on_delete=models.CASCADE, related_name="agenda_items"
+    )
     case = models.ForeignKey(
         Case, verbose_name=_("casus"), on_delete=models.PROTECT, related_name="agenda_items"
     )
@@ -132,7 +134,9 @@ class MeetingAttendance(BaseModel):
     """Aanwezigheid: a person's confidentiality acknowledgment (recorded the first time they
     open the meeting) and whether the chair recorded them as present."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    meeting = models.ForeignKey(
+        ConsultationMeeting, on_delete=models.CASCADE, related_name="attendances"
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="meeting_attendances"
     )

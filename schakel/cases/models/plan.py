@@ -39,7 +39,7 @@ class ActionPlan(BaseModel):
         return f"Plan van aanpak {self.case.reference}"
 
 
-class PlanVersion(BaseModel):
+class ActionPlanVersion(BaseModel):
     """Versie: the analysis per life domain and the goals; ``revision`` guards concurrent
     edits (optimistic concurrency)."""
 
@@ -135,9 +135,9 @@ class Intervention(BaseModel):
     outcome = EncryptedTextField(_("resultaat"), null=True, blank=True)
     status_changed_at = models.DateTimeField(_("status gewijzigd op"), null=True, blank=True)
     revision = models.PositiveIntegerField(default=1)
-    added_in = models.ForeignKey(PlanVersion, on_delete=models.PROTECT, related_name="+")
+    added_in = models.ForeignKey(ActionPlanVersion, on_delete=models.PROTECT, related_name="+")
     removed_in = models.ForeignKey(
-        PlanVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        ActionPlanVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
     class Meta:

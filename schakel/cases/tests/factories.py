@@ -19,7 +19,7 @@ from schakel.cases.meeting_services import (
     invitation_add,
     meeting_schedule,
 )
-from schakel.cases.models import AgendaItem, Case, Invitation, Meeting
+from schakel.cases.models import AgendaItem, Case, ConsultationMeeting, Invitation
 from schakel.intake.models import Signal
 from schakel.intake.tests.factories import membership_of, register
 from schakel.network.models import Organisation
@@ -110,7 +110,9 @@ def open_case(personas: Any, **signal_overrides: Any) -> Case:
     return Case.objects.get(opened_from=weighed.item)
 
 
-def meeting(personas: Any, *, starts_at: datetime | None = None, by: User | None = None) -> Meeting:
+def meeting(
+    personas: Any, *, starts_at: datetime | None = None, by: User | None = None
+) -> ConsultationMeeting:
     by = by or personas.director
     starts_at = starts_at or timezone.now() + timedelta(days=7)
     return meeting_schedule(
@@ -124,7 +126,9 @@ def meeting(personas: Any, *, starts_at: datetime | None = None, by: User | None
     )
 
 
-def on_agenda(personas: Any, case: Case, the_meeting: Meeting | None = None) -> AgendaItem:
+def on_agenda(
+    personas: Any, case: Case, the_meeting: ConsultationMeeting | None = None
+) -> AgendaItem:
     the_meeting = the_meeting or meeting(personas)
     return agenda_item_add(
         membership=membership_of(personas.director), meeting=the_meeting, case=case

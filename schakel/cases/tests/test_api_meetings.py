@@ -15,7 +15,13 @@ from schakel.api.tests import conftest as api_fixtures
 from schakel.audit.models import LogRecord
 from schakel.cases.choices import ClosureReason, MeetingStatus, PlanVersionStatus
 from schakel.cases.meeting_services import meeting_acknowledge, meeting_set_status
-from schakel.cases.models import AgendaItem, Case, ItemDecision, Meeting, MeetingAttendance
+from schakel.cases.models import (
+    AgendaItem,
+    Case,
+    ConsultationMeeting,
+    ItemDecision,
+    MeetingAttendance,
+)
 from schakel.cases.plan_services import PlanInput, plan_update
 from schakel.cases.services import case_close
 from schakel.cases.tests.factories import invite, meeting, on_agenda, open_case
@@ -67,7 +73,7 @@ def assert_problem(response: Any, status: int, slug: str) -> None:
     assert response.json()["type"] == f"urn:schakel:problem:{slug}"
 
 
-def acknowledge(user: Any, the_meeting: Meeting) -> None:
+def acknowledge(user: Any, the_meeting: ConsultationMeeting) -> None:
     meeting_acknowledge(membership=membership_of(user), meeting=the_meeting)
 
 
@@ -121,7 +127,7 @@ def test_the_director_schedules_a_meeting(personas, api_client) -> None:
     assert data["zvh"]["name"] == "ZVH Noordkaap"
     assert data["chair"].endswith(f"– ZVH Noordkaap ({personas.zvh.mailbox})")
     assert personas.director.full_name not in response.content.decode()
-    assert Meeting.objects.get().chair == personas.director
+    assert ConsultationMeeting.objects.get().chair == personas.director
 
 
 def test_scheduling_checks_times_and_place_in_dutch(personas, api_client) -> None:
@@ -137,7 +143,7 @@ def test_scheduling_checks_times_and_place_in_dutch(personas, api_client) -> Non
         "ends_at": ["De eindtijd ligt vóór de begintijd."],
         "place": ["Vul de plaats of de verbinding in."],
     }
-    assert not Meeting.objects.exists()
+    assert not ConsultationMeeting.objects.exists()
 
 
 def test_a_chair_from_elsewhere_is_refused(personas, api_client) -> None:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from schakel.api.tests import conftest as api_fixtures
 from schakel.audit.models import LogRecord
 from schakel.cases.choices import ClosureReason, InterventionStatus, LifeDomain, PlanVersionStatus
-from schakel.cases.models import Case, Intervention, PlanVersion
+from schakel.cases.models import ActionPlanVersion, Case, Intervention
 from schakel.cases.plan_services import (
     InterventionInput,
     PlanInput,
@@ -82,7 +82,7 @@ def analysis(**texts: str) -> dict[str, str]:
     return {domain.value: texts.get(domain.value, "") for domain in LifeDomain}
 
 
-def plan_body(version: PlanVersion | None, **overrides: Any) -> dict[str, Any]:
+def plan_body(version: ActionPlanVersion | None, **overrides: Any) -> dict[str, Any]:
     body: dict[str, Any] = {
         "analysis": analysis(housing="Woont bij ouders.", online="Actief op een forum."),
         "goals": "Afstand tot de groep; school afmaken.",
@@ -141,7 +141,7 @@ def test_the_first_edit_makes_version_one(personas, api_client, case) -> None:
     assert data["analysis"]["housing"] == "Woont bij ouders."
     assert data["analysis"]["education"] is None
     assert data["goals"].startswith("Afstand")
-    version = PlanVersion.objects.get()
+    version = ActionPlanVersion.objects.get()
     assert data["revision"] == version.revision
     assert LogRecord.objects.filter(name="plan_updated").exists()
 
@@ -149,7 +149,7 @@ def test_the_first_edit_makes_version_one(personas, api_client, case) -> None:
 def test_an_outdated_edit_is_refused_and_nothing_is_saved(personas, api_client, case) -> None:
     client = api_client(personas.director)
     first = put(client, url("case-plan", case.pk), plan_body(None)).json()
-    version = PlanVersion.objects.get()
+    version = ActionPlanVersion.objects.get()
     # Someone else saves in between.
     second = put(
         api_client(personas.lead_a),
@@ -182,7 +182,7 @@ def test_a_plan_edit_needs_every_life_domain(personas, api_client, case) -> None
     assert set(messages(response)) == {
         f"analysis.{d.value}" for d in LifeDomain if d != LifeDomain.HOUSING
     }
-    assert not PlanVersion.objects.exists()
+    assert not ActionPlanVersion.objects.exists()
 
 
 def test_control_characters_are_named_per_life_domain(personas, api_client, case) -> None:
@@ -220,7 +220,7 @@ def test_editing_after_adoption_starts_a_new_version(personas, api_client, case)
 def test_a_version_shows_its_content_and_logs_the_read(
     personas, api_client, case, intervention
 ) -> None:
-    draft = PlanVersion.objects.get()  # adding the intervention started the draft
+    draft = ActionPlanVersion.objects.get()  # adding the intervention started the draft
     saved = put(api_client(personas.director), url("case-plan", case.pk), plan_body(draft))
     assert saved.status_code == 200, saved.content
     client = api_client(personas.om_member)
@@ -253,7 +253,7 @@ def test_a_closed_case_is_a_conflict_for_who_steers_it(personas, api_client, cas
     )
 
     assert_conflict(put(api_client(personas.lead_a), url("case-plan", case.pk), plan_body(None)))
-    assert not PlanVersion.objects.exists()
+    assert not ActionPlanVersion.objects.exists()
 
 
 @pytest.mark.parametrize("persona", OUTSIDERS)
@@ -300,7 +300,7 @@ def test_the_zvh_adds_an_intervention(personas, api_client, case) -> None:
     assert data["revision"] == 1
     assert data["may_change"] is True
     assert data["may_update_progress"] is False
-    assert PlanVersion.objects.get().number == 1  # the first edit makes a draft
+    assert ActionPlanVersion.objects.get().number == 1  # the first edit makes a draft
 
 
 def test_an_intervention_needs_a_description_and_ordered_dates(personas, api_client, case) -> None:

@@ -10,7 +10,7 @@ from icalendar import Calendar, Event
 from schakel.cases.calendar import UID_DOMAIN, meetings_ical
 from schakel.cases.choices import MeetingStatus
 from schakel.cases.meeting_services import meeting_set_status
-from schakel.cases.models import Meeting
+from schakel.cases.models import ConsultationMeeting
 from schakel.cases.selectors import meeting_list_for
 from schakel.cases.tests.factories import invite, meeting, on_agenda, open_case
 from schakel.intake.tests.factories import membership_of
@@ -148,6 +148,6 @@ def test_meetings_ical_serialises_any_visible_meetings(personas) -> None:
     assert "UID" not in calendar  # no random identifier that changes on every fetch
     (event,) = calendar.walk("VEVENT")
     assert str(event["URL"]).startswith("https://schakel.example/casusoverleg/")
-    assert event.decoded("DTSTAMP") == Meeting.objects.get(pk=the_meeting.pk).updated_at.astimezone(
-        UTC
-    ).replace(microsecond=0)
+    assert event.decoded("DTSTAMP") == ConsultationMeeting.objects.get(
+        pk=the_meeting.pk
+    ).updated_at.astimezone(UTC).replace(microsecond=0)

@@ -21,7 +21,7 @@ from schakel.audit.services import ProcessingLogError
 from schakel.cases.choices import InterventionKind, PlanVersionStatus
 from schakel.cases.documents import AssetRefusedError, LocalAssetFetcher
 from schakel.cases.meeting_services import attendance_record, decision_record, meeting_acknowledge
-from schakel.cases.models import AgendaItem, Case, Meeting, PlanVersion
+from schakel.cases.models import ActionPlanVersion, AgendaItem, Case, ConsultationMeeting
 from schakel.cases.plan_services import (
     InterventionInput,
     PlanInput,
@@ -51,12 +51,12 @@ SECOND_SURNAME = "Oosterling"
 
 @dataclass
 class Scene:
-    meeting: Meeting
+    meeting: ConsultationMeeting
     case_one: Case
     case_two: Case
     item_one: AgendaItem
     item_two: AgendaItem
-    adopted: PlanVersion
+    adopted: ActionPlanVersion
     minute_taker: User
 
 
@@ -95,7 +95,7 @@ def scene(personas) -> Scene:
         role=Role.PROCESS_DIRECTOR,
         user__function_title="Secretaris casusoverleg",
     ).user
-    Meeting.objects.filter(pk=the_meeting.pk).update(minute_taker=minute_taker)
+    ConsultationMeeting.objects.filter(pk=the_meeting.pk).update(minute_taker=minute_taker)
     the_meeting.refresh_from_db()
     item_one = on_agenda(personas, case_one, the_meeting)
     item_two = on_agenda(personas, case_two, the_meeting)
@@ -170,7 +170,7 @@ def scene(personas) -> Scene:
     return Scene(the_meeting, case_one, case_two, item_one, item_two, adopted, minute_taker)
 
 
-def minutes_url(the_meeting: Meeting) -> str:
+def minutes_url(the_meeting: ConsultationMeeting) -> str:
     return reverse("cases:meeting_minutes_pdf", kwargs={"pk": the_meeting.pk})
 
 

@@ -20,7 +20,13 @@ from schakel.audit.models import LogRecord
 from schakel.cases import selectors
 from schakel.cases.choices import MeetingStatus, ParticipationKind, PlanVersionStatus
 from schakel.cases.meeting_services import meeting_acknowledge
-from schakel.cases.models import AgendaItem, Invitation, ItemDecision, Meeting, MeetingAttendance
+from schakel.cases.models import (
+    AgendaItem,
+    ConsultationMeeting,
+    Invitation,
+    ItemDecision,
+    MeetingAttendance,
+)
 from schakel.cases.plan_services import PlanInput, plan_update
 from schakel.cases.tests.factories import invite, meeting, on_agenda, open_case
 from schakel.intake.tests.factories import membership_of
@@ -55,7 +61,7 @@ def world(personas):
     return item, other_item
 
 
-def acknowledged(signed_in: Any, user: Any, the_meeting: Meeting) -> Any:
+def acknowledged(signed_in: Any, user: Any, the_meeting: ConsultationMeeting) -> Any:
     meeting_acknowledge(membership=membership_of(user), meeting=the_meeting)
     return signed_in(user)
 
@@ -165,7 +171,7 @@ def test_a_process_director_plans_a_meeting(personas, signed_in) -> None:
 
     response = client.post(CREATE, meeting_form(personas))
 
-    created = Meeting.objects.get()
+    created = ConsultationMeeting.objects.get()
     assert response.status_code == 302
     assert response["Location"] == url("meeting_detail", created)
     assert created.zvh == personas.zvh
@@ -186,7 +192,7 @@ def test_a_meeting_that_ends_before_it_starts_is_refused_with_the_input_kept(
     assert "De eindtijd ligt vóór de begintijd." in content
     assert 'href="#id_end_time"' in content
     assert 'value="Zaal 4"' in content
-    assert not Meeting.objects.exists()
+    assert not ConsultationMeeting.objects.exists()
 
 
 def test_the_chair_must_work_for_the_zvh(personas, signed_in) -> None:
@@ -195,7 +201,7 @@ def test_the_chair_must_work_for_the_zvh(personas, signed_in) -> None:
     )
 
     assert response.status_code == 200
-    assert not Meeting.objects.exists()
+    assert not ConsultationMeeting.objects.exists()
 
 
 @pytest.mark.parametrize("persona", ["police_member", "lead_a", "admin_a", "privacy_officer_a"])
@@ -204,7 +210,7 @@ def test_only_a_process_director_plans_meetings(personas, signed_in, persona) ->
 
     assert client.get(CREATE).status_code == 404
     assert client.post(CREATE, meeting_form(personas)).status_code == 404
-    assert not Meeting.objects.exists()
+    assert not ConsultationMeeting.objects.exists()
 
 
 def test_a_director_plans_only_with_colleagues_of_its_own_zvh(personas, signed_in) -> None:
@@ -214,7 +220,7 @@ def test_a_director_plans_only_with_colleagues_of_its_own_zvh(personas, signed_i
     response = client.post(CREATE, meeting_form(personas))
 
     assert response.status_code == 200
-    assert not Meeting.objects.exists()
+    assert not ConsultationMeeting.objects.exists()
 
 
 # The confidentiality gate -----------------------------------------------------------------

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from schakel.audit.models import LogRecord
 from schakel.cases.choices import InterventionStatus, PlanVersionStatus
-from schakel.cases.models import Case, Intervention, PlanVersion
+from schakel.cases.models import ActionPlanVersion, Case, Intervention
 from schakel.cases.models.plan import ANALYSIS_FIELDS
 from schakel.cases.plan_services import (
     InterventionInput,
@@ -52,7 +52,7 @@ def day(offset: int) -> str:
     return (timezone.localdate() + timedelta(days=offset)).isoformat()
 
 
-def plan_data(version: PlanVersion | None = None, **texts: str) -> dict[str, str]:
+def plan_data(version: ActionPlanVersion | None = None, **texts: str) -> dict[str, str]:
     data = dict.fromkeys(ANALYSIS_FIELDS.values(), "")
     data.update(
         goals="Terug naar school.",
@@ -108,7 +108,7 @@ def test_the_director_writes_the_first_version_of_the_plan(personas, signed_in) 
         url("plan_edit", case), plan_data(analysis_housing="Woont bij zijn ouders.")
     )
 
-    version = PlanVersion.objects.get(plan__case=case)
+    version = ActionPlanVersion.objects.get(plan__case=case)
     assert response.status_code == 302
     assert response["Location"] == url("plan_version", case, number=1)
     assert version.analysis_housing == "Woont bij zijn ouders."
@@ -136,7 +136,7 @@ def test_a_concurrent_edit_is_refused_and_nothing_typed_is_lost(personas, signed
     lead_form = text(lead.get(url("plan_edit", case)))
     assert "Eerste tekst." in director_form
     assert "Eerste tekst." in lead_form
-    version = PlanVersion.objects.get(plan__case=case)
+    version = ActionPlanVersion.objects.get(plan__case=case)
 
     first = director.post(
         url("plan_edit", case), plan_data(version, analysis_housing="Tekst van de regisseur.")
@@ -181,7 +181,7 @@ def test_an_overlong_text_is_refused_in_dutch_and_kept(personas, signed_in) -> N
     assert "Er is nog niets opgeslagen" in content
     assert 'href="#id_analysis_ideology"' in content
     assert long_text in content
-    assert not PlanVersion.objects.filter(plan__case=case).exists()
+    assert not ActionPlanVersion.objects.filter(plan__case=case).exists()
 
 
 def test_an_adopted_version_shows_its_meeting_and_frozen_interventions(personas, signed_in) -> None:
@@ -447,7 +447,7 @@ def test_every_plan_page_is_not_found_without_access(personas, signed_in, person
     intervention.refresh_from_db()
     assert intervention.is_current
     assert intervention.status == InterventionStatus.PLANNED
-    assert PlanVersion.objects.get(plan__case=case).status == PlanVersionStatus.DRAFT
+    assert ActionPlanVersion.objects.get(plan__case=case).status == PlanVersionStatus.DRAFT
 
 
 def test_a_partner_reads_the_plan_but_cannot_edit_it(personas, signed_in) -> None:

@@ -11,7 +11,7 @@ from schakel.accounts import demo as accounts_demo
 from schakel.accounts.models import User
 from schakel.cases.choices import MeetingStatus, ParticipationKind, PlanVersionStatus
 from schakel.cases.demo import seed_cases_demo
-from schakel.cases.models import Case, Invitation, Meeting, PlanVersion
+from schakel.cases.models import ActionPlanVersion, Case, ConsultationMeeting, Invitation
 from schakel.cases.plan_services import latest_version
 from schakel.intake import demo as intake_demo
 from schakel.weighing.choices import SessionStatus, WeighingOutcome
@@ -32,9 +32,9 @@ def counts() -> tuple[int, ...]:
         WeighingSession.objects.count(),
         WeighingItem.objects.count(),
         Case.objects.count(),
-        Meeting.objects.count(),
+        ConsultationMeeting.objects.count(),
         Invitation.objects.count(),
-        PlanVersion.objects.count(),
+        ActionPlanVersion.objects.count(),
     )
 
 
@@ -53,13 +53,13 @@ def test_the_demo_weighs_opens_a_case_and_plans_it_once(demo_region: None) -> No
     assert case.zvh.name == "Zorg- en Veiligheidshuis Noordkaap"
     assert case.process_director is not None
     assert case.process_director.email == "procesregisseur@zvh-noordkaap.example"
-    upcoming = Meeting.objects.get(status=MeetingStatus.PLANNED)
+    upcoming = ConsultationMeeting.objects.get(status=MeetingStatus.PLANNED)
     assert upcoming.agenda_items.filter(case=case).exists()
     incidental = Invitation.objects.get(kind=ParticipationKind.INCIDENTAL)
     assert incidental.organisation.name == "GGZ Noordkaap"
     assert incidental.agenda_item.meeting == upcoming
     statuses = list(
-        PlanVersion.objects.filter(plan__case=case)
+        ActionPlanVersion.objects.filter(plan__case=case)
         .order_by("number")
         .values_list("status", flat=True)
     )
