@@ -26,7 +26,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: help run test setup setup-dev venv assets messages dev-keys demo-db \
         lint typecheck migrations-check deploy-check test-sqlite test-postgres bench \
-        benchmark-convergence lock clean
+        benchmark-convergence benchmark-cases lock clean
 
 help:
 	@echo "Schakel"
@@ -40,6 +40,8 @@ help:
 	@echo "  make bench           benchmarks/processing_log.py"
 	@echo "  make benchmark-convergence  benchmarks/convergence.py op SQLite (met splink) en PostgreSQL"
 	@echo "                       (BENCH_ARGS=\"--records 20000\" voor een snelle ronde)"
+	@echo "  make benchmark-cases benchmarks/cases.py op SQLite en PostgreSQL, met locust"
+	@echo "                       (BENCH_ARGS=\"--cases 2000 --signals 20000 --interventions 6000\")"
 	@echo "  make lock            requirements/*.txt opnieuw vastleggen met uv (met hashes)"
 	@echo "  make clean           verwijdert .venv, node_modules, static/vendor en caches (niet var/)"
 
@@ -123,6 +125,12 @@ benchmark-convergence: setup-dev
 	env -u DATABASE_URL $(PY) benchmarks/convergence.py $(BENCH_ARGS)
 	$(TEST_ENV) scripts/with-postgres $(PY) benchmarks/convergence.py --database postgresql \
 		--skip-splink $(BENCH_ARGS)
+
+# The cases benchmark fills throw-away databases (SQLite file, PostgreSQL database) and runs
+# locust against gunicorn on 127.0.0.1 only, bounded in users and time.
+benchmark-cases: setup-dev
+	scripts/ensure-venv requirements/bench.txt
+	$(TEST_ENV) scripts/with-postgres $(PY) benchmarks/cases.py $(BENCH_ARGS)
 
 # --- maintenance ------------------------------------------------------------------------
 
