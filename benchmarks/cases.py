@@ -112,6 +112,7 @@ def main() -> int:
     print()
     print(machine_line())
     print(calibration_line())
+    print(code_line())
     print(
         f"Sizes asked: {args.cases:,} cases, {args.signals:,} signals, "
         f"{args.interventions:,} interventions, {args.organisations} organisations; "
@@ -123,6 +124,26 @@ def main() -> int:
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0 if ok or not args.strict else 1
+
+
+def code_line() -> str:
+    """Which code was measured: the commit, and whether the working tree had changes."""
+    git = shutil.which("git")
+    if git is None:
+        return "Code: git not found"
+
+    def run_git(*arguments: str) -> str:
+        done = subprocess.run(  # noqa: S603 (git with fixed arguments)
+            [git, *arguments], cwd=ROOT, capture_output=True, text=True, check=True
+        )
+        return done.stdout.strip()
+
+    try:
+        commit = run_git("rev-parse", "--short", "HEAD")
+        dirty = run_git("status", "--porcelain", "--untracked-files=no")
+    except (OSError, subprocess.CalledProcessError):
+        return "Code: not a git checkout"
+    return f"Code: commit {commit}" + (" with uncommitted changes" if dirty else "")
 
 
 def parse_args() -> argparse.Namespace:
