@@ -17,6 +17,8 @@ class Activity(models.TextChoices):
     ONLINE_RESEARCH = "online_research", _("Online onderzoek")
     STATISTICS = "statistics", _("Statistiek en verantwoording")
     ACCOUNT_ADMINISTRATION = "account_administration", _("Accountbeheer")
+    SUPERVISION = "supervision", _("Toezicht door de privacyfunctionaris")
+    RETENTION = "retention", _("Bewaren en vernietigen")
 
 
 class SubjectType(models.TextChoices):

@@ -136,6 +136,30 @@ ACTIVITIES = [
         "Functioneel beheerders en privacyfunctionarissen van de eigen organisatie",
         "Tot 1 jaar na einde van het laatste lidmaatschap (instelbaar)",
     ),
+    (
+        "supervision",
+        "Toezicht door de privacyfunctionaris",
+        "Supervision by the privacy officer",
+        "Toezicht op de rechtmatigheid: logboek, verstrekkingen, verzoeken, bewaartermijnen en "
+        "toegangsrechten; inzage in de inhoud van een casus alleen met een vastgelegde reden.",
+        "AVG art. 38-39 (taken van de functionaris gegevensbescherming); AVG art. 6 lid 1 sub c",
+        "Metagegevens van verwerkingen; bij toezichtsinzage de inhoud van één casus",
+        PERSON,
+        "Privacyfunctionaris; de regievoerende gemeente ziet dat inzage is genomen",
+        "Als de casus; de vastlegging van de inzage als het logboek",
+    ),
+    (
+        "retention",
+        "Bewaren en vernietigen",
+        "Retention and deletion",
+        "Persoonsgegevens verwijderen of anonimiseren als hun bewaartermijn is verstreken, "
+        "behalve waar een bewaarplicht geldt; de vernietiging aantonen zonder persoonsgegevens.",
+        "AVG art. 5 lid 1 sub e (opslagbeperking); Archiefwet",
+        "Geen: het vernietigingsregister bevat alleen soort, aantal, regel en moment",
+        PERSON,
+        "Privacyfunctionaris en functioneel beheerder",
+        "Vernietigingsregister onbeperkt (bevat geen persoonsgegevens)",
+    ),
 ]
 
 

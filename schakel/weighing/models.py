@@ -154,6 +154,9 @@ class WeighingItem(BaseModel):
         help_text=_("Meer informatie uiterlijk op, of opnieuw wegen op deze datum."),
     )
     decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
+    content_deleted_at = models.DateTimeField(
+        _("inhoud verwijderd op"), null=True, blank=True
+    )  # by the retention sweep; the outcome stays for statistics
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("vastgelegd door"),
@@ -168,7 +171,9 @@ class WeighingItem(BaseModel):
         constraints = [
             models.UniqueConstraint(fields=["session", "subject"], name="one_item_per_subject"),
             models.CheckConstraint(
-                condition=Q(outcome="") | Q(decided_at__isnull=False, justification__isnull=False),
+                condition=Q(outcome="")
+                | Q(decided_at__isnull=False)
+                & (Q(justification__isnull=False) | Q(content_deleted_at__isnull=False)),
                 name="decided_item_has_justification",
             ),
         ]

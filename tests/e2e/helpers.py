@@ -80,6 +80,7 @@ SEEDING_MIGRATIONS = (
     "schakel.intake.migrations.0002_seed_phenomena",
     "schakel.weighing.migrations.0002_seed_criteria",
     "schakel.privacy.migrations.0002_seed_legal_bases",
+    "schakel.privacy.migrations.0004_seed_retention_policies_and_register_links",
 )
 
 

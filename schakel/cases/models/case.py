@@ -97,6 +97,9 @@ class Case(BaseModel):
     retention_starts_on = models.DateField(
         _("bewaartermijn loopt vanaf"), null=True, blank=True, db_index=True
     )
+    content_deleted_at = models.DateTimeField(
+        _("inhoud verwijderd op"), null=True, blank=True
+    )  # by the retention sweep: person data gone, the anonymous row stays for statistics
 
     class Meta:
         ordering = ["-opened_at"]

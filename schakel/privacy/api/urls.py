@@ -1,6 +1,6 @@
 """Routes of the legal-basis and disclosure API, included under /api/v1/."""
 
-from django.urls import path
+from django.urls import include, path
 
 from schakel.privacy.api import views
 
@@ -17,4 +17,6 @@ urlpatterns = [
         views.CorrectionsView.as_view(),
         name="disclosure-corrections",
     ),
+    path("", include("schakel.privacy.api.request_urls")),
+    path("", include("schakel.privacy.api.retention_urls")),
 ]

@@ -30,6 +30,12 @@ class LegalBasis(BaseModel):
         blank=True,
         help_text=_("Leeg: geldt voor alle organisaties aan tafel."),
     )
+    processing_activities = models.ManyToManyField(
+        "audit.ProcessingActivity",
+        verbose_name=_("verwerkingsactiviteiten"),
+        related_name="legal_bases",
+        blank=True,
+    )
     position = models.PositiveSmallIntegerField(_("volgorde"), default=100)
     is_active = models.BooleanField(_("actief"), default=True)
 

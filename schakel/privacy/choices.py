@@ -1,0 +1,62 @@
+"""The vocabularies of subject requests, retention and the privacy officer's desk."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RequestKind(models.TextChoices):
+    """The data-subject rights of AVG chapter III that the contact point handles."""
+
+    ACCESS = "access", _("Inzage (art. 15 AVG)")
+    RECTIFICATION = "rectification", _("Rectificatie (art. 16 AVG)")
+    ERASURE = "erasure", _("Wissing (art. 17 AVG)")
+    RESTRICTION = "restriction", _("Beperking van de verwerking (art. 18 AVG)")
+    OBJECTION = "objection", _("Bezwaar (art. 21 AVG)")
+
+
+class RequestStatus(models.TextChoices):
+    RECEIVED = "received", _("Ontvangen")
+    IN_PROGRESS = "in_progress", _("In behandeling")
+    DECIDED = "decided", _("Besloten")
+    WITHDRAWN = "withdrawn", _("Ingetrokken")
+
+
+OPEN_REQUEST_STATUSES = (RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS)
+
+
+class RequestDecision(models.TextChoices):
+    GRANTED = "granted", _("Toegewezen")
+    PARTIALLY_GRANTED = "partially_granted", _("Gedeeltelijk toegewezen")
+    REFUSED = "refused", _("Afgewezen")
+
+
+class RequestRestriction(models.TextChoices):
+    """Grounds to restrict a right (AVG art. 23; UAVG art. 41)."""
+
+    NONE = "", _("Geen beperking")
+    CRIMINAL_INVESTIGATION = "criminal_investigation", _("Lopend strafrechtelijk onderzoek")
+    PUBLIC_SAFETY = "public_safety", _("Openbare veiligheid")
+    RIGHTS_OF_OTHERS = "rights_of_others", _("Bescherming van de rechten van anderen")
+    OTHER = "other", _("Andere wettelijke grond")
+
+
+class ContributionStatus(models.TextChoices):
+    OPEN = "open", _("Inbreng gevraagd")
+    ANSWERED = "answered", _("Inbreng gegeven")
+
+
+class RetentionKind(models.TextChoices):
+    """What a retention policy applies to: an object kind in a phase."""
+
+    SIGNAL_NOT_WEIGHED = "signal_not_weighed", _("Signalen die nooit zijn gewogen")
+    WEIGHED_NOT_INCLUDED = "weighed_not_included", _("Gewogen zonder opname in de aanpak")
+    CLOSED_CASE = "closed_case", _("Afgesloten casussen")
+    ONLINE_RESEARCH = "online_research", _("Online onderzoek")
+    SUBJECT_REQUEST = "subject_request", _("Afgehandelde verzoeken van betrokkenen")
+    PROCESSING_LOG = "processing_log", _("Logregels van het logboek dataverwerkingen")
+
+
+class RetentionRunStatus(models.TextChoices):
+    RUNNING = "running", _("Bezig")
+    FINISHED = "finished", _("Klaar")
+    FAILED = "failed", _("Mislukt")

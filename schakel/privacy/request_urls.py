@@ -1,0 +1,5 @@
+"""Routes of the privacy app's request pages (included by `privacy/urls.py`)."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

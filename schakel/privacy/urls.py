@@ -1,0 +1,14 @@
+"""The privacy app's pages, in the ``privacy`` namespace: each part has its own routes module.
+
+Route names carry their part's prefix (``desk_``, ``basis_``, ``request_``, ``retention_``).
+"""
+
+from django.urls import include, path
+
+app_name = "privacy"
+
+urlpatterns = [
+    path("", include("schakel.privacy.desk_urls")),
+    path("", include("schakel.privacy.request_urls")),
+    path("", include("schakel.privacy.retention_urls")),
+]
