@@ -224,11 +224,12 @@ SPECTACULAR_SETTINGS = {
 
 SCHAKEL_PAT_DEFAULT_DAYS = 90
 SCHAKEL_PAT_MAX_DAYS = 365
-# Meldpunt: a signal that never reached a weighing expires after this many months; a match
-# suggestion needs at least this score (0-100). See docs/benchmarks.md for how it was chosen.
-SCHAKEL_SIGNAL_EXPIRY_MONTHS = env_int("SCHAKEL_SIGNAL_EXPIRY_MONTHS", 12, minimum=1)
+# Meldpunt: a match suggestion needs at least this score (0-100). Retention terms (e.g. when a
+# never-weighed signal expires) are set in the application (privacy.RetentionPolicy). See docs/benchmarks.md for how it was chosen.
 SCHAKEL_MATCH_THRESHOLD = env_int("SCHAKEL_MATCH_THRESHOLD", 77, minimum=50)
 SCHAKEL_EXPIRY_WARNING_DAYS = 30
+# The privacy officer sees what the retention sweep will delete within this many days.
+SCHAKEL_RETENTION_OUTLOOK_DAYS = 90
 
 # Demo mode allows `manage.py demo_totp`; it is never on outside dev settings.
 SCHAKEL_DEMO_MODE = False

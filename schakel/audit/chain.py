@@ -234,13 +234,24 @@ def check_range(batches: Iterable[Batch], *, start: int, end: int) -> RangeResul
     return RangeResult(start, end, expected - start, first_previous, last_hash)
 
 
-def combine(results: Sequence[RangeResult], *, head_sequence: int, head_hash: str) -> ChainReport:
-    """Join the results of consecutive ranges ``1..head_sequence`` into one report."""
+def combine(
+    results: Sequence[RangeResult],
+    *,
+    head_sequence: int,
+    head_hash: str,
+    first: int = 1,
+    anchor: str = GENESIS_HASH,
+) -> ChainReport:
+    """Join the results of consecutive ranges ``first..head_sequence`` into one report.
+
+    ``first`` and ``anchor`` are where the chain starts after the retention sweep removed its
+    oldest records: the first record kept must link to ``anchor``, the last one removed.
+    """
 
     def broken(sequence: int, problem: str) -> ChainReport:
-        return ChainReport(sequence - 1, False, sequence, problem)
+        return ChainReport(sequence - first, False, sequence, problem)
 
-    previous = GENESIS_HASH
+    previous = anchor
     for index, result in enumerate(results):
         last = index == len(results) - 1
         if result.broken_sequence == result.start:
@@ -253,7 +264,7 @@ def combine(results: Sequence[RangeResult], *, head_sequence: int, head_hash: st
     if previous != head_hash:
         # The last record does not match the head: it was replaced after it was written.
         return broken(head_sequence, CONTENT_CHANGED)
-    return ChainReport(head_sequence, True)
+    return ChainReport(head_sequence - first + 1, True)
 
 
 def _in_context(result: RangeResult, *, last: bool) -> str:
@@ -261,13 +272,14 @@ def _in_context(result: RangeResult, *, last: bool) -> str:
     return result.problem if last or result.problem != TAIL_MISSING else RECORD_MISSING
 
 
-def split(head_sequence: int, parts: int) -> list[tuple[int, int]]:
-    """Consecutive ranges covering ``1..head_sequence``."""
-    if head_sequence < 1:
+def split(head_sequence: int, parts: int, *, first: int = 1) -> list[tuple[int, int]]:
+    """Consecutive ranges covering ``first..head_sequence``."""
+    count = head_sequence - first + 1
+    if count < 1:
         return []
-    parts = max(1, min(parts, head_sequence))
-    size = -(-head_sequence // parts)
-    return [(a, min(a + size - 1, head_sequence)) for a in range(1, head_sequence + 1, size)]
+    parts = max(1, min(parts, count))
+    size = -(-count // parts)
+    return [(a, min(a + size - 1, head_sequence)) for a in range(first, head_sequence + 1, size)]
 
 
 def batches(

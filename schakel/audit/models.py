@@ -72,6 +72,10 @@ class ChainHead(models.Model):
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     sequence = models.BigIntegerField(default=0)
     record_hash = models.CharField(max_length=64)
+    # The anchor: records up to ``pruned_through`` were removed by the retention sweep; the
+    # first record kept links to ``pruned_hash``, the hash of the last one removed.
+    pruned_through = models.BigIntegerField(default=0)
+    pruned_hash = models.CharField(max_length=64, default="0" * 64)
 
     class Meta:
         constraints = [models.CheckConstraint(condition=models.Q(id=1), name="single_chain_head")]

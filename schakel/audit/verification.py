@@ -12,12 +12,13 @@ import os
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Max, Sum
 from django.utils import timezone
 
 from schakel.audit import chain
 from schakel.audit.chain import ChainReport
-from schakel.audit.models import ChainHead, VerificationRun
+from schakel.audit.models import ChainHead, DeletionRecord, VerificationRun
+from schakel.audit.pruning import LOG_RECORD_KIND
 
 # Below this many records, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200_000
@@ -35,13 +36,22 @@ def verify_processing_log(
     if workers is None:
         workers = (os.cpu_count() or 1) if head.sequence >= PARALLEL_FROM else 1
     source = _worker_source()
-    if workers > 1 and source is not None and head.sequence > 1:
-        parts = max(workers, -(-head.sequence // CHUNK))
-        results = _check_in_processes(source, chain.split(head.sequence, parts), workers)
+    first = head.pruned_through + 1
+    if workers > 1 and source is not None and head.sequence > first:
+        parts = max(workers, -(-(head.sequence - first + 1) // CHUNK))
+        ranges = chain.split(head.sequence, parts, first=first)
+        results = _check_in_processes(source, ranges, workers)
     else:
-        results = _check_here(head.sequence)
-    report = chain.combine(results, head_sequence=head.sequence, head_hash=head.record_hash)
+        results = _check_here(head.sequence, first=first)
+    report = chain.combine(
+        results,
+        head_sequence=head.sequence,
+        head_hash=head.record_hash,
+        first=first,
+        anchor=head.pruned_hash,
+    )
     report = _compare_with_earlier_runs(report, head_sequence=head.sequence)
+    report = _compare_with_deletion_register(report, pruned_through=head.pruned_through)
     run = VerificationRun.objects.create(
         started_at=started,
         finished_at=timezone.now(),
@@ -54,8 +64,8 @@ def verify_processing_log(
     return report, run
 
 
-def _check_here(head_sequence: int) -> list[chain.RangeResult]:
-    if head_sequence == 0:
+def _check_here(head_sequence: int, *, first: int = 1) -> list[chain.RangeResult]:
+    if head_sequence < first:
         return []
     postgres = connection.vendor == "postgresql"
     with transaction.atomic(), connection.cursor() as cursor:
@@ -69,8 +79,8 @@ def _check_here(head_sequence: int) -> list[chain.RangeResult]:
             cursor.execute(chain.SQLITE_RANGE_SQL, [chain.SQLITE_FORMAT, first, last])
             return chain.as_batch(cursor.fetchall())
 
-        rows = chain.batches(fetch, start=1, end=head_sequence)
-        return [chain.check_range(rows, start=1, end=head_sequence)]
+        rows = chain.batches(fetch, start=first, end=head_sequence)
+        return [chain.check_range(rows, start=first, end=head_sequence)]
 
 
 def _check_in_processes(
@@ -126,5 +136,18 @@ def _compare_with_earlier_runs(report: ChainReport, *, head_sequence: int) -> Ch
         return report
     longest = VerificationRun.objects.filter(intact=True).aggregate(n=Max("records_checked"))["n"]
     if longest is not None and longest > head_sequence:
-        return ChainReport(head_sequence, False, head_sequence + 1, chain.TAIL_MISSING)
+        return ChainReport(report.records_checked, False, head_sequence + 1, chain.TAIL_MISSING)
+    return report
+
+
+def _compare_with_deletion_register(report: ChainReport, *, pruned_through: int) -> ChainReport:
+    """Records before the anchor left only through the retention sweep, which recorded each
+    removal in the deletion register; an anchor moved without those records is tampering."""
+    if not report.intact:
+        return report
+    removed = DeletionRecord.objects.filter(object_kind=LOG_RECORD_KIND).aggregate(n=Sum("count"))[
+        "n"
+    ]
+    if (removed or 0) != pruned_through:
+        return ChainReport(report.records_checked, False, pruned_through + 1, chain.RECORD_MISSING)
     return report

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from schakel.audit import services as audit
@@ -49,89 +49,106 @@ class ExpiryResult:
     expired: int
 
 
-def expirable_signals(*, now: datetime) -> "list[uuid.UUID]":
-    return list(
-        Signal.objects.filter(
-            status__in=EXPIRABLE_STATUSES, expires_at__lte=now, person_data_deleted_at=None
-        )
-        .order_by("expires_at")
-        .values_list("pk", flat=True)
+def expirable_signals(
+    *, now: datetime, held: "QuerySet[Subject] | None" = None
+) -> "list[uuid.UUID]":
+    due = Signal.objects.filter(
+        status__in=EXPIRABLE_STATUSES, expires_at__lte=now, person_data_deleted_at=None
+    )
+    if held is not None:
+        due = due.exclude(subject__in=held)
+    return list(due.order_by("expires_at").values_list("pk", flat=True))
+
+
+def erase_signal_person_data(
+    chosen: list[uuid.UUID], *, now: datetime, run_id: uuid.UUID, policy: str, expire: bool
+) -> list[uuid.UUID]:
+    """Delete the person data of these (locked) signals, their related persons, encodings,
+    match suggestions and the person-related text of online research they led to; write the
+    deletion records. ``expire`` also sets the status "vervallen" (never-weighed signals).
+    Returns the ids of the related persons deleted (for the log). The caller holds the
+    transaction and logs."""
+    related_ids = list(
+        RelatedPerson.objects.filter(signal_id__in=chosen).values_list("pk", flat=True)
+    )
+    RelatedPerson.objects.filter(pk__in=related_ids).delete()
+    IdentityEncoding.objects.filter(signal_id__in=chosen).delete()
+    # Also any suggestion a registration made against a signal while it expired.
+    MatchSuggestion.objects.filter(
+        Q(signal_id__in=chosen)
+        | Q(earlier_signal_id__in=chosen)
+        | Q(signal__person_data_deleted_at__isnull=False)
+        | Q(earlier_signal__person_data_deleted_at__isnull=False)
+    ).delete()
+    research = list(
+        OnlineResearchEntry.objects.filter(signal_id__in=chosen).values_list("pk", flat=True)
+    )
+    # What was searched for and found about the person goes with the signal; the fact
+    # that a search was done, its basis and dates stay for the privacy officer.
+    erase_research_text(research, now=now)
+    status = {"status": SignalStatus.EXPIRED, "status_changed_at": now} if expire else {}
+    Signal.objects.filter(pk__in=chosen).update(
+        **dict.fromkeys(PERSON_FIELDS),
+        capture_fingerprint="",
+        person_data_deleted_at=now,
+        updated_at=now,
+        **status,
+    )
+    for kind, count in (
+        ("signal_person_data", len(chosen)),
+        ("related_person", len(related_ids)),
+        ("online_research_text", len(research)),
+    ):
+        if count:
+            DeletionRecord.objects.create(
+                object_kind=kind, count=count, policy=policy, run_id=run_id, deleted_at=now
+            )
+    return related_ids
+
+
+def erase_research_text(ids: list[uuid.UUID], *, now: datetime) -> None:
+    OnlineResearchEntry.objects.filter(pk__in=ids).update(
+        signal=None,
+        purpose="",
+        occasion="",
+        public_order_interest="",
+        subsidiarity="",
+        sources_consulted=None,
+        outcome_summary=None,
+        content_deleted_at=now,
+        updated_at=now,
     )
 
 
-def _expire_batch(ids: list[uuid.UUID], *, now: datetime, run_id: uuid.UUID) -> int:
+def _expire_batch(
+    ids: list[uuid.UUID],
+    *,
+    now: datetime,
+    run_id: uuid.UUID,
+    held: "QuerySet[Subject] | None" = None,
+) -> int:
     with transaction.atomic():
-        # Lock and re-check: a signal linked to a weighing in the meantime does not expire.
-        signals = list(
-            Signal.objects.select_for_update()
-            .filter(
-                pk__in=ids,
-                status__in=EXPIRABLE_STATUSES,
-                expires_at__lte=now,
-                person_data_deleted_at=None,
-            )
-            .order_by("pk")  # the same lock order as a decision on a suggestion
+        # Lock and re-check: a signal linked to a weighing in the meantime does not expire,
+        # nor does one whose person came under a legal hold or an open request.
+        candidates = Signal.objects.select_for_update().filter(
+            pk__in=ids,
+            status__in=EXPIRABLE_STATUSES,
+            expires_at__lte=now,
+            person_data_deleted_at=None,
         )
+        if held is not None:
+            candidates = candidates.exclude(subject__in=held)
+        # The same lock order as a decision on a suggestion.
+        signals = list(candidates.order_by("pk"))
         if not signals:
             return 0
         chosen = [s.pk for s in signals]
         subject_ids = {s.subject_id for s in signals if s.subject_id is not None}
-        related_ids = list(
-            RelatedPerson.objects.filter(signal_id__in=chosen).values_list("pk", flat=True)
+        related_ids = erase_signal_person_data(
+            chosen, now=now, run_id=run_id, policy=EXPIRY_POLICY, expire=True
         )
-        RelatedPerson.objects.filter(pk__in=related_ids).delete()
-        IdentityEncoding.objects.filter(signal_id__in=chosen).delete()
-        # Also any suggestion a registration made against a signal while it expired.
-        MatchSuggestion.objects.filter(
-            Q(signal_id__in=chosen)
-            | Q(earlier_signal_id__in=chosen)
-            | Q(signal__person_data_deleted_at__isnull=False)
-            | Q(earlier_signal__person_data_deleted_at__isnull=False)
-        ).delete()
-        research = list(
-            OnlineResearchEntry.objects.filter(signal_id__in=chosen).values_list("pk", flat=True)
-        )
-        # What was searched for and found about the person goes with the signal; the fact
-        # that a search was done, its basis and dates stay for the privacy officer.
-        OnlineResearchEntry.objects.filter(pk__in=research).update(
-            signal=None,
-            purpose="",
-            occasion="",
-            public_order_interest="",
-            subsidiarity="",
-            sources_consulted=None,
-            outcome_summary=None,
-            content_deleted_at=now,
-            updated_at=now,
-        )
-        Signal.objects.filter(pk__in=chosen).update(
-            **dict.fromkeys(PERSON_FIELDS),
-            capture_fingerprint="",
-            status=SignalStatus.EXPIRED,
-            status_changed_at=now,
-            person_data_deleted_at=now,
-            subject=None,
-            updated_at=now,
-        )
-        DeletionRecord.objects.create(
-            object_kind="signal_person_data",
-            count=len(chosen),
-            policy=EXPIRY_POLICY,
-            run_id=run_id,
-            deleted_at=now,
-        )
-        for kind, count in (
-            ("related_person", len(related_ids)),
-            ("online_research_text", len(research)),
-        ):
-            if count:
-                DeletionRecord.objects.create(
-                    object_kind=kind,
-                    count=count,
-                    policy=EXPIRY_POLICY,
-                    run_id=run_id,
-                    deleted_at=now,
-                )
+        # The subject link goes too: an expired signal no longer says who it was about.
+        Signal.objects.filter(pk__in=chosen).update(subject=None)
         audit.log_processing(
             activity=Activity.SIGNAL_REGISTRATION,
             name="signal_expire",
@@ -143,9 +160,15 @@ def _expire_batch(ids: list[uuid.UUID], *, now: datetime, run_id: uuid.UUID) -> 
             attributes={"run": str(run_id), "policy": EXPIRY_POLICY},
         )
         # A subject left without any signal has nothing to hold together any more — unless a
-        # weighing or a case refers to it (their own retention terms apply).
+        # weighing, a case, a data-subject request or a legal hold refers to it (their own
+        # terms apply).
         Subject.objects.filter(
-            pk__in=subject_ids, signals=None, weighing_items=None, cases=None
+            pk__in=subject_ids,
+            signals=None,
+            weighing_items=None,
+            cases=None,
+            requests=None,
+            legal_holds=None,
         ).delete()
     return len(chosen)
 
@@ -158,12 +181,16 @@ def signals_expire(
     Each batch is its own transaction, so a stopped run leaves whole batches and can simply be
     run again. ``progress`` (optional) is called with (done, total) after each batch.
     """
+    from schakel.privacy.retention.holds import held_subjects  # privacy builds on intake
+
     moment = now or timezone.now()
     run_id = uuid.uuid4()
-    ids = expirable_signals(now=moment)
+    held = held_subjects(timezone.localdate(moment))
+    ids = expirable_signals(now=moment, held=held)
     done = 0
     for start in range(0, len(ids), batch_size):
-        done += _expire_batch(ids[start : start + batch_size], now=moment, run_id=run_id)
+        batch = ids[start : start + batch_size]
+        done += _expire_batch(batch, now=moment, run_id=run_id, held=held)
         if callable(progress):
             progress(min(start + batch_size, len(ids)), len(ids))
     return ExpiryResult(run_id=run_id, expired=done)

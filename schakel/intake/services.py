@@ -8,7 +8,6 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -19,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
 from schakel.audit.choices import Activity, SubjectType
+from schakel.core.dates import add_months
 from schakel.intake import permissions, validators
 from schakel.intake.choices import (
     DataCategory,
@@ -42,6 +42,9 @@ from schakel.intake.models import (
 )
 from schakel.network.choices import OrganisationKind
 from schakel.network.models import Organisation
+from schakel.privacy.choices import RetentionKind
+from schakel.privacy.models import LegalHold, SubjectRequest
+from schakel.privacy.retention.policies import term_months
 
 
 class AlreadyDecidedError(Exception):
@@ -199,16 +202,9 @@ def validate_signal_input(data: SignalInput, *, membership: Membership) -> None:
 
 
 def expiry_from(moment: datetime) -> datetime:
-    months = settings.SCHAKEL_SIGNAL_EXPIRY_MONTHS
-    # Calendar months, clamped to the month's last day (31 January + 1 month = 28/29 February).
-    year, month = divmod(moment.month - 1 + months, 12)
-    target_year, target_month = moment.year + year, month + 1
-    for day in (moment.day, 30, 29, 28):
-        try:
-            return moment.replace(year=target_year, month=target_month, day=day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    """When a signal registered at ``moment`` expires unless it is weighed: the retention term
+    for never-weighed signals (``privacy.retention``), in calendar months."""
+    return add_months(moment, term_months(RetentionKind.SIGNAL_NOT_WEIGHED))
 
 
 @dataclass(frozen=True)
@@ -360,8 +356,13 @@ def _link(first: Signal, second: Signal) -> tuple[Subject, list[Signal]]:
     moved = [s for s in others if s.subject_id != subject.pk]
     Signal.objects.filter(pk__in=[s.pk for s in moved]).update(subject=subject)
     Signal.objects.filter(pk__in=[first.pk, second.pk]).update(subject=subject)
-    # A subject left without signals (joined into the other) has nothing to hold together.
-    Subject.objects.filter(pk__in=subject_ids).exclude(pk=subject.pk).delete()
+    # A subject left without signals (joined into the other) has nothing to hold together; its
+    # data-subject requests and legal holds are about the same person and move along.
+    joined = [pk for pk in subject_ids if pk != subject.pk]
+    if joined:
+        SubjectRequest.objects.filter(subject_id__in=joined).update(subject=subject)
+        LegalHold.objects.filter(subject_id__in=joined).update(subject=subject)
+        Subject.objects.filter(pk__in=joined).delete()
     return subject, moved
 
 

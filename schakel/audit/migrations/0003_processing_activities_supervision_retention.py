@@ -4,15 +4,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0002_deletion_register'),
+        ("audit", "0002_deletion_register"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='processingactivity',
-            name='key',
-            field=models.CharField(choices=[('signal_registration', 'Registratie van signalen'), ('convergence_review', 'Samenbrengen van signalen'), ('weighing', 'Weging'), ('case_consultation', 'Casusoverleg'), ('action_plan', 'Integraal plan van aanpak'), ('monitoring', 'Monitoring en afsluiting'), ('subject_request', 'Verzoeken van betrokkenen'), ('online_research', 'Online onderzoek'), ('statistics', 'Statistiek en verantwoording'), ('account_administration', 'Accountbeheer'), ('supervision', 'Toezicht door de privacyfunctionaris'), ('retention', 'Bewaren en vernietigen')], max_length=64, primary_key=True, serialize=False, verbose_name='sleutel'),
+            model_name="processingactivity",
+            name="key",
+            field=models.CharField(
+                choices=[
+                    ("signal_registration", "Registratie van signalen"),
+                    ("convergence_review", "Samenbrengen van signalen"),
+                    ("weighing", "Weging"),
+                    ("case_consultation", "Casusoverleg"),
+                    ("action_plan", "Integraal plan van aanpak"),
+                    ("monitoring", "Monitoring en afsluiting"),
+                    ("subject_request", "Verzoeken van betrokkenen"),
+                    ("online_research", "Online onderzoek"),
+                    ("statistics", "Statistiek en verantwoording"),
+                    ("account_administration", "Accountbeheer"),
+                    ("supervision", "Toezicht door de privacyfunctionaris"),
+                    ("retention", "Bewaren en vernietigen"),
+                ],
+                max_length=64,
+                primary_key=True,
+                serialize=False,
+                verbose_name="sleutel",
+            ),
         ),
     ]

@@ -22,6 +22,8 @@ from schakel.intake.models import (
 from schakel.intake.services import RelatedPersonInput, signal_set_status, suggestion_decide
 from schakel.intake.tasks import expire_signals_task, schedule_expiry
 from schakel.intake.tests.factories import VALID_BSN, membership_of, register
+from schakel.privacy.choices import RetentionKind
+from schakel.privacy.models import RetentionPolicy
 
 pytestmark = pytest.mark.django_db
 
@@ -117,8 +119,8 @@ def test_a_signal_linked_to_a_weighing_does_not_expire(personas):
     assert IdentityEncoding.objects.filter(signal=kept).exists()
 
 
-def test_closed_signals_expire_too_and_the_window_is_configurable(personas, settings):
-    settings.SCHAKEL_SIGNAL_EXPIRY_MONTHS = 3
+def test_closed_signals_expire_too_and_the_window_is_configurable(personas):
+    RetentionPolicy.objects.filter(kind=RetentionKind.SIGNAL_NOT_WEIGHED).update(term_months=3)
     with time_machine.travel(START, tick=False):
         done = register(personas.police_member, residence=personas.municipality_a)
         signal_set_status(

@@ -21,6 +21,8 @@ from schakel.intake.tests.factories import (
     signal_input,
 )
 from schakel.intake.validators import is_valid_bsn
+from schakel.privacy.choices import RetentionKind
+from schakel.privacy.retention.policies import term_months
 
 pytestmark = pytest.mark.django_db
 
@@ -175,7 +177,7 @@ def test_a_registration_stores_encrypted_data_encoding_expiry_and_log(personas, 
     assert signal.directing_municipality == personas.municipality_b
     assert signal.registering_organisation == personas.police
     assert signal.bsn == VALID_BSN
-    months = settings.SCHAKEL_SIGNAL_EXPIRY_MONTHS
+    months = term_months(RetentionKind.SIGNAL_NOT_WEIGHED)
     assert before + timedelta(days=28 * months) < signal.expires_at
     assert signal.expires_at < before + timedelta(days=31 * months + 1)
     assert BlockingKey.objects.filter(encoding__signal=signal).exists()

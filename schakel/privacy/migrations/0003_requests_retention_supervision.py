@@ -9,210 +9,663 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0003_processing_activities_supervision_retention'),
-        ('cases', '0002_case_content_deleted'),
-        ('intake', '0005_online_research_content_deleted'),
-        ('network', '0001_organisations_regions_collaborations'),
-        ('privacy', '0002_seed_legal_bases'),
+        ("audit", "0003_processing_activities_supervision_retention"),
+        ("cases", "0002_case_content_deleted"),
+        ("intake", "0005_online_research_content_deleted"),
+        ("network", "0001_organisations_regions_collaborations"),
+        ("privacy", "0002_seed_legal_bases"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='legalbasis',
-            name='processing_activities',
-            field=models.ManyToManyField(blank=True, related_name='legal_bases', to='audit.processingactivity', verbose_name='verwerkingsactiviteiten'),
+            model_name="legalbasis",
+            name="processing_activities",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="legal_bases",
+                to="audit.processingactivity",
+                verbose_name="verwerkingsactiviteiten",
+            ),
         ),
         migrations.CreateModel(
-            name='RetentionRun',
+            name="RetentionRun",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('moment', models.DateTimeField(verbose_name='peilmoment')),
-                ('started_at', models.DateTimeField(verbose_name='gestart op')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='klaar op')),
-                ('status', models.CharField(choices=[('running', 'Bezig'), ('finished', 'Klaar'), ('failed', 'Mislukt')], default='running', max_length=16, verbose_name='status')),
-                ('progress', models.JSONField(default=dict, verbose_name='voortgang')),
-                ('started_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("moment", models.DateTimeField(verbose_name="peilmoment")),
+                ("started_at", models.DateTimeField(verbose_name="gestart op")),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="klaar op"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("running", "Bezig"),
+                            ("finished", "Klaar"),
+                            ("failed", "Mislukt"),
+                        ],
+                        default="running",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                ("progress", models.JSONField(default=dict, verbose_name="voortgang")),
+                (
+                    "started_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'opschoonrun',
-                'verbose_name_plural': 'opschoonruns',
-                'ordering': ['-started_at'],
+                "verbose_name": "opschoonrun",
+                "verbose_name_plural": "opschoonruns",
+                "ordering": ["-started_at"],
             },
         ),
         migrations.CreateModel(
-            name='SubjectRequest',
+            name="SubjectRequest",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('kind', models.CharField(choices=[('access', 'Inzage (art. 15 AVG)'), ('rectification', 'Rectificatie (art. 16 AVG)'), ('erasure', 'Wissing (art. 17 AVG)'), ('restriction', 'Beperking van de verwerking (art. 18 AVG)'), ('objection', 'Bezwaar (art. 21 AVG)')], max_length=16, verbose_name='soort verzoek')),
-                ('received_on', models.DateField(verbose_name='ontvangen op')),
-                ('description', schakel.core.fields.EncryptedTextField(blank=True, null=True, verbose_name='wat de betrokkene vraagt')),
-                ('identity_verified_on', models.DateField(blank=True, null=True, verbose_name='identiteit vastgesteld op')),
-                ('identity_verification_note', schakel.core.fields.EncryptedTextField(blank=True, null=True, verbose_name='hoe de identiteit is vastgesteld')),
-                ('deadline_on', models.DateField(verbose_name='uiterste datum')),
-                ('extended_until', models.DateField(blank=True, null=True, verbose_name='verlengd tot')),
-                ('extension_reason', schakel.core.fields.EncryptedTextField(blank=True, null=True, verbose_name='reden verlenging')),
-                ('extension_informed_on', models.DateField(blank=True, null=True, verbose_name='betrokkene over verlenging geïnformeerd op')),
-                ('status', models.CharField(choices=[('received', 'Ontvangen'), ('in_progress', 'In behandeling'), ('decided', 'Besloten'), ('withdrawn', 'Ingetrokken')], default='received', max_length=16, verbose_name='status')),
-                ('decision', models.CharField(blank=True, choices=[('granted', 'Toegewezen'), ('partially_granted', 'Gedeeltelijk toegewezen'), ('refused', 'Afgewezen')], max_length=32, verbose_name='besluit')),
-                ('restriction', models.CharField(blank=True, choices=[('', 'Geen beperking'), ('criminal_investigation', 'Lopend strafrechtelijk onderzoek'), ('public_safety', 'Openbare veiligheid'), ('rights_of_others', 'Bescherming van de rechten van anderen'), ('other', 'Andere wettelijke grond')], max_length=32, verbose_name='beperking')),
-                ('decision_grounds', schakel.core.fields.EncryptedTextField(blank=True, null=True, verbose_name='gronden van het besluit')),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='besloten op')),
-                ('closed_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='afgehandeld op')),
-                ('content_deleted_at', models.DateTimeField(blank=True, null=True, verbose_name='inhoud verwijderd op')),
-                ('contact_point', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='subject_requests', to='network.organisation', verbose_name='contactpunt')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='besloten door')),
-                ('identity_verified_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='identiteit vastgesteld door')),
-                ('registered_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('subject', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='requests', to='intake.subject', verbose_name='betrokkene')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("access", "Inzage (art. 15 AVG)"),
+                            ("rectification", "Rectificatie (art. 16 AVG)"),
+                            ("erasure", "Wissing (art. 17 AVG)"),
+                            ("restriction", "Beperking van de verwerking (art. 18 AVG)"),
+                            ("objection", "Bezwaar (art. 21 AVG)"),
+                        ],
+                        max_length=16,
+                        verbose_name="soort verzoek",
+                    ),
+                ),
+                ("received_on", models.DateField(verbose_name="ontvangen op")),
+                (
+                    "description",
+                    schakel.core.fields.EncryptedTextField(
+                        blank=True, null=True, verbose_name="wat de betrokkene vraagt"
+                    ),
+                ),
+                (
+                    "identity_verified_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="identiteit vastgesteld op"
+                    ),
+                ),
+                (
+                    "identity_verification_note",
+                    schakel.core.fields.EncryptedTextField(
+                        blank=True, null=True, verbose_name="hoe de identiteit is vastgesteld"
+                    ),
+                ),
+                ("deadline_on", models.DateField(verbose_name="uiterste datum")),
+                (
+                    "extended_until",
+                    models.DateField(blank=True, null=True, verbose_name="verlengd tot"),
+                ),
+                (
+                    "extension_reason",
+                    schakel.core.fields.EncryptedTextField(
+                        blank=True, null=True, verbose_name="reden verlenging"
+                    ),
+                ),
+                (
+                    "extension_informed_on",
+                    models.DateField(
+                        blank=True,
+                        null=True,
+                        verbose_name="betrokkene over verlenging geïnformeerd op",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("received", "Ontvangen"),
+                            ("in_progress", "In behandeling"),
+                            ("decided", "Besloten"),
+                            ("withdrawn", "Ingetrokken"),
+                        ],
+                        default="received",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "decision",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("granted", "Toegewezen"),
+                            ("partially_granted", "Gedeeltelijk toegewezen"),
+                            ("refused", "Afgewezen"),
+                        ],
+                        max_length=32,
+                        verbose_name="besluit",
+                    ),
+                ),
+                (
+                    "restriction",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "Geen beperking"),
+                            ("criminal_investigation", "Lopend strafrechtelijk onderzoek"),
+                            ("public_safety", "Openbare veiligheid"),
+                            ("rights_of_others", "Bescherming van de rechten van anderen"),
+                            ("other", "Andere wettelijke grond"),
+                        ],
+                        max_length=32,
+                        verbose_name="beperking",
+                    ),
+                ),
+                (
+                    "decision_grounds",
+                    schakel.core.fields.EncryptedTextField(
+                        blank=True, null=True, verbose_name="gronden van het besluit"
+                    ),
+                ),
+                ("decided_on", models.DateField(blank=True, null=True, verbose_name="besloten op")),
+                (
+                    "closed_at",
+                    models.DateTimeField(
+                        blank=True, db_index=True, null=True, verbose_name="afgehandeld op"
+                    ),
+                ),
+                (
+                    "content_deleted_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="inhoud verwijderd op"
+                    ),
+                ),
+                (
+                    "contact_point",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="subject_requests",
+                        to="network.organisation",
+                        verbose_name="contactpunt",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="besloten door",
+                    ),
+                ),
+                (
+                    "identity_verified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="identiteit vastgesteld door",
+                    ),
+                ),
+                (
+                    "registered_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "subject",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="requests",
+                        to="intake.subject",
+                        verbose_name="betrokkene",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'verzoek van een betrokkene',
-                'verbose_name_plural': 'verzoeken van betrokkenen',
-                'ordering': ['deadline_on', 'received_on'],
+                "verbose_name": "verzoek van een betrokkene",
+                "verbose_name_plural": "verzoeken van betrokkenen",
+                "ordering": ["deadline_on", "received_on"],
             },
         ),
         migrations.CreateModel(
-            name='RequestContribution',
+            name="RequestContribution",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('status', models.CharField(choices=[('open', 'Inbreng gevraagd'), ('answered', 'Inbreng gegeven')], default='open', max_length=16, verbose_name='status')),
-                ('holds_data', models.BooleanField(blank=True, null=True, verbose_name='organisatie verwerkt gegevens')),
-                ('input', schakel.core.fields.EncryptedTextField(blank=True, null=True, verbose_name='inbreng')),
-                ('objects_to_disclosure', models.BooleanField(default=False, verbose_name='bezwaar tegen verstrekking aan betrokkene')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='gegeven op')),
-                ('answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='request_contributions', to='network.organisation', verbose_name='organisatie')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contributions', to='privacy.subjectrequest')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "Inbreng gevraagd"), ("answered", "Inbreng gegeven")],
+                        default="open",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "holds_data",
+                    models.BooleanField(
+                        blank=True, null=True, verbose_name="organisatie verwerkt gegevens"
+                    ),
+                ),
+                (
+                    "input",
+                    schakel.core.fields.EncryptedTextField(
+                        blank=True, null=True, verbose_name="inbreng"
+                    ),
+                ),
+                (
+                    "objects_to_disclosure",
+                    models.BooleanField(
+                        default=False, verbose_name="bezwaar tegen verstrekking aan betrokkene"
+                    ),
+                ),
+                (
+                    "answered_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="gegeven op"),
+                ),
+                (
+                    "answered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="request_contributions",
+                        to="network.organisation",
+                        verbose_name="organisatie",
+                    ),
+                ),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contributions",
+                        to="privacy.subjectrequest",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'inbreng op een verzoek',
-                'verbose_name_plural': 'inbreng op verzoeken',
-                'ordering': ['organisation__name'],
+                "verbose_name": "inbreng op een verzoek",
+                "verbose_name_plural": "inbreng op verzoeken",
+                "ordering": ["organisation__name"],
             },
         ),
         migrations.CreateModel(
-            name='SupervisionAccess',
+            name="SupervisionAccess",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('reason', schakel.core.fields.EncryptedTextField(verbose_name='reden van de inzage')),
-                ('granted_at', models.DateTimeField(verbose_name='geopend op')),
-                ('valid_until', models.DateTimeField(verbose_name='geldig tot')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supervision_accesses', to='cases.case', verbose_name='casus')),
-                ('officer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='network.organisation', verbose_name='organisatie')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "reason",
+                    schakel.core.fields.EncryptedTextField(verbose_name="reden van de inzage"),
+                ),
+                ("granted_at", models.DateTimeField(verbose_name="geopend op")),
+                ("valid_until", models.DateTimeField(verbose_name="geldig tot")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="supervision_accesses",
+                        to="cases.case",
+                        verbose_name="casus",
+                    ),
+                ),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="network.organisation",
+                        verbose_name="organisatie",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'toezichtsinzage',
-                'verbose_name_plural': 'toezichtsinzagen',
-                'ordering': ['-granted_at'],
+                "verbose_name": "toezichtsinzage",
+                "verbose_name_plural": "toezichtsinzagen",
+                "ordering": ["-granted_at"],
             },
         ),
         migrations.CreateModel(
-            name='AccessReviewSignOff',
+            name="AccessReviewSignOff",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('year', models.PositiveSmallIntegerField(verbose_name='jaar')),
-                ('signed_off_at', models.DateTimeField(verbose_name='afgetekend op')),
-                ('memberships_reviewed', models.PositiveIntegerField(verbose_name='beoordeelde lidmaatschappen')),
-                ('note', models.TextField(blank=True, verbose_name='toelichting')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='access_reviews', to='network.organisation', verbose_name='organisatie')),
-                ('signed_off_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("year", models.PositiveSmallIntegerField(verbose_name="jaar")),
+                ("signed_off_at", models.DateTimeField(verbose_name="afgetekend op")),
+                (
+                    "memberships_reviewed",
+                    models.PositiveIntegerField(verbose_name="beoordeelde lidmaatschappen"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="toelichting")),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="access_reviews",
+                        to="network.organisation",
+                        verbose_name="organisatie",
+                    ),
+                ),
+                (
+                    "signed_off_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'toegangsreview',
-                'verbose_name_plural': 'toegangsreviews',
-                'ordering': ['-year', 'organisation__name'],
-                'constraints': [models.UniqueConstraint(fields=('organisation', 'year'), name='one_access_review_per_year')],
+                "verbose_name": "toegangsreview",
+                "verbose_name_plural": "toegangsreviews",
+                "ordering": ["-year", "organisation__name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("organisation", "year"), name="one_access_review_per_year"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='LegalHold',
+            name="LegalHold",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('kind', models.CharField(blank=True, choices=[('signal_not_weighed', 'Signalen die nooit zijn gewogen'), ('weighed_not_included', 'Gewogen zonder opname in de aanpak'), ('closed_case', 'Afgesloten casussen'), ('online_research', 'Online onderzoek'), ('subject_request', 'Afgehandelde verzoeken van betrokkenen'), ('processing_log', 'Logregels van het logboek dataverwerkingen')], max_length=32, verbose_name='soort gegevens')),
-                ('reason', schakel.core.fields.EncryptedTextField(null=True, verbose_name='reden')),
-                ('starts_on', models.DateField(verbose_name='vanaf')),
-                ('ends_on', models.DateField(verbose_name='tot en met')),
-                ('lifted_at', models.DateTimeField(blank=True, null=True, verbose_name='opgeheven op')),
-                ('content_deleted_at', models.DateTimeField(blank=True, null=True, verbose_name='reden verwijderd op')),
-                ('lifted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='network.organisation', verbose_name='organisatie')),
-                ('placed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('subject', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='legal_holds', to='intake.subject', verbose_name='betrokkene')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("signal_not_weighed", "Signalen die nooit zijn gewogen"),
+                            ("weighed_not_included", "Gewogen zonder opname in de aanpak"),
+                            ("closed_case", "Afgesloten casussen"),
+                            ("online_research", "Online onderzoek"),
+                            ("subject_request", "Afgehandelde verzoeken van betrokkenen"),
+                            ("processing_log", "Logregels van het logboek dataverwerkingen"),
+                        ],
+                        max_length=32,
+                        verbose_name="soort gegevens",
+                    ),
+                ),
+                ("reason", schakel.core.fields.EncryptedTextField(null=True, verbose_name="reden")),
+                ("starts_on", models.DateField(verbose_name="vanaf")),
+                ("ends_on", models.DateField(verbose_name="tot en met")),
+                (
+                    "lifted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="opgeheven op"),
+                ),
+                (
+                    "content_deleted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="reden verwijderd op"),
+                ),
+                (
+                    "lifted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="network.organisation",
+                        verbose_name="organisatie",
+                    ),
+                ),
+                (
+                    "placed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "subject",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="legal_holds",
+                        to="intake.subject",
+                        verbose_name="betrokkene",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bewaarplicht',
-                'verbose_name_plural': 'bewaarplichten',
-                'ordering': ['ends_on'],
-                'indexes': [models.Index(fields=['subject', 'ends_on'], name='legal_hold_subject')],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('kind', ''), ('subject__isnull', False)), models.Q(('subject__isnull', True), models.Q(('kind', ''), _negated=True)), _connector='OR'), name='legal_hold_has_one_scope'), models.CheckConstraint(condition=models.Q(('ends_on__gte', models.F('starts_on'))), name='legal_hold_period_ordered'), models.CheckConstraint(condition=models.Q(('content_deleted_at__isnull', False), ('reason__isnull', False), _connector='OR'), name='legal_hold_has_reason')],
+                "verbose_name": "bewaarplicht",
+                "verbose_name_plural": "bewaarplichten",
+                "ordering": ["ends_on"],
+                "indexes": [models.Index(fields=["subject", "ends_on"], name="legal_hold_subject")],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("kind", ""), ("subject__isnull", False)),
+                            models.Q(
+                                ("subject__isnull", True), models.Q(("kind", ""), _negated=True)
+                            ),
+                            _connector="OR",
+                        ),
+                        name="legal_hold_has_one_scope",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("ends_on__gte", models.F("starts_on"))),
+                        name="legal_hold_period_ordered",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("content_deleted_at__isnull", False),
+                            ("reason__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="legal_hold_has_reason",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='RetentionPolicy',
+            name="RetentionPolicy",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('kind', models.CharField(choices=[('signal_not_weighed', 'Signalen die nooit zijn gewogen'), ('weighed_not_included', 'Gewogen zonder opname in de aanpak'), ('closed_case', 'Afgesloten casussen'), ('online_research', 'Online onderzoek'), ('subject_request', 'Afgehandelde verzoeken van betrokkenen'), ('processing_log', 'Logregels van het logboek dataverwerkingen')], max_length=32, unique=True, verbose_name='soort gegevens')),
-                ('term_months', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1200)], verbose_name='termijn in maanden')),
-                ('note', models.TextField(blank=True, verbose_name='toelichting')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=uuid.uuid4, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("signal_not_weighed", "Signalen die nooit zijn gewogen"),
+                            ("weighed_not_included", "Gewogen zonder opname in de aanpak"),
+                            ("closed_case", "Afgesloten casussen"),
+                            ("online_research", "Online onderzoek"),
+                            ("subject_request", "Afgehandelde verzoeken van betrokkenen"),
+                            ("processing_log", "Logregels van het logboek dataverwerkingen"),
+                        ],
+                        max_length=32,
+                        unique=True,
+                        verbose_name="soort gegevens",
+                    ),
+                ),
+                (
+                    "term_months",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(1200),
+                        ],
+                        verbose_name="termijn in maanden",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="toelichting")),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bewaartermijn',
-                'verbose_name_plural': 'bewaartermijnen',
-                'ordering': ['kind'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('term_months__gte', 1), ('term_months__lte', 1200)), name='retention_term_in_range')],
+                "verbose_name": "bewaartermijn",
+                "verbose_name_plural": "bewaartermijnen",
+                "ordering": ["kind"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("term_months__gte", 1), ("term_months__lte", 1200)),
+                        name="retention_term_in_range",
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='subjectrequest',
-            index=models.Index(fields=['contact_point', 'status'], name='request_contact_point'),
+            model_name="subjectrequest",
+            index=models.Index(fields=["contact_point", "status"], name="request_contact_point"),
         ),
         migrations.AddConstraint(
-            model_name='subjectrequest',
-            constraint=models.CheckConstraint(condition=models.Q(('deadline_on__gte', models.F('received_on'))), name='request_deadline_after_receipt'),
+            model_name="subjectrequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("deadline_on__gte", models.F("received_on"))),
+                name="request_deadline_after_receipt",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='subjectrequest',
-            constraint=models.CheckConstraint(condition=models.Q(('extended_until__isnull', True), models.Q(('extended_until__gt', models.F('deadline_on')), ('extension_reason__isnull', False)), _connector='OR'), name='request_extension_has_reason'),
+            model_name="subjectrequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("extended_until__isnull", True),
+                    models.Q(
+                        ("extended_until__gt", models.F("deadline_on")),
+                        ("extension_reason__isnull", False),
+                    ),
+                    _connector="OR",
+                ),
+                name="request_extension_has_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='subjectrequest',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'decided'), _negated=True), models.Q(('closed_at__isnull', False), ('decided_on__isnull', False), models.Q(('decision', ''), _negated=True)), _connector='OR'), name='decided_request_has_decision'),
+            model_name="subjectrequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "decided"), _negated=True),
+                    models.Q(
+                        ("closed_at__isnull", False),
+                        ("decided_on__isnull", False),
+                        models.Q(("decision", ""), _negated=True),
+                    ),
+                    _connector="OR",
+                ),
+                name="decided_request_has_decision",
+            ),
         ),
         migrations.AddIndex(
-            model_name='requestcontribution',
-            index=models.Index(fields=['organisation', 'status'], name='contribution_org'),
+            model_name="requestcontribution",
+            index=models.Index(fields=["organisation", "status"], name="contribution_org"),
         ),
         migrations.AddConstraint(
-            model_name='requestcontribution',
-            constraint=models.UniqueConstraint(fields=('request', 'organisation'), name='one_contribution_per_organisation'),
+            model_name="requestcontribution",
+            constraint=models.UniqueConstraint(
+                fields=("request", "organisation"), name="one_contribution_per_organisation"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='requestcontribution',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'open'), models.Q(('answered_at__isnull', False), ('holds_data__isnull', False)), _connector='OR'), name='answered_contribution_is_complete'),
+            model_name="requestcontribution",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status", "open"),
+                    models.Q(("answered_at__isnull", False), ("holds_data__isnull", False)),
+                    _connector="OR",
+                ),
+                name="answered_contribution_is_complete",
+            ),
         ),
         migrations.AddIndex(
-            model_name='supervisionaccess',
-            index=models.Index(fields=['officer', 'valid_until'], name='supervision_officer'),
+            model_name="supervisionaccess",
+            index=models.Index(fields=["officer", "valid_until"], name="supervision_officer"),
         ),
         migrations.AddConstraint(
-            model_name='supervisionaccess',
-            constraint=models.CheckConstraint(condition=models.Q(('valid_until__gt', models.F('granted_at'))), name='supervision_period_ordered'),
+            model_name="supervisionaccess",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("valid_until__gt", models.F("granted_at"))),
+                name="supervision_period_ordered",
+            ),
         ),
     ]

@@ -113,12 +113,7 @@ def seed(apps, schema_editor):
         for key in keys:
             activity, _ = ProcessingActivity.objects.get_or_create(
                 key=key,
-                defaults={
-                    field: key
-                    for field in ("name", "name_en", "purpose", "legal_basis", "data_categories",
-                                  "data_subject_categories", "recipients", "retention",
-                                  "controller")
-                },
+                defaults=dict.fromkeys(("name", "name_en", "purpose", "legal_basis", "data_categories", "data_subject_categories", "recipients", "retention", "controller"), key),
             )  # fmt: skip
             basis.processing_activities.add(activity)
 

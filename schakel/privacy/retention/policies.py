@@ -1,0 +1,172 @@
+"""The retention terms in force, and changing them.
+
+The functional admin sets a term per kind (``RetentionPolicy``, seeded with the defaults below).
+A kind without a row falls back to its default, so a missing row never means "keep forever" or
+"delete now". Changing the term of never-weighed signals moves the expiry date of every signal
+still waiting, so the new term applies to them too.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from schakel.accounts.models import User
+from schakel.audit import services as audit
+from schakel.audit.choices import Activity
+from schakel.core.dates import add_months
+from schakel.privacy.choices import RetentionKind
+from schakel.privacy.models import RetentionPolicy
+from schakel.privacy.models.retention import MAX_TERM_MONTHS
+
+DEFAULT_TERMS: dict[str, int] = {
+    RetentionKind.SIGNAL_NOT_WEIGHED: 12,
+    RetentionKind.WEIGHED_NOT_INCLUDED: 12,
+    RetentionKind.CLOSED_CASE: 60,
+    RetentionKind.ONLINE_RESEARCH: 12,
+    RetentionKind.SUBJECT_REQUEST: 60,
+    RetentionKind.PROCESSING_LOG: 84,
+}
+
+# When each kind's clock starts (shown to the admin and the privacy officer).
+CLOCK_STARTS: dict[str, Any] = {
+    RetentionKind.SIGNAL_NOT_WEIGHED: gettext_lazy("na registratie van het signaal"),
+    RetentionKind.WEIGHED_NOT_INCLUDED: gettext_lazy("na het laatste wegingsbesluit zonder opname"),
+    RetentionKind.CLOSED_CASE: gettext_lazy("na afsluiting van de casus"),
+    RetentionKind.ONLINE_RESEARCH: gettext_lazy("na vastlegging van het onderzoek"),
+    RetentionKind.SUBJECT_REQUEST: gettext_lazy("na afhandeling van het verzoek"),
+    RetentionKind.PROCESSING_LOG: gettext_lazy("na het moment van de verwerking"),
+}
+
+# What happens when the term ends.
+ACTIONS: dict[str, Any] = {
+    RetentionKind.SIGNAL_NOT_WEIGHED: gettext_lazy(
+        "Persoonsgegevens, personen in de omgeving, coderingen en matchsuggesties worden "
+        "verwijderd; het signaal blijft zonder persoonsgegevens voor de statistiek."
+    ),
+    RetentionKind.WEIGHED_NOT_INCLUDED: gettext_lazy(
+        "Persoonsgegevens van de gewogen signalen en de onderbouwing van de weging worden "
+        "verwijderd; de uitkomst blijft voor de statistiek."
+    ),
+    RetentionKind.CLOSED_CASE: gettext_lazy(
+        "Alle persoonsgegevens van de persoon (signalen, weging, casus, plan, interventies, "
+        "besluiten, verstrekkingen) worden verwijderd; fase en data blijven geanonimiseerd."
+    ),
+    RetentionKind.ONLINE_RESEARCH: gettext_lazy(
+        "Doel, aanleiding, bronnen en bevindingen worden verwijderd; dat er is gezocht, met "
+        "grondslag en data, blijft."
+    ),
+    RetentionKind.SUBJECT_REQUEST: gettext_lazy(
+        "Omschrijving, identiteitsvaststelling, gronden en inbreng worden verwijderd; soort, "
+        "data en besluit blijven."
+    ),
+    RetentionKind.PROCESSING_LOG: gettext_lazy(
+        "De oudste logregels worden verwijderd; de keten blijft controleerbaar vanaf het anker."
+    ),
+}
+
+ORDER = list(DEFAULT_TERMS)
+
+
+def term_months(kind: str) -> int:
+    policy = RetentionPolicy.objects.filter(kind=kind).only("term_months").first()
+    return policy.term_months if policy else DEFAULT_TERMS[kind]
+
+
+def terms() -> dict[str, int]:
+    """Every kind's term in force, in one query."""
+    stored = dict(RetentionPolicy.objects.values_list("kind", "term_months"))
+    return {kind: stored.get(kind, default) for kind, default in DEFAULT_TERMS.items()}
+
+
+def cutoff(kind: str, now: datetime, *, months: int | None = None) -> datetime:
+    """Objects whose clock started at or before this moment are due at ``now``."""
+    return add_months(now, -(months if months is not None else term_months(kind)))
+
+
+def cutoff_date(kind: str, today: date, *, months: int | None = None) -> date:
+    return add_months(today, -(months if months is not None else term_months(kind)))
+
+
+@dataclass(frozen=True)
+class PolicyRow:
+    kind: str
+    label: str
+    term_months: int
+    clock_starts: str
+    action: str
+    note: str
+    policy: RetentionPolicy | None
+
+
+def policy_rows() -> list[PolicyRow]:
+    stored = {p.kind: p for p in RetentionPolicy.objects.select_related("updated_by")}
+    rows = []
+    for kind in ORDER:
+        policy = stored.get(kind)
+        rows.append(
+            PolicyRow(
+                kind=kind,
+                label=str(RetentionKind(kind).label),
+                term_months=policy.term_months if policy else DEFAULT_TERMS[kind],
+                clock_starts=str(CLOCK_STARTS[kind]),
+                action=str(ACTIONS[kind]),
+                note=policy.note if policy else "",
+                policy=policy,
+            )
+        )
+    return rows
+
+
+def policy_update(*, by: User, kind: str, months: int, note: str) -> RetentionPolicy:
+    """Set a term (functional admin; the view checks the role and step-up)."""
+    if kind not in DEFAULT_TERMS:
+        raise ValidationError({"kind": [_("Onbekende soort gegevens.")]})
+    if not 1 <= months <= MAX_TERM_MONTHS:
+        raise ValidationError(
+            {"term_months": [_("Kies een termijn van 1 tot en met %(max)s maanden.") % {
+                "max": MAX_TERM_MONTHS}]}
+        )  # fmt: skip
+    if "\x00" in note or len(note) > 2000:
+        raise ValidationError({"note": [_("De toelichting is te lang of bevat ongeldige tekens.")]})
+    with transaction.atomic():
+        policy = RetentionPolicy.objects.select_for_update().filter(kind=kind).first()
+        before = policy.term_months if policy else DEFAULT_TERMS[kind]
+        if policy is None:
+            policy = RetentionPolicy(kind=kind)
+        policy.term_months = months
+        policy.note = note.strip()
+        policy.updated_by = by
+        policy.save()
+        moved = 0
+        if kind == RetentionKind.SIGNAL_NOT_WEIGHED and months != before:
+            moved = _move_signal_expiry(months)
+        audit.log_processing(
+            activity=Activity.RETENTION,
+            name="retention_policy_update",
+            by=by,
+            attributes={"kind": kind, "from": before, "to": months, "signals_moved": moved},
+        )
+    return policy
+
+
+def _move_signal_expiry(months: int) -> int:
+    """Every signal still waiting to expire gets registration + the new term."""
+    from schakel.intake.choices import EXPIRABLE_STATUSES
+    from schakel.intake.models import Signal
+
+    waiting = Signal.objects.filter(
+        status__in=EXPIRABLE_STATUSES, person_data_deleted_at=None
+    ).only("pk", "created_at", "expires_at")
+    changed = []
+    for signal in waiting.iterator(chunk_size=2000):
+        expires = add_months(signal.created_at, months)
+        if expires != signal.expires_at:
+            signal.expires_at = expires
+            changed.append(signal)
+    Signal.objects.bulk_update(changed, ["expires_at"], batch_size=2000)
+    return len(changed)

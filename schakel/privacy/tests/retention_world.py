@@ -1,0 +1,176 @@
+"""A person's whole path through Schakel with a distinctive value planted in every free-text and
+identity field, for the retention tests: after the sweep none of these may be found anywhere."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django.db import connection
+from django.utils import timezone
+
+from schakel.cases.choices import ClosureReason, InterventionKind
+from schakel.cases.models import Case, ItemDecision
+from schakel.cases.plan_services import InterventionInput, PlanInput, intervention_add, plan_update
+from schakel.cases.services import case_close
+from schakel.cases.tests.factories import on_agenda, open_case
+from schakel.intake.choices import DataCategory, ReportedBy
+from schakel.intake.models import OnlineResearchEntry, Signal
+from schakel.intake.services import RelatedPersonInput
+from schakel.intake.tests.factories import OTHER_VALID_BSN, membership_of, register
+from schakel.privacy.models import LegalBasis
+from schakel.privacy.services import DisclosureInput, disclosure_record
+
+
+@dataclass
+class Planted:
+    """The values planted for one person, and the case (if any)."""
+
+    values: list[str]
+    case: Case | None
+    signal: Signal
+
+
+def _research(personas: Any, signal: Signal, token: str) -> None:
+    OnlineResearchEntry.objects.create(
+        municipality=personas.municipality_a,
+        recorded_by=personas.lead_a,
+        signal=signal,
+        purpose=f"Doel {token}onderzoek",
+        occasion=f"Aanleiding {token}aanleiding",
+        legal_basis="public_order",
+        public_order_interest=f"Belang {token}belang",
+        subsidiarity=f"Afweging {token}afweging",
+        confirms_no_fictitious_profile=True,
+        confirms_no_closed_groups=True,
+        confirms_no_systematic_following=True,
+        sources_consulted=f"Bron {token}bron",
+        outcome_summary=f"Bevinding {token}bevinding",
+    )
+
+
+def never_weighed(personas: Any, token: str) -> Planted:
+    """A signal that never reaches a weighing, with a related person and online research."""
+    done = register(
+        personas.lead_a,
+        residence=personas.municipality_a,
+        given_names=f"{token}voornaam",
+        surname=f"{token}achternaam",
+        bsn=OTHER_VALID_BSN,
+        address=f"{token}straat 7, Aldermeer",
+        observation=f"Waarneming {token}waarneming",
+        reported_by=ReportedBy.CITIZEN,
+        reporter_contact=f"{token}melder@example.org",
+        related_persons=(RelatedPersonInput("Broer", f"{token}broer", date(2001, 2, 3)),),
+    )
+    _research(personas, done.signal, token)
+    return Planted(
+        values=[f"{token}voornaam", f"{token}achternaam", OTHER_VALID_BSN, f"{token}straat",
+                f"{token}waarneming", f"{token}melder", f"{token}broer", f"{token}onderzoek",
+                f"{token}aanleiding", f"{token}belang", f"{token}afweging", f"{token}bron",
+                f"{token}bevinding"],
+        case=None,
+        signal=done.signal,
+    )  # fmt: skip
+
+
+def closed_case(personas: Any, token: str) -> Planted:
+    """A person weighed and included, with a plan, an intervention, a meeting decision and a
+    disclosure, whose case is then closed."""
+    case = open_case(
+        personas,
+        given_names=f"{token}voornaam",
+        surname=f"{token}achternaam",
+        address=f"{token}straat 9, Aldermeer",
+        observation=f"Waarneming {token}waarneming",
+        related_persons=(RelatedPersonInput("Zus", f"{token}zus", None),),
+    )
+    item = case.opened_from
+    assert item is not None
+    item.justification = f"Onderbouwing {token}onderbouwing"
+    item.save(update_fields=["justification"])
+    item.criteria.update(note=f"Overweging {token}overweging")
+    director = membership_of(personas.director)
+    today = timezone.localdate()
+    plan_update(
+        membership=director,
+        case=case,
+        data=PlanInput(
+            analysis={"housing": f"Woont {token}analyse"},
+            goals=f"Doel {token}doelen",
+            based_on_version=None,
+            based_on_revision=None,
+        ),
+    )
+    intervention = intervention_add(
+        membership=director,
+        case=case,
+        data=InterventionInput(
+            kind=InterventionKind.CARE,
+            owner=personas.police,
+            description=f"Gesprek {token}interventie",
+            starts_on=today,
+            due_on=today + timedelta(days=30),
+        ),
+    )
+    intervention.outcome = f"Resultaat {token}resultaat"
+    intervention.save(update_fields=["outcome"])
+    agenda_item = on_agenda(personas, case)
+    ItemDecision.objects.create(
+        agenda_item=agenda_item, text=f"Besluit {token}besluit", recorded_by=personas.director
+    )
+    disclosure_record(
+        membership=membership_of(personas.police_member),
+        item=agenda_item,
+        data=DisclosureInput(
+            content=f"Bekend {token}verstrekking",
+            categories=[DataCategory.CRIMINAL],
+            legal_basis=LegalBasis.objects.get(code="wet-pga"),
+            purpose=f"Doel {token}verstrekdoel",
+            necessity_note=f"Nodig {token}noodzaak",
+            recipients=[personas.municipality_a],
+        ),
+    )
+    Case.objects.filter(pk=case.pk).update(informing_note=f"Informeren {token}informeren")
+    case.refresh_from_db()
+    case_close(
+        membership=membership_of(personas.lead_a),
+        case=case,
+        reason=ClosureReason.OTHER,
+        note=f"Afgesloten {token}afsluiting",
+    )
+    signal = Signal.objects.filter(subject=case.subject).first()
+    assert signal is not None
+    return Planted(
+        values=[f"{token}voornaam", f"{token}achternaam", f"{token}straat", f"{token}waarneming",
+                f"{token}zus", f"{token}onderbouwing", f"{token}overweging", f"{token}analyse",
+                f"{token}doelen", f"{token}interventie", f"{token}resultaat", f"{token}besluit",
+                f"{token}verstrekking", f"{token}verstrekdoel", f"{token}noodzaak",
+                f"{token}informeren", f"{token}afsluiting"],
+        case=Case.objects.get(pk=case.pk),
+        signal=signal,
+    )  # fmt: skip
+
+
+def traces(values: list[str]) -> list[str]:
+    """Where any of ``values`` is still found: every table's raw rows, and every model's
+    fields as the application reads them (encrypted fields decrypted)."""
+    from django.apps import apps
+
+    found = []
+    lowered = [v.lower() for v in values]
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            for row in cursor.fetchall():
+                text = " ".join(str(v) for v in row).lower()
+                found += [f"{table}: {v}" for v in lowered if v in text]
+    for model in apps.get_models():
+        encrypted = [
+            f.name for f in model._meta.concrete_fields if type(f).__name__.startswith("Encrypted")
+        ]
+        if not encrypted:
+            continue
+        for row in model._default_manager.values_list(*encrypted):
+            text = " ".join(str(v) for v in row).lower()
+            found += [f"{model.__name__} (decrypted): {v}" for v in lowered if v in text]
+    return found
