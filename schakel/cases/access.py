@@ -51,7 +51,9 @@ def case_condition(membership: Membership | None, *, prefix: str = "") -> Any:
         _running(day), organisation_id=org.pk, kind=ParticipationKind.STRUCTURAL
     ).values("case_id")
     # A participation gives access only while the case is open.
-    condition: Any = Q(**{f"{prefix}pk__in": structural}) & Q(**{f"{prefix}phase__in": OPEN_PHASES})
+    condition: Any = Q(**{f"{prefix}pk__in_set": structural}) & Q(
+        **{f"{prefix}phase__in": OPEN_PHASES}
+    )
     if membership.role == Role.MUNICIPAL_LEAD and org.kind == OrganisationKind.MUNICIPALITY:
         condition |= Q(**{f"{prefix}directing_municipality_id": org.pk})
     if membership.role == Role.PROCESS_DIRECTOR:

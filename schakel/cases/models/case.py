@@ -164,7 +164,12 @@ class Participation(BaseModel):
             ),
         ]
         indexes = [
-            models.Index(fields=["organisation", "kind", "case"], name="participation_org"),
+            # Covering: the access condition reads the organisation's running participations
+            # from the index alone.
+            models.Index(
+                fields=["organisation", "kind", "case", "starts_on", "ends_on"],
+                name="participation_org",
+            ),
         ]
         verbose_name = _("deelname")
         verbose_name_plural = _("deelnames")
