@@ -75,7 +75,11 @@ def test_document_describes_bearer_tokens_errors_and_endpoints(db) -> None:
         for operation in path.values():
             for status, response in operation["responses"].items():
                 if status.startswith("2"):
-                    assert set(response["content"]) & {"application/json", "text/calendar"}
+                    assert set(response["content"]) & {
+                        "application/json",
+                        "text/calendar",
+                        "application/jsonl",
+                    }
                 else:
                     assert list(response["content"]) == ["application/problem+json"]
 

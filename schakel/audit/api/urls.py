@@ -1,5 +1,14 @@
-"""API routes of the processing log (export), included under /api/v1/."""
+"""API routes of the processing log (search and export), included under /api/v1/."""
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from schakel.audit.api import views
+
+urlpatterns = [
+    path("processing-log/", views.ProcessingLogView.as_view(), name="processing-log"),
+    path(
+        "processing-log/export/",
+        views.ProcessingLogExportView.as_view(),
+        name="processing-log-export",
+    ),
+]
