@@ -1,0 +1,517 @@
+"""The access export (inzage-export, AVG art. 15): everything Schakel holds about the person of
+a request, and the list of processing from the processing log.
+
+What it holds, per section: identity (the person fields of every signal), signals, weighings,
+cases (participations, action-plan versions, interventions, agenda items and decisions,
+disclosures), online research linked to the person's signals, the person's own requests, and
+the processing list: what, when, which organisation, on what basis.
+
+What it leaves out:
+- staff by name: staff appear as "function – organisation (mailbox)" (``staff_display``);
+- internal system fields: no ids, hashes, pseudonyms, trace or span ids, origins;
+- other persons: persons in the direct environment, the reporter's contact details, and log
+  records whose subject is someone else (only the person's own pseudonyms are looked up);
+- parts an organisation objected to disclosing, unless the contact point granted the request in
+  full: they are listed as "deels niet verstrekt op grond van …" (``withheld``).
+
+``collect`` builds plain data (dicts and lists of text and dates) that the JSON and the PDF
+both render; it reads, the caller logs.
+"""
+
+import uuid
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from schakel.accounts.display import staff_display
+from schakel.accounts.models import User
+from schakel.audit import services as audit
+from schakel.audit.choices import SubjectType
+from schakel.audit.models import LogRecord, ProcessingActivity
+from schakel.cases.choices import (
+    CasePhase,
+    ClosureReason,
+    InformingStatus,
+    InterventionKind,
+    InterventionStatus,
+    LifeDomain,
+    ParticipationKind,
+    PlanVersionStatus,
+)
+from schakel.cases.models import ActionPlanVersion, AgendaItem, Case, Intervention
+from schakel.cases.models.plan import ANALYSIS_FIELDS
+from schakel.intake.choices import (
+    DataCategory,
+    ReportedBy,
+    ResearchLegalBasis,
+    ResearchOutcome,
+    Sex,
+    SignalStatus,
+    SourceDomain,
+    Urgency,
+)
+from schakel.intake.models import OnlineResearchEntry, Signal
+from schakel.network.models import Organisation
+from schakel.privacy.choices import (
+    RequestDecision,
+    RequestKind,
+    RequestRestriction,
+    RequestStatus,
+)
+from schakel.privacy.models import Disclosure, LegalBasis, SubjectRequest
+from schakel.weighing.choices import WeighingOutcome
+from schakel.weighing.models import WeighingItem
+
+Data = dict[str, Any]
+
+# The processing log's action names in plain Dutch; an unknown name is shown readably.
+ACTION_NAMES = {
+    "signal_register": "Signaal geregistreerd",
+    "signal_read": "Signaal ingezien",
+    "signal_status": "Status van het signaal gewijzigd",
+    "signal_expire": "Signaal vervallen en persoonsgegevens verwijderd",
+    "suggestion_read": "Mogelijke overeenkomst tussen signalen bekeken",
+    "convergence_check": "Gecontroleerd of signalen over dezelfde persoon gaan",
+    "convergence_suggest": "Mogelijke overeenkomst tussen signalen gevonden",
+    "convergence_confirm": "Signalen samengebracht: dezelfde persoon",
+    "convergence_confirm_one_side": "Eén gemeente bevestigde: dezelfde persoon",
+    "convergence_reject": "Signalen niet samengebracht: niet dezelfde persoon",
+    "weighing_item_added": "Aangemeld voor een weging",
+    "weighing_item_read": "Weging ingezien",
+    "weighing_item_decided": "Besluit van de weging vastgelegd",
+    "weighing_signals_returned": "Signalen teruggegeven na de weging",
+    "case_opened": "Casus geopend",
+    "case_read": "Casus ingezien",
+    "case_closed": "Casus afgesloten",
+    "case_phase_changed": "Fase van de casus gewijzigd",
+    "case_informing_recorded": "Informeren van de persoon vastgelegd",
+    "case_review_scheduled": "Evaluatie gepland",
+    "case_reassessed": "Casus herbeoordeeld",
+    "case_deescalated": "Casus afgeschaald",
+    "participation_added": "Organisatie neemt deel aan de casus",
+    "participation_ended": "Deelname van een organisatie beëindigd",
+    "agenda_item_added": "Besproken in een casusoverleg (geagendeerd)",
+    "agenda_item_read": "Agendapunt ingezien",
+    "invitation_added": "Organisatie uitgenodigd voor een agendapunt",
+    "decision_recorded": "Besluit van het casusoverleg vastgelegd",
+    "disclosure_recorded": "Informatie verstrekt aan tafel",
+    "disclosure_corrected": "Verstrekking gecorrigeerd",
+    "minutes_pdf_downloaded": "Verslag gedownload",
+    "plan_read": "Plan van aanpak ingezien",
+    "plan_updated": "Plan van aanpak gewijzigd",
+    "plan_adopted": "Plan van aanpak vastgesteld",
+    "plan_pdf_downloaded": "Plan van aanpak gedownload",
+    "intervention_added": "Interventie toegevoegd",
+    "intervention_removed": "Interventie verwijderd uit het plan",
+    "intervention_progress": "Voortgang van een interventie vastgelegd",
+    "intervention_read": "Interventie ingezien",
+    "online_research_start": "Online onderzoek vooraf vastgelegd",
+    "online_research_complete": "Online onderzoek afgerond",
+    "online_research_read": "Online onderzoek ingezien",
+    "request_registered": "Verzoek van de betrokkene geregistreerd",
+    "request_read": "Verzoek van de betrokkene ingezien",
+    "request_person_read": "Gegevens ingezien bij het registreren van een verzoek",
+    "request_identity_verified": "Identiteit van de verzoeker vastgesteld",
+    "request_extended": "Termijn van het verzoek verlengd",
+    "request_decided": "Besluit op het verzoek genomen",
+    "request_withdrawn": "Verzoek ingetrokken",
+    "request_contribution_read": "Verzoek om inbreng ingezien",
+    "request_contribution_answered": "Inbreng op het verzoek gegeven",
+    "access_export": "Inzage-export gemaakt",
+    "legal_hold_place": "Bewaarplicht (blokkade) vastgelegd",
+    "legal_hold_lift": "Bewaarplicht (blokkade) opgeheven",
+    "supervision_access": "Toezicht: de privacyfunctionaris opende de casus",
+}
+
+
+def _label(choices: Any, value: object) -> str:
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return str(value or "")
+
+
+def _day(value: datetime | date | None) -> date | None:
+    if isinstance(value, datetime):
+        return timezone.localtime(value).date()
+    return value
+
+
+def _as_date(value: object) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def action_name(name: str) -> str:
+    return ACTION_NAMES.get(name) or name.replace("_", " ").replace(".", " ").capitalize()
+
+
+# Withheld parts --------------------------------------------------------------------------------
+
+
+def _withheld(request: SubjectRequest) -> dict[uuid.UUID, Data]:
+    """Organisations whose objection holds: every objecting contribution, unless the contact
+    point granted the request in full."""
+    if request.decision == RequestDecision.GRANTED:
+        return {}
+    if request.restriction:
+        ground = _label(RequestRestriction, request.restriction)
+    else:
+        ground = _("bezwaar van de organisatie tegen verstrekking (art. 23 AVG)")
+    return {
+        c.organisation_id: {
+            "organisation": c.organisation.name,
+            "ground": ground,
+            "statement": _("Deels niet verstrekt op grond van: %(ground)s.") % {"ground": ground},
+        }
+        for c in request.contributions.filter(objects_to_disclosure=True).select_related(
+            "organisation"
+        )
+    }
+
+
+# Sections --------------------------------------------------------------------------------------
+
+
+def _identities(signals: Iterable[Signal], *, with_bsn: bool) -> list[Data]:
+    rows = []
+    for signal in signals:
+        if not signal.has_person_data:
+            continue
+        rows.append(
+            {
+                "recorded_on": _day(signal.created_at),
+                "recorded_by": signal.registering_organisation.name,
+                "given_names": signal.given_names or "",
+                "surname_prefix": signal.surname_prefix or "",
+                "surname": signal.surname or "",
+                "date_of_birth": _as_date(signal.date_of_birth),
+                "sex": _label(Sex, signal.sex) if signal.sex else "",
+                "bsn": (signal.bsn or "") if with_bsn else "",
+                "address": signal.address or "",
+            }
+        )
+    return rows
+
+
+def _signals(signals: Iterable[Signal]) -> list[Data]:
+    return [
+        {
+            "registered_on": _day(s.created_at),
+            "observed_on": s.observed_on,
+            "registering_organisation": s.registering_organisation.name,
+            "municipality_of_residence": s.directing_municipality.name,
+            "reported_by": _label(ReportedBy, s.reported_by),
+            "source_domain": _label(SourceDomain, s.source_domain),
+            "phenomenon": s.phenomenon.name,
+            "urgency": _label(Urgency, s.urgency),
+            "status": _label(SignalStatus, s.status),
+            "observation": s.observation or "",
+            "observation_category": _label(DataCategory, s.observation_category),
+            "online_platform": s.online_platform or "",
+            "online_content": s.online_content or "",
+            "handling_note": s.handling_note or "",
+            "person_data_deleted_on": _day(s.person_data_deleted_at),
+        }
+        for s in signals
+    ]
+
+
+def _weighings(subject_id: uuid.UUID) -> list[Data]:
+    items = (
+        WeighingItem.objects.filter(subject_id=subject_id)
+        .select_related("session", "directing_municipality")
+        .prefetch_related("criteria__criterion")
+        .order_by("session__held_at")
+    )
+    return [
+        {
+            "weighed_on": _day(item.session.held_at),
+            "municipality": item.directing_municipality.name,
+            "outcome": _label(WeighingOutcome, item.outcome) if item.outcome else "",
+            "decided_on": _day(item.decided_at),
+            "justification": item.justification or "",
+            "follow_up_on": item.follow_up_on,
+            "criteria": [
+                {"criterion": c.criterion.name, "note": c.note or ""} for c in item.criteria.all()
+            ],
+        }
+        for item in items
+    ]
+
+
+def _plan_versions(case: Case) -> list[Data]:
+    versions = ActionPlanVersion.objects.filter(plan__case=case).order_by("number")
+    return [
+        {
+            "number": v.number,
+            "status": _label(PlanVersionStatus, v.status),
+            "adopted_on": _day(v.adopted_at),
+            "analysis": [
+                {"life_domain": str(domain.label), "text": getattr(v, field) or ""}
+                for domain, field in ANALYSIS_FIELDS.items()
+                if getattr(v, field)
+            ],
+            "goals": v.goals or "",
+        }
+        for v in versions
+    ]
+
+
+def _interventions(case: Case, withheld: dict[uuid.UUID, Data]) -> list[Data]:
+    rows = (
+        Intervention.objects.filter(plan__case=case)
+        .exclude(owner_id__in=list(withheld))
+        .select_related("owner")
+        .order_by("starts_on", "created_at")
+    )
+    return [
+        {
+            "kind": _label(InterventionKind, i.kind),
+            "owner": i.owner.name,
+            "life_domain": _label(LifeDomain, i.life_domain) if i.life_domain else "",
+            "description": i.description or "",
+            "starts_on": i.starts_on,
+            "due_on": i.due_on,
+            "status": _label(InterventionStatus, i.status),
+            "outcome": i.outcome or "",
+            "removed_from_plan": i.removed_in_id is not None,
+        }
+        for i in rows
+    ]
+
+
+def _agenda_items(case: Case) -> list[Data]:
+    items = (
+        AgendaItem.objects.filter(case=case)
+        .select_related("meeting__zvh")
+        .prefetch_related("decisions")
+        .order_by("meeting__starts_at")
+    )
+    return [
+        {
+            "meeting_on": _day(item.meeting.starts_at),
+            "zvh": item.meeting.zvh.name,
+            "decisions": [
+                {"recorded_on": _day(d.created_at), "text": d.text or ""}
+                for d in item.decisions.all()
+            ],
+        }
+        for item in items
+    ]
+
+
+def _disclosures(case: Case, withheld: dict[uuid.UUID, Data]) -> list[Data]:
+    rows = (
+        Disclosure.objects.filter(agenda_item__case=case)
+        .exclude(from_organisation_id__in=list(withheld))
+        .select_related("from_organisation", "legal_basis", "agenda_item__meeting")
+        .prefetch_related("recipients")
+        .order_by("created_at")
+    )
+    return [
+        {
+            "disclosed_on": _day(d.created_at),
+            "from_organisation": d.from_organisation.name,
+            "to_organisations": sorted(r.name for r in d.recipients.all()),
+            "content": d.content or "",
+            "data_categories": [_label(DataCategory, c) for c in d.data_categories],
+            "legal_basis": f"{d.legal_basis.name} ({d.legal_basis.citation})",
+            "purpose": d.purpose or "",
+            "is_correction": d.corrects_id is not None,
+            "content_deleted": d.content_deleted_at is not None,
+        }
+        for d in rows
+    ]
+
+
+def _cases(subject_id: uuid.UUID, withheld: dict[uuid.UUID, Data]) -> list[Data]:
+    cases = (
+        Case.objects.filter(subject_id=subject_id)
+        .select_related("directing_municipality", "zvh", "informed_by")
+        .prefetch_related("participations__organisation")
+        .order_by("opened_at")
+    )
+    return [
+        {
+            "opened_on": _day(case.opened_at),
+            "phase": _label(CasePhase, case.phase),
+            "directing_municipality": case.directing_municipality.name,
+            "zvh": case.zvh.name,
+            "informing": _label(InformingStatus, case.informing_status),
+            "informed_on": case.informed_on,
+            "informed_by": case.informed_by.name if case.informed_by else "",
+            "informing_note": case.informing_note or "",
+            "closed_on": _day(case.closed_at),
+            "closure_reason": _label(ClosureReason, case.closure_reason)
+            if case.closure_reason
+            else "",
+            "closure_note": case.closure_note or "",
+            "participations": [
+                {
+                    "organisation": p.organisation.name,
+                    "kind": _label(ParticipationKind, p.kind),
+                    "starts_on": p.starts_on,
+                    "ends_on": p.ends_on,
+                }
+                for p in case.participations.all()
+            ],
+            "action_plan_versions": _plan_versions(case),
+            "interventions": _interventions(case, withheld),
+            "agenda_items": _agenda_items(case),
+            "disclosures": _disclosures(case, withheld),
+        }
+        for case in cases
+    ]
+
+
+def _online_research(signal_ids: list[uuid.UUID]) -> list[Data]:
+    entries = (
+        OnlineResearchEntry.objects.filter(signal_id__in=signal_ids)
+        .select_related("municipality")
+        .order_by("created_at")
+    )
+    return [
+        {
+            "recorded_on": _day(e.created_at),
+            "municipality": e.municipality.name,
+            "legal_basis": _label(ResearchLegalBasis, e.legal_basis),
+            "purpose": e.purpose or "",
+            "occasion": e.occasion or "",
+            "sources_consulted": e.sources_consulted or "",
+            "outcome": _label(ResearchOutcome, e.outcome) if e.outcome else "",
+            "findings": e.outcome_summary or "",
+            "completed_on": _day(e.completed_at),
+        }
+        for e in entries
+    ]
+
+
+def _requests(subject_id: uuid.UUID) -> list[Data]:
+    rows = (
+        SubjectRequest.objects.filter(subject_id=subject_id)
+        .select_related("contact_point")
+        .order_by("received_on", "created_at")
+    )
+    return [
+        {
+            "reference": r.reference,
+            "kind": _label(RequestKind, r.kind),
+            "received_on": r.received_on,
+            "due_on": r.due_on,
+            "contact_point": r.contact_point.name,
+            "status": _label(RequestStatus, r.status),
+            "decision": _label(RequestDecision, r.decision) if r.decision else "",
+            "decided_on": r.decided_on,
+        }
+        for r in rows
+    ]
+
+
+# The processing list ---------------------------------------------------------------------------
+
+
+def pseudonyms_of(subject_id: uuid.UUID, signal_ids: Iterable[uuid.UUID]) -> list[str]:
+    """The person's pseudonyms in the log: the subject's, and each of its signals' (intake
+    records name the signal)."""
+    identifiers = [str(subject_id), *(str(pk) for pk in signal_ids)]
+    return [audit.Subject(SubjectType.PERSON, i).pseudonym for i in identifiers]
+
+
+def _bases_per_activity() -> dict[str, list[str]]:
+    bases: dict[str, list[str]] = {}
+    for key, name, citation in LegalBasis.processing_activities.through.objects.values_list(
+        "processingactivity_id", "legalbasis__name", "legalbasis__citation"
+    ).order_by("legalbasis__position", "legalbasis__name"):
+        bases.setdefault(key, []).append(f"{name} ({citation})" if citation else name)
+    return bases
+
+
+def _processing(pseudonyms: list[str], withheld: dict[uuid.UUID, Data]) -> list[Data]:
+    records = list(
+        LogRecord.objects.filter(
+            data_subject_id__in=pseudonyms, data_subject_type=SubjectType.PERSON
+        )
+        .exclude(actor_organisation_id__in=[str(pk) for pk in withheld])
+        .only("start_time", "name", "activity_id", "actor_user_id", "actor_organisation_id")
+        .order_by("sequence")
+    )
+    activities = {a.key: a for a in ProcessingActivity.objects.all()}
+    bases = _bases_per_activity()
+    organisations = Organisation.objects.in_bulk(
+        {r.actor_organisation_id for r in records if r.actor_organisation_id}
+    )
+    users = User.objects.in_bulk({r.actor_user_id for r in records if r.actor_user_id})
+    rows = []
+    for record in records:
+        organisation = organisations.get(_uuid(record.actor_organisation_id))
+        user = users.get(_uuid(record.actor_user_id))
+        if user is not None and organisation is not None:
+            by = staff_display(user, organisation)
+        elif organisation is not None:
+            by = organisation.name
+        elif user is not None:
+            by = user.function_title.strip() or _("Medewerker")
+        else:
+            by = _("Schakel (automatisch)")
+        activity = activities.get(record.activity_id)
+        rows.append(
+            {
+                "when": timezone.localtime(record.start_time),
+                "activity": activity.name if activity else record.activity_id,
+                "action": action_name(record.name),
+                "organisation": organisation.name if organisation else "",
+                "by": by,
+                "legal_bases": bases.get(record.activity_id)
+                or ([activity.legal_basis] if activity else []),
+            }
+        )
+    return rows
+
+
+def _uuid(value: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
+
+
+# The whole export ------------------------------------------------------------------------------
+
+
+def collect(request: SubjectRequest) -> Data:
+    """Everything Schakel holds about the request's person, as plain data."""
+    subject_id = request.subject_id
+    withheld = _withheld(request)
+    signals = list(
+        Signal.objects.filter(subject_id=subject_id)
+        .select_related("registering_organisation", "directing_municipality", "phenomenon")
+        .order_by("created_at")
+    )
+    shown = [s for s in signals if s.registering_organisation_id not in withheld]
+    return {
+        "request": {
+            "reference": request.reference,
+            "kind": _label(RequestKind, request.kind),
+            "received_on": request.received_on,
+            "contact_point": request.contact_point.name,
+            "produced_on": timezone.localdate(),
+        },
+        "identity": _identities(shown, with_bsn=request.contact_point.may_process_bsn),
+        "signals": _signals(shown),
+        "weighings": _weighings(subject_id),
+        "cases": _cases(subject_id, withheld),
+        "online_research": _online_research([s.pk for s in signals]),
+        "requests": _requests(subject_id),
+        "processing": _processing(pseudonyms_of(subject_id, [s.pk for s in signals]), withheld),
+        "withheld": list(withheld.values()),
+    }
