@@ -40,6 +40,7 @@ from schakel.cases.services import REASSESSMENT_INTERVAL, CaseStateError
 from schakel.intake.choices import Relation, Sex
 from schakel.intake.forms import ErrorItem, error_summary
 from schakel.network.models import Organisation
+from schakel.privacy.supervision import accesses_for_case
 
 PAGE_SIZE = 50
 # The dashboard shows this many rows per section, and says when there are more.
@@ -194,6 +195,9 @@ def case_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         "participations": _participation_rows(view),
         "latest_version": view.versions[0] if view.versions else None,
         "today": timezone.localdate(),
+        # The directing municipality sees every privacy officer's supervision access.
+        "shows_supervision": permissions.directs_case(membership, case),
+        "supervision_accesses": accesses_for_case(membership=membership, case=case),
     }
     return render(request, "cases/case_detail.html", context)
 

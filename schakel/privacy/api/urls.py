@@ -6,6 +6,12 @@ from schakel.privacy.api import views
 
 urlpatterns = [
     path("legal-bases/", views.LegalBasisListView.as_view(), name="legal-basis-list"),
+    path("legal-bases/<uuid:id>/", views.LegalBasisDetailView.as_view(), name="legal-basis-detail"),
+    path(
+        "processing-activities/",
+        views.ProcessingActivityListView.as_view(),
+        name="processing-activity-list",
+    ),
     path(
         "agenda-items/<uuid:id>/disclosures/",
         views.AgendaItemDisclosuresView.as_view(),

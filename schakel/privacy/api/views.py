@@ -8,6 +8,7 @@ item's selector, which logs the read, and needs the meeting's confidentiality ac
 import uuid
 from typing import Any
 
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -16,7 +17,10 @@ from rest_framework.mixins import ListModelMixin
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from schakel.accounts.models import Membership
+from schakel.accounts.choices import Role
+from schakel.accounts.models import Membership, User
+from schakel.api.views import acting_membership_of, api_user
+from schakel.audit.models import ProcessingActivity
 from schakel.cases import permissions, selectors
 from schakel.cases.access import agenda_items_visible_to
 from schakel.cases.api.base import (
@@ -29,16 +33,46 @@ from schakel.cases.api.base import (
     service_errors,
 )
 from schakel.cases.models import AgendaItem
-from schakel.privacy import services
+from schakel.privacy import catalogue_services, services
 from schakel.privacy.api.serializers import (
     DisclosureInputSerializer,
     DisclosureSerializer,
+    LegalBasisAdminSerializer,
+    LegalBasisInputSerializer,
+    LegalBasisPatchSerializer,
     LegalBasisSerializer,
+    ProcessingActivitySerializer,
     disclosure_context,
 )
 from schakel.privacy.models import Disclosure, LegalBasis
+from schakel.privacy.register_export import register_entries
 
 TAGS = ["verstrekkingen"]
+CATALOGUE_TAGS = ["verstrekkingen"]
+REGISTER_TAGS = ["verwerkingsregister"]
+
+
+def catalogue_keeper(request: Request) -> User:
+    """A functional admin (acting as one) or the platform operator; anyone else gets 404."""
+    user = api_user(request)
+    if user.is_superuser:
+        return user
+    membership = acting_membership_of(request)
+    if membership is None or membership.role != Role.FUNCTIONAL_ADMIN:
+        raise exceptions.NotFound()
+    return user
+
+
+def register_reader(request: Request) -> None:
+    """A privacy officer or functional admin (acting as one), or the platform operator."""
+    if api_user(request).is_superuser:
+        return
+    membership = acting_membership_of(request)
+    if membership is None or membership.role not in REGISTER_ROLES:
+        raise exceptions.NotFound()
+
+
+REGISTER_ROLES = frozenset({Role.PRIVACY_OFFICER, Role.FUNCTIONAL_ADMIN})
 
 
 class LegalBasisListView(ListModelMixin, ProcessAPIView):
@@ -60,6 +94,85 @@ class LegalBasisListView(ListModelMixin, ProcessAPIView):
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return self.list(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Grondslag toevoegen",
+        description=(
+            "Alleen voor functioneel beheerders (handelend in dat lidmaatschap); anderen 404. "
+            "Een nieuwe grondslag in de catalogus van het hele platform: code (kleine letters, "
+            "cijfers, streepjes; uniek), naam, vindplaats, omschrijving, voor welke soorten "
+            "organisaties hij geldt (leeg: alle) en welke verwerkingsactiviteiten erop steunen. "
+            "Ontbreekt iets, dan wordt niets opgeslagen (400 met alle meldingen). De wijziging "
+            "wordt gelogd."
+        ),
+        request=LegalBasisInputSerializer,
+        responses={201: LegalBasisAdminSerializer},
+        tags=CATALOGUE_TAGS,
+    )
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        user = catalogue_keeper(request)
+        serializer = LegalBasisInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with service_errors():
+            basis = catalogue_services.basis_create(by=user, data=serializer.to_input())
+        return Response(LegalBasisAdminSerializer(basis).data, status=201)
+
+
+class LegalBasisDetailView(ProcessAPIView):
+    serializer_class = LegalBasisAdminSerializer
+    queryset = LegalBasis.objects.none()  # for the schema's path parameter; reads below
+
+    @extend_schema(
+        summary="Grondslag wijzigen",
+        description=(
+            "Alleen voor functioneel beheerders; anderen 404. Alleen de meegestuurde velden "
+            "veranderen. De code ligt vast zodra er een verstrekking op de grondslag is gedaan "
+            "(400). is_active false zet de grondslag op inactief (niet meer aangeboden voor "
+            "nieuwe verstrekkingen), true maakt hem weer actief; een grondslag wordt via de API "
+            "nooit verwijderd. De wijziging wordt gelogd."
+        ),
+        request=LegalBasisPatchSerializer,
+        responses={200: LegalBasisAdminSerializer},
+        tags=CATALOGUE_TAGS,
+    )
+    def patch(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
+        user = catalogue_keeper(request)
+        basis = LegalBasis.objects.filter(pk=id).first()
+        if basis is None:
+            raise exceptions.NotFound()
+        serializer = LegalBasisPatchSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        active = serializer.validated_data.get("is_active")
+        with service_errors(), transaction.atomic():
+            basis = catalogue_services.basis_update(
+                by=user, basis=basis, data=serializer.to_input(basis)
+            )
+            if active is not None:
+                basis = catalogue_services.basis_set_active(by=user, basis=basis, active=active)
+        basis.refresh_from_db()
+        return Response(LegalBasisAdminSerializer(basis).data)
+
+
+class ProcessingActivityListView(ProcessAPIView):
+    serializer_class = ProcessingActivitySerializer
+    queryset = ProcessingActivity.objects.none()  # for the schema; the rows are built below
+
+    @extend_schema(
+        summary="Verwerkingsregister",
+        description=(
+            "Het register van verwerkingsactiviteiten (AVG art. 30): per activiteit doel, "
+            "grondslag (tekst en de gekoppelde actieve grondslagen uit de catalogus), "
+            "categorieën persoonsgegevens en betrokkenen, ontvangers, bewaartermijn (tekst en "
+            "de geldende instelbare termijnen) en verwerkingsverantwoordelijke. Voor "
+            "privacyfunctionarissen en functioneel beheerders; anderen 404. Geen "
+            "persoonsgegevens."
+        ),
+        responses={200: ProcessingActivitySerializer(many=True)},
+        tags=REGISTER_TAGS,
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        register_reader(request)
+        return self.paginated(register_entries(), ProcessingActivitySerializer)
 
 
 def disclose_gate(membership: Membership, item: AgendaItem) -> None:

@@ -1,0 +1,64 @@
+"""Shared data for the desk, supervision, access-review and catalogue tests (no tests here).
+
+``plant`` makes a case about a resident of Aldermeer with distinctive text in every kind of
+case content — the plan's analysis, a decision, a disclosure's content and its notes — so a test
+can prove where that text appears and where it never does.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from schakel.cases.meeting_services import decision_record
+from schakel.cases.models import AgendaItem, Case
+from schakel.cases.plan_services import PlanInput, plan_update
+from schakel.cases.tests.factories import on_agenda, open_case
+from schakel.intake.choices import DataCategory
+from schakel.intake.tests.factories import membership_of
+from schakel.privacy.models import Disclosure, LegalBasis
+from schakel.privacy.services import DisclosureInput, disclosure_record
+
+ANALYSIS = "Zuurstokroze analyse: woont tijdelijk bij een oom aan de Lindelaan."
+GOALS = "Grutto-doel: terug naar school voor de zomer."
+DISCLOSURE = "Kwartelkoning-inhoud: eerder aangehouden wegens bedreiging via sociale media."
+PURPOSE = "Waterhoen-doel: gezamenlijke weging van het risico in het overleg."
+NOTE = "Roerdomp-afweging: alleen de feiten die voor de aanpak tellen; lichtere middelen faalden."
+DECISION = "IJsvogel-besluit: huisbezoek door de wijkagent binnen twee weken."
+PERSON_SURNAME = "Hoogeveld"  # the default person of the intake factories
+CONTENT = (ANALYSIS, GOALS, DISCLOSURE, DECISION)
+
+
+@dataclass
+class Planted:
+    case: Case
+    item: AgendaItem
+    disclosure: Disclosure
+
+
+def plant(personas: Any) -> Planted:
+    case = open_case(personas)
+    item = on_agenda(personas, case)
+    director = membership_of(personas.director)
+    plan_update(
+        membership=director,
+        case=case,
+        data=PlanInput(
+            analysis={"housing": ANALYSIS},
+            goals=GOALS,
+            based_on_version=None,
+            based_on_revision=None,
+        ),
+    )
+    disclosure = disclosure_record(
+        membership=membership_of(personas.police_member),
+        item=item,
+        data=DisclosureInput(
+            content=DISCLOSURE,
+            categories=[DataCategory.CRIMINAL],
+            legal_basis=LegalBasis.objects.get(code="wet-pga"),
+            purpose=PURPOSE,
+            necessity_note=NOTE,
+            recipients=[personas.municipality_a, personas.zvh],
+        ),
+    )
+    decision_record(membership=director, item=item, text=DECISION, category="ordinary")
+    return Planted(case=case, item=item, disclosure=disclosure)
