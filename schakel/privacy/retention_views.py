@@ -1,0 +1,473 @@
+"""The retention pages: the terms per kind (/beheer/bewaartermijnen/) and, for the privacy
+officer, what will be deleted, legal holds, the deletion register and the sweep's runs.
+
+- Terms: functional admins (acting in that role) and the platform operator change them, after
+  step-up; privacy officers read the same table; everyone else gets 404.
+- Everything else is for a membership acting as privacy officer (others 404) and shows metadata
+  only: references, organisations, dates, counts — never names or the content of a case. The
+  reason of a hold is shown on its own page, to the officers of the organisation that placed it.
+
+The helpers at the bottom (labels, who changed a term, a hold's status) are shared with the API.
+"""
+
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
+from django.db.models import F, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
+
+from schakel.accounts.acting import acting_membership
+from schakel.accounts.choices import Role
+from schakel.accounts.display import staff_display
+from schakel.accounts.models import Membership, User
+from schakel.accounts.stepup import step_up_required
+from schakel.audit.models import DeletionRecord
+from schakel.intake.forms import error_summary
+from schakel.network.views import acting_user
+from schakel.privacy.choices import RetentionKind
+from schakel.privacy.models import LegalHold, RetentionPolicy, RetentionRun
+from schakel.privacy.retention import holds, policies, selectors
+from schakel.privacy.retention_forms import HoldForm, PolicyForm, add_service_errors
+
+PAGE_SIZE = 50
+form_methods = require_http_methods(["GET", "POST"])
+
+# What a deletion record's ``object_kind`` means (the register stores codes only).
+OBJECT_KINDS: dict[str, Any] = {
+    "signal_person_data": gettext_lazy("Persoonsgegevens van signalen"),
+    "related_person": gettext_lazy("Personen in de omgeving"),
+    "online_research_text": gettext_lazy("Tekst van online onderzoek"),
+    "weighing_item_content": gettext_lazy("Onderbouwing van wegingen"),
+    "weighing_criterion_note": gettext_lazy("Overwegingen bij wegingscriteria"),
+    "case_content": gettext_lazy("Inhoud van casussen"),
+    "action_plan_version_content": gettext_lazy("Inhoud van versies van het plan van aanpak"),
+    "intervention_content": gettext_lazy("Omschrijving en resultaat van interventies"),
+    "meeting_decision_text": gettext_lazy("Besluiten in het casusoverleg"),
+    "disclosure_content": gettext_lazy("Inhoud van verstrekkingen"),
+    "supervision_reason": gettext_lazy("Redenen van toezichtsinzagen"),
+    "legal_hold_reason": gettext_lazy("Redenen van bewaarplichten"),
+    "subject_request_content": gettext_lazy("Inhoud van verzoeken van betrokkenen"),
+    "request_contribution_input": gettext_lazy("Inbreng bij verzoeken van betrokkenen"),
+    "log_record": gettext_lazy("Logregels van het logboek dataverwerkingen"),
+    "sign_in_failure": gettext_lazy("Mislukte aanmeldpogingen"),
+}
+
+
+# Who may come -----------------------------------------------------------------------------
+
+
+def _user(request: HttpRequest) -> User | None:
+    user = request.user
+    return user if isinstance(user, User) else None
+
+
+def may_edit_policies(user: User | None, membership: Membership | None) -> bool:
+    """The platform operator, or a functional admin acting in that role."""
+    if user is None:
+        return False
+    return user.is_superuser or (
+        membership is not None and membership.role == Role.FUNCTIONAL_ADMIN
+    )
+
+
+def may_read_policies(user: User | None, membership: Membership | None) -> bool:
+    return may_edit_policies(user, membership) or (
+        membership is not None and membership.role == Role.PRIVACY_OFFICER
+    )
+
+
+def _officer(request: HttpRequest) -> Membership:
+    membership = acting_membership(request)
+    if membership is None or membership.role != Role.PRIVACY_OFFICER:
+        raise Http404
+    return membership
+
+
+def _policy_reader(request: HttpRequest) -> None:
+    if not may_read_policies(_user(request), acting_membership(request)):
+        raise Http404
+
+
+def _policy_editor(request: HttpRequest) -> None:
+    if not may_edit_policies(_user(request), acting_membership(request)):
+        raise Http404
+
+
+ViewFunc = Callable[..., HttpResponse]
+
+
+def _guarded(check: Callable[[HttpRequest], object]) -> Callable[[ViewFunc], ViewFunc]:
+    """Check who may come before anything else (also before the step-up): not allowed is 404."""
+
+    def decorator(view: ViewFunc) -> ViewFunc:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            check(request)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+officer_only = _guarded(_officer)
+policy_readers_only = _guarded(_policy_reader)
+policy_editors_only = _guarded(_policy_editor)
+
+
+def _page(request: HttpRequest, items: Any) -> Page[Any]:
+    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("pagina"))
+
+
+# Terms (bewaartermijnen) ------------------------------------------------------------------
+
+
+@policy_readers_only
+@require_GET
+def policy_list(request: HttpRequest) -> HttpResponse:
+    rows = policies.policy_rows()
+    changers = policy_changers([row.policy for row in rows if row.policy is not None])
+    membership = acting_membership(request)
+    context = {
+        "rows": [
+            {
+                "row": row,
+                "default": policies.DEFAULT_TERMS[row.kind],
+                "changed_by": changers.get(row.policy.updated_by_id)
+                if row.policy and row.policy.updated_by_id
+                else None,
+                "changed_at": row.policy.updated_at
+                if row.policy and row.policy.updated_by_id
+                else None,
+            }
+            for row in rows
+        ],
+        "may_edit": may_edit_policies(_user(request), membership),
+        "is_officer": membership is not None and membership.role == Role.PRIVACY_OFFICER,
+        "section": "retention_policies",
+    }
+    return render(request, "privacy/retention/policies.html", context)
+
+
+@policy_editors_only
+@form_methods
+@step_up_required
+def policy_update(request: HttpRequest, kind: str) -> HttpResponse:
+    if kind not in policies.DEFAULT_TERMS:
+        raise Http404
+    current = RetentionPolicy.objects.filter(kind=kind).first()
+    initial = {
+        "term_months": current.term_months if current else policies.DEFAULT_TERMS[kind],
+        "note": current.note if current else "",
+    }
+    form = PolicyForm(request.POST if request.method == "POST" else None, initial=initial)
+    if form.is_bound and form.is_valid():
+        try:
+            policies.policy_update(
+                by=acting_user(request),
+                kind=kind,
+                months=form.cleaned_data["term_months"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("De bewaartermijn voor ‘%(kind)s’ is opgeslagen.")
+                % {"kind": RetentionKind(kind).label},
+            )
+            return redirect("privacy:retention_policies")
+    context = {
+        "form": form,
+        "errors": error_summary(form) if form.is_bound else [],
+        "kind": kind,
+        "label": RetentionKind(kind).label,
+        "clock_starts": policies.CLOCK_STARTS[kind],
+        "action": policies.ACTIONS[kind],
+        "default": policies.DEFAULT_TERMS[kind],
+        "section": "retention_policies",
+    }
+    return render(request, "privacy/retention/policy_form.html", context)
+
+
+# What will be deleted ---------------------------------------------------------------------
+
+
+@officer_only
+@require_GET
+def upcoming(request: HttpRequest) -> HttpResponse:
+    membership = _officer(request)
+    outlook = selectors.outlook(membership=membership)
+    context = {
+        "outlook": outlook,
+        "days": (outlook.until - timezone.localdate()).days,
+        "row_limit": selectors.ROW_LIMIT,
+        "organisation": membership.organisation,
+        "section": "upcoming",
+    }
+    return render(request, "privacy/retention/upcoming.html", context)
+
+
+# Legal holds ------------------------------------------------------------------------------
+
+
+def holds_listed(membership: Membership) -> QuerySet[LegalHold]:
+    """The officer's organisation's holds, running ones first; stable for paging."""
+    return (
+        selectors.holds_for(membership=membership)
+        .select_related("organisation")
+        .order_by(F("lifted_at").asc(nulls_first=True), "-ends_on", "-created_at", "pk")
+    )
+
+
+@officer_only
+@require_GET
+def hold_list(request: HttpRequest) -> HttpResponse:
+    membership = _officer(request)
+    page = _page(request, holds_listed(membership))
+    context = {
+        "page": page,
+        "rows": [hold_row(hold) for hold in page],
+        "organisation": membership.organisation,
+        "section": "holds",
+    }
+    return render(request, "privacy/retention/holds.html", context)
+
+
+@officer_only
+@form_methods
+@step_up_required
+def hold_new(request: HttpRequest) -> HttpResponse:
+    membership = _officer(request)
+    form = HoldForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            hold = holds.hold_place(membership=membership, data=form.to_input())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Bewaarplicht %(reference)s is vastgelegd.") % {"reference": hold.reference},
+            )
+            return redirect("privacy:retention_hold_detail", pk=hold.pk)
+    context = {
+        "form": form,
+        "errors": error_summary(form) if form.is_bound else [],
+        "section": "holds",
+    }
+    return render(request, "privacy/retention/hold_form.html", context)
+
+
+@officer_only
+@require_GET
+def hold_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    membership = _officer(request)
+    hold = holds.hold_get_for(membership=membership, pk=pk)
+    context = {"hold": hold, "row": hold_row(hold), "section": "holds"}
+    response = render(request, "privacy/retention/hold_detail.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@officer_only
+@form_methods
+@step_up_required
+def hold_lift(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    membership = _officer(request)
+    hold = holds.hold_get_for(membership=membership, pk=pk)
+    if request.method == "POST":
+        try:
+            holds.hold_lift(membership=membership, hold=hold)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Bewaarplicht %(reference)s is opgeheven.") % {"reference": hold.reference},
+            )
+        return redirect("privacy:retention_hold_detail", pk=hold.pk)
+    context = {"hold": hold, "row": hold_row(hold), "section": "holds"}
+    return render(request, "privacy/retention/hold_lift.html", context)
+
+
+# The deletion register and the runs -------------------------------------------------------
+
+
+@officer_only
+@require_GET
+def deletion_list(request: HttpRequest) -> HttpResponse:
+    membership = _officer(request)
+    page = _page(request, selectors.deletion_register(membership=membership))
+    context = {
+        "page": page,
+        "rows": [deletion_row(record) for record in page],
+        "section": "deletions",
+    }
+    return render(request, "privacy/retention/deletions.html", context)
+
+
+@officer_only
+@require_GET
+def run_list(request: HttpRequest) -> HttpResponse:
+    membership = _officer(request)
+    page = _page(request, selectors.runs(membership=membership).order_by("-started_at", "pk"))
+    context = {
+        "page": page,
+        "rows": [{"run": run, "short": short_id(run.pk), "kinds": run_kinds(run)} for run in page],
+        "section": "runs",
+    }
+    return render(request, "privacy/retention/runs.html", context)
+
+
+# Shared with the API ----------------------------------------------------------------------
+
+
+def short_id(pk: uuid.UUID) -> str:
+    return str(pk).split("-")[0]
+
+
+def object_kind_label(code: str) -> str:
+    label = OBJECT_KINDS.get(code)
+    return str(label) if label is not None else code
+
+
+def rule_label(code: str) -> str:
+    """A deletion record's rule: a retention kind (the expiry of never-weighed signals is one)."""
+    try:
+        return str(RetentionKind(code).label)
+    except ValueError:
+        return code
+
+
+@dataclass(frozen=True)
+class DeletionRow:
+    record: DeletionRecord
+    kind_label: str
+    rule_label: str
+    run: str
+
+
+def deletion_row(record: DeletionRecord) -> DeletionRow:
+    return DeletionRow(
+        record=record,
+        kind_label=object_kind_label(record.object_kind),
+        rule_label=rule_label(record.policy),
+        run=short_id(record.run_id),
+    )
+
+
+@dataclass(frozen=True)
+class RunKind:
+    kind: str
+    label: str
+    due: int
+    done: int
+    deleted: int
+    finished: bool
+
+
+def run_kinds(run: RetentionRun) -> list[RunKind]:
+    """The run's progress per kind, in the order of the terms table."""
+    progress = run.progress if isinstance(run.progress, dict) else {}
+    kinds = []
+    for kind in policies.ORDER:
+        state = progress.get(kind)
+        if not isinstance(state, dict):
+            continue
+        kinds.append(
+            RunKind(
+                kind=kind,
+                label=rule_label(kind),
+                due=int(state.get("due", 0)),
+                done=int(state.get("done", 0)),
+                deleted=int(state.get("deleted", 0)),
+                finished=bool(state.get("finished", False)),
+            )
+        )
+    return kinds
+
+
+class HoldStatus:
+    ACTIVE = "active"
+    ENDED = "ended"
+    LIFTED = "lifted"
+
+
+HOLD_STATUS_LABELS: dict[str, Any] = {
+    HoldStatus.ACTIVE: gettext_lazy("Loopt"),
+    HoldStatus.ENDED: gettext_lazy("Afgelopen"),
+    HoldStatus.LIFTED: gettext_lazy("Opgeheven"),
+}
+
+
+def hold_status(hold: LegalHold) -> str:
+    if hold.lifted_at is not None:
+        return HoldStatus.LIFTED
+    if hold.ends_on < timezone.localdate():
+        return HoldStatus.ENDED
+    return HoldStatus.ACTIVE
+
+
+def hold_scope(hold: LegalHold) -> str:
+    """A person is never named, not even by reference: the hold says "a person"."""
+    if hold.subject_id is not None:
+        return _("persoon (via referentie)")
+    return rule_label(hold.kind)
+
+
+@dataclass(frozen=True)
+class HoldRow:
+    hold: LegalHold
+    scope: str
+    status: str
+    status_label: str
+    placed_by: str
+
+
+def hold_row(hold: LegalHold) -> HoldRow:
+    status = hold_status(hold)
+    return HoldRow(
+        hold=hold,
+        scope=hold_scope(hold),
+        status=status,
+        status_label=str(HOLD_STATUS_LABELS[status]),
+        placed_by=staff_display(hold.placed_by, hold.organisation),
+    )
+
+
+def policy_changers(changed: Iterable[RetentionPolicy]) -> dict[uuid.UUID, str]:
+    """Who last changed each term, as function and organisation (a functional admin's own
+    organisation; the platform operator as such) — never a name: every organisation sees it."""
+    users = {p.updated_by.pk: p.updated_by for p in changed if p.updated_by is not None}
+    if not users:
+        return {}
+    admin_of: dict[uuid.UUID, Membership] = {}
+    memberships = (
+        Membership.objects.filter(user_id__in=list(users), role=Role.FUNCTIONAL_ADMIN)
+        .select_related("organisation")
+        .order_by(F("ended_at").asc(nulls_first=True), "-valid_from")
+    )
+    for membership in memberships:
+        admin_of.setdefault(membership.user_id, membership)
+    shown: dict[uuid.UUID, str] = {}
+    for pk, user in users.items():
+        found = admin_of.get(pk)
+        if found is not None:
+            shown[pk] = staff_display(user, found.organisation)
+        else:
+            function = user.function_title.strip() or _("Medewerker")
+            shown[pk] = _("%(function)s – platformbeheer") % {"function": function}
+    return shown
