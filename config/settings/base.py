@@ -130,7 +130,9 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "schakel.accounts.views.lockout_response"
 AXES_USERNAME_CALLABLE = "schakel.accounts.lockout.username_from_request"
-AXES_ENABLE_ACCESS_FAILURE_LOG = False
+# Failed attempts per day feed the privacy officer's spike check; the retention sweep deletes
+# them after their term (privacy.RetentionKind.SIGN_IN_FAILURES, default 3 months).
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token", "token"]
 
@@ -219,13 +221,23 @@ SPECTACULAR_SETTINGS = {
         "WeighingOutcomeEnum": "schakel.weighing.choices.WeighingOutcome",
         "KindEnum": "schakel.network.choices.OrganisationKind",
         "OutcomeEnum": "schakel.intake.choices.ResearchOutcome",
+        "RequestKindEnum": "schakel.privacy.choices.RequestKind",
+        "RequestStatusEnum": "schakel.privacy.choices.RequestStatus",
+        "RequestDecisionEnum": "schakel.privacy.choices.RequestDecision",
+        "RequestRestrictionEnum": "schakel.privacy.choices.RequestRestriction",
+        "ContributionStatusEnum": "schakel.privacy.choices.ContributionStatus",
+        "RetentionKindEnum": "schakel.privacy.choices.RetentionKind",
+        "RetentionRunStatusEnum": "schakel.privacy.choices.RetentionRunStatus",
+        "LegalHoldScopeEnum": ["person", "kind"],
+        "LegalHoldStatusEnum": "schakel.privacy.api.retention_serializers.HOLD_STATUSES",
     },
 }
 
 SCHAKEL_PAT_DEFAULT_DAYS = 90
 SCHAKEL_PAT_MAX_DAYS = 365
-# Meldpunt: a match suggestion needs at least this score (0-100). Retention terms (e.g. when a
-# never-weighed signal expires) are set in the application (privacy.RetentionPolicy). See docs/benchmarks.md for how it was chosen.
+# Meldpunt: a match suggestion needs at least this score (0-100); docs/benchmarks.md says how
+# it was chosen. Retention terms (e.g. when a never-weighed signal expires) are set in the
+# application (privacy.RetentionPolicy).
 SCHAKEL_MATCH_THRESHOLD = env_int("SCHAKEL_MATCH_THRESHOLD", 77, minimum=50)
 SCHAKEL_EXPIRY_WARNING_DAYS = 30
 # The privacy officer sees what the retention sweep will delete within this many days.

@@ -56,6 +56,10 @@ NOT_AUTHENTICATED = ProblemType(
 )
 CSRF_FAILED = ProblemType("csrf-failed", 403, "CSRF-controle mislukt", "CSRF check failed")
 NOT_FOUND = ProblemType("not-found", 404, "Niet gevonden", "Not found")
+# Exports of person data or of the processing log need a session whose step-up is fresh.
+STEP_UP_REQUIRED = ProblemType(
+    "step-up-required", 403, "Herbevestiging nodig", "Step-up authentication required"
+)
 METHOD_NOT_ALLOWED = ProblemType(
     "method-not-allowed", 405, "Methode niet toegestaan", "Method not allowed"
 )

@@ -54,6 +54,7 @@ class RetentionKind(models.TextChoices):
     ONLINE_RESEARCH = "online_research", _("Online onderzoek")
     SUBJECT_REQUEST = "subject_request", _("Afgehandelde verzoeken van betrokkenen")
     PROCESSING_LOG = "processing_log", _("Logregels van het logboek dataverwerkingen")
+    SIGN_IN_FAILURES = "sign_in_failures", _("Mislukte aanmeldpogingen")
 
 
 class RetentionRunStatus(models.TextChoices):

@@ -81,6 +81,7 @@ SEEDING_MIGRATIONS = (
     "schakel.weighing.migrations.0002_seed_criteria",
     "schakel.privacy.migrations.0002_seed_legal_bases",
     "schakel.privacy.migrations.0004_seed_retention_policies_and_register_links",
+    "schakel.privacy.migrations.0005_sign_in_failure_retention",
 )
 
 

@@ -27,7 +27,11 @@ from rest_framework.views import APIView
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership, PersonalAccessToken, User
 from schakel.accounts.stepup import step_up_is_fresh
-from schakel.api.problems import PROBLEM_CONTENT_TYPE, ProblemType, problem_json_response
+from schakel.api.problems import (
+    PROBLEM_CONTENT_TYPE,
+    STEP_UP_REQUIRED,
+    problem_json_response,
+)
 from schakel.api.schema import SchakelAutoSchema
 from schakel.api.serializers import ProblemSerializer
 from schakel.api.views import acting_membership_of, api_user
@@ -36,9 +40,6 @@ from schakel.audit.api.serializers import ProcessingLogPageSerializer
 from schakel.audit.choices import Activity, StatusCode
 
 TAGS = ["verwerkingslogboek"]
-STEP_UP_REQUIRED = ProblemType(
-    "step-up-required", 403, "Herbevestiging nodig", "Step-up authentication required"
-)
 # The API's parameter names and the search form's (the UI's query parameters).
 FORM_NAMES = {
     "from": "van",

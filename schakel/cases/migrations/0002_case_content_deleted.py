@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0001_cases_meetings_and_plans'),
+        ("cases", "0001_cases_meetings_and_plans"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='case',
-            name='content_deleted_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='inhoud verwijderd op'),
+            model_name="case",
+            name="content_deleted_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="inhoud verwijderd op"),
         ),
     ]

@@ -539,6 +539,7 @@ def world(personas) -> dict[str, str]:
         "participation": str(case.participations.first().pk),  # type: ignore[union-attr]
         "session": str(weighed.session.pk),
         "weighing_item": str(weighed.item.pk),
+        "legal_basis": str(LegalBasis.objects.get(code="wet-pga").pk),
         "number": "1",
     }
 
@@ -561,6 +562,7 @@ def path_parameters(world: dict[str, str], path: str) -> dict[str, str]:
         "/api/v1/interventions/": "intervention",
         "/api/v1/weighing-sessions/": "session",
         "/api/v1/weighing-items/": "weighing_item",
+        "/api/v1/legal-bases/": "legal_basis",
     }
     kind = next(value for prefix, value in kinds.items() if path.startswith(prefix))
     parameters = {"id": world[kind]}

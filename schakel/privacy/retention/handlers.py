@@ -388,6 +388,36 @@ def log_delete(ids: range, moment: Moment, run_id: uuid.UUID, by: uuid.UUID | No
     return removed
 
 
+# --- failed sign-in attempts ------------------------------------------------------------------
+
+
+def sign_in_failures_due(moment: Moment) -> list[int]:
+    from axes.models import AccessFailureLog
+
+    if kind_is_held(RetentionKind.SIGN_IN_FAILURES, moment.today):
+        return []
+    cutoff = moment.cutoffs[RetentionKind.SIGN_IN_FAILURES]
+    due = AccessFailureLog.objects.filter(attempt_time__lte=cutoff).order_by("pk")
+    return list(due.values_list("pk", flat=True))
+
+
+def sign_in_failures_delete(
+    ids: list[int], moment: Moment, run_id: uuid.UUID, by: uuid.UUID | None
+) -> int:
+    from axes.models import AccessFailureLog
+
+    policy = RetentionKind.SIGN_IN_FAILURES.value
+    cutoff = moment.cutoffs[RetentionKind.SIGN_IN_FAILURES]
+    with transaction.atomic():
+        removed: int = AccessFailureLog.objects.filter(
+            pk__in=ids, attempt_time__lte=cutoff
+        ).delete()[0]
+        _record("sign_in_failure", removed, policy=policy, run_id=run_id, now=moment.now)
+        if removed:
+            _log(policy, run_id, [], by)
+    return removed
+
+
 @dataclass(frozen=True)
 class Handler:
     kind: str
@@ -401,5 +431,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler(RetentionKind.CLOSED_CASE, cases_due, cases_delete),
     Handler(RetentionKind.ONLINE_RESEARCH, research_due, research_delete),
     Handler(RetentionKind.SUBJECT_REQUEST, requests_due, requests_delete),
+    Handler(RetentionKind.SIGN_IN_FAILURES, sign_in_failures_due, sign_in_failures_delete),
+    # Last: the sweep's own log records of this run are not yet due.
     Handler(RetentionKind.PROCESSING_LOG, log_due, log_delete),
 )

@@ -22,6 +22,7 @@ from schakel.accounts.models import Membership
 from schakel.audit import services as audit
 from schakel.audit.choices import Activity, SubjectType
 from schakel.cases.models import Case
+from schakel.core.dates import add_months
 from schakel.intake.models import Signal, Subject
 from schakel.privacy.choices import OPEN_REQUEST_STATUSES, RetentionKind
 from schakel.privacy.models import LegalHold
@@ -118,7 +119,7 @@ def _validate(data: HoldInput) -> dict[str, list[str]]:
         errors["ends_on"] = [_("Vul de einddatum van de bewaarplicht in.")]
     elif data.ends_on < (data.starts_on or today):
         errors["ends_on"] = [_("De einddatum ligt voor de begindatum.")]
-    elif data.ends_on > today.replace(year=today.year + MAX_HOLD_YEARS):
+    elif data.ends_on > add_months(today, 12 * MAX_HOLD_YEARS):
         errors["ends_on"] = [
             _("Een bewaarplicht duurt hoogstens %(years)s jaar; verleng hem zo nodig later.")
             % {"years": MAX_HOLD_YEARS}
@@ -157,11 +158,21 @@ def hold_place(*, membership: Membership, data: HoldInput) -> LegalHold:
 
 
 def hold_get_for(*, membership: Membership, pk: uuid.UUID) -> LegalHold:
+    """One hold of the officer's organisation, with its reason: reading it is logged."""
     from django.http import Http404
 
     hold = holds_in_scope(membership).filter(pk=pk).first()
     if hold is None:
         raise Http404
+    audit.log_processing(
+        activity=Activity.RETENTION,
+        name="legal_hold_read",
+        by=membership.user,
+        subjects=[audit.Subject(SubjectType.PERSON, str(hold.subject_id))]
+        if hold.subject_id
+        else [],
+        attributes={"scope": "person" if hold.subject_id else hold.kind},
+    )
     return hold
 
 

@@ -30,6 +30,7 @@ DEFAULT_TERMS: dict[str, int] = {
     RetentionKind.ONLINE_RESEARCH: 12,
     RetentionKind.SUBJECT_REQUEST: 60,
     RetentionKind.PROCESSING_LOG: 84,
+    RetentionKind.SIGN_IN_FAILURES: 3,
 }
 
 # When each kind's clock starts (shown to the admin and the privacy officer).
@@ -40,6 +41,7 @@ CLOCK_STARTS: dict[str, Any] = {
     RetentionKind.ONLINE_RESEARCH: gettext_lazy("na vastlegging van het onderzoek"),
     RetentionKind.SUBJECT_REQUEST: gettext_lazy("na afhandeling van het verzoek"),
     RetentionKind.PROCESSING_LOG: gettext_lazy("na het moment van de verwerking"),
+    RetentionKind.SIGN_IN_FAILURES: gettext_lazy("na de mislukte poging"),
 }
 
 # What happens when the term ends.
@@ -66,6 +68,10 @@ ACTIONS: dict[str, Any] = {
     ),
     RetentionKind.PROCESSING_LOG: gettext_lazy(
         "De oudste logregels worden verwijderd; de keten blijft controleerbaar vanaf het anker."
+    ),
+    RetentionKind.SIGN_IN_FAILURES: gettext_lazy(
+        "Mislukte aanmeldpogingen (e-mailadres, IP-adres, browser) worden verwijderd; ze dienen "
+        "alleen om pieken te zien en accounts te blokkeren."
     ),
 }
 

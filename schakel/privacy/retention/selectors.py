@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -135,12 +135,17 @@ def outlook(*, membership: Membership | None, days: int | None = None) -> Outloo
     )
     weighed = _weighed_rows(org.pk, cutoff(RetentionKind.WEIGHED_NOT_INCLUDED), term)
     add(RetentionKind.WEIGHED_NOT_INCLUDED, weighed)
-    cases = Case.objects.filter(
-        Q(directing_municipality=org) | Q(zvh=org),
-        phase=CasePhase.CLOSED,
-        content_deleted_at=None,
-        retention_starts_on__lte=_as_date(cutoff(RetentionKind.CLOSED_CASE)),
-    ).select_related("directing_municipality")
+    # Every organisation that may hold a case (directing, ZVH, participants) sees it coming.
+    cases = (
+        Case.objects.filter(
+            Q(directing_municipality=org) | Q(zvh=org) | Q(participations__organisation=org),
+            phase=CasePhase.CLOSED,
+            content_deleted_at=None,
+            retention_starts_on__lte=_as_date(cutoff(RetentionKind.CLOSED_CASE)),
+        )
+        .select_related("directing_municipality")
+        .distinct()
+    )
     add(
         RetentionKind.CLOSED_CASE,
         [
@@ -163,7 +168,7 @@ def outlook(*, membership: Membership | None, days: int | None = None) -> Outloo
         RetentionKind.ONLINE_RESEARCH,
         [
             (
-                "O-" + str(r.pk).split("-")[0].upper(),
+                "OZ-" + str(r.pk).split("-")[0].upper(),
                 r.municipality.name,
                 _as_date(add_months(r.created_at, term[RetentionKind.ONLINE_RESEARCH])),
                 r.signal.subject_id if r.signal else None,
@@ -245,7 +250,7 @@ def holds_for(*, membership: Membership | None) -> QuerySet[LegalHold]:
     return (
         holds_in_scope(officer)
         .select_related("placed_by", "lifted_by")
-        .order_by("lifted_at", "-ends_on")
+        .order_by(F("lifted_at").asc(nulls_first=True), "-ends_on")
     )
 
 

@@ -235,3 +235,20 @@ def test_policy_terms_are_applied(personas):
     with time_machine.travel(T0 + timedelta(days=62), tick=False):
         engine.sweep()
     assert traces(never.values) == []
+
+
+def test_failed_sign_in_attempts_go_after_their_term(personas):
+    from axes.models import AccessFailureLog
+
+    with time_machine.travel(T0, tick=False):
+        AccessFailureLog.objects.create(
+            username="vergeten@example.org", ip_address="127.0.0.1", user_agent="test",
+            path_info="/inloggen/", http_accept="text/html", locked_out=False,
+        )  # fmt: skip
+    with time_machine.travel(T0 + timedelta(days=60), tick=False):
+        engine.sweep()
+    assert AccessFailureLog.objects.count() == 1
+    with time_machine.travel(T0 + timedelta(days=100), tick=False):
+        run = engine.sweep()
+    assert not AccessFailureLog.objects.exists()
+    assert DeletionRecord.objects.get(run_id=run.pk, object_kind="sign_in_failure").count == 1

@@ -5,26 +5,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('intake', '0005_online_research_content_deleted'),
-        ('network', '0001_organisations_regions_collaborations'),
-        ('weighing', '0002_seed_criteria'),
+        ("intake", "0005_online_research_content_deleted"),
+        ("network", "0001_organisations_regions_collaborations"),
+        ("weighing", "0002_seed_criteria"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='weighingitem',
-            name='decided_item_has_justification',
+            model_name="weighingitem",
+            name="decided_item_has_justification",
         ),
         migrations.AddField(
-            model_name='weighingitem',
-            name='content_deleted_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='inhoud verwijderd op'),
+            model_name="weighingitem",
+            name="content_deleted_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="inhoud verwijderd op"),
         ),
         migrations.AddConstraint(
-            model_name='weighingitem',
-            constraint=models.CheckConstraint(condition=models.Q(('outcome', ''), models.Q(('decided_at__isnull', False), models.Q(('justification__isnull', False), ('content_deleted_at__isnull', False), _connector='OR')), _connector='OR'), name='decided_item_has_justification'),
+            model_name="weighingitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("outcome", ""),
+                    models.Q(
+                        ("decided_at__isnull", False),
+                        models.Q(
+                            ("justification__isnull", False),
+                            ("content_deleted_at__isnull", False),
+                            _connector="OR",
+                        ),
+                    ),
+                    _connector="OR",
+                ),
+                name="decided_item_has_justification",
+            ),
         ),
     ]

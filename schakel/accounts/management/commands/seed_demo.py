@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from schakel.accounts import demo
 from schakel.cases.demo import seed_cases_demo
 from schakel.intake import demo as intake_demo
+from schakel.privacy.demo import seed_privacy_demo
 
 
 class Command(BaseCommand):
@@ -22,5 +23,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.SUCCESS(
                     "Fictieve weging, casus, casusoverleggen en plan van aanpak toegevoegd."
+                )
+            )
+        if seed_privacy_demo():
+            self.stdout.write(
+                self.style.SUCCESS(
+                    "Fictief AVG-verzoek met inbreng en een bewaarplicht toegevoegd."
                 )
             )

@@ -2,9 +2,10 @@
 
 A signal expires after the retention term for never-weighed signals (default 12 months) unless
 it was linked to a weighing; a legal hold on its person keeps it. ``apply_retention`` does this
-and every other retention term. Its person data, related persons, encodings and match suggestions are
-deleted; the metadata row stays (status "vervallen") and a deletion record without personal
-data proves it. Batches are separate transactions: a stopped run is simply run again.
+and every other retention term. Its person data, related persons, encodings and match
+suggestions are deleted; the metadata row stays (status "vervallen") and a deletion record
+without personal data proves it. Batches are separate transactions: a stopped run is simply run
+again.
 ``--schedule`` instead enqueues the daily background task (for ``manage.py db_worker``).
 """
 
