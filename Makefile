@@ -85,7 +85,7 @@ demo-db: setup
 
 run: demo-db
 	$(DEV_ENV) $(PY) manage.py demo_accounts --address http://$(HOST):$(PORT)/
-	$(DEV_ENV) $(PY) manage.py expire_signals --schedule
+	$(DEV_ENV) $(PY) manage.py apply_retention --schedule
 	@echo "==> Schakel draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl-C)"
 	$(DEV_ENV) exec scripts/run-dev $(PY) $(HOST) $(PORT)
 
