@@ -181,14 +181,20 @@ def signals_expire(
     Each batch is its own transaction, so a stopped run leaves whole batches and can simply be
     run again. ``progress`` (optional) is called with (done, total) after each batch.
     """
-    from schakel.privacy.retention.holds import held_subjects  # privacy builds on intake
+    # privacy builds on intake
+    from schakel.privacy.choices import RetentionKind
+    from schakel.privacy.retention.holds import held_subjects, kind_is_held
 
     moment = now or timezone.now()
     run_id = uuid.uuid4()
-    held = held_subjects(timezone.localdate(moment))
+    day = max(timezone.localdate(moment), timezone.localdate())
+    held = held_subjects(day)
     ids = expirable_signals(now=moment, held=held)
     done = 0
     for start in range(0, len(ids), batch_size):
+        # A legal hold on the whole kind stops the expiry, also one placed while it runs.
+        if kind_is_held(RetentionKind.SIGNAL_NOT_WEIGHED, day):
+            break
         batch = ids[start : start + batch_size]
         done += _expire_batch(batch, now=moment, run_id=run_id, held=held)
         if callable(progress):

@@ -120,6 +120,7 @@ ACTION_NAMES = {
     "request_withdrawn": "Verzoek ingetrokken",
     "request_contribution_read": "Verzoek om inbreng ingezien",
     "request_contribution_answered": "Inbreng op het verzoek gegeven",
+    "request_contributions_read": "Inbreng op het verzoek ingezien",
     "access_export": "Inzage-export gemaakt",
     "legal_hold_place": "Bewaarplicht (blokkade) vastgelegd",
     "legal_hold_lift": "Bewaarplicht (blokkade) opgeheven",

@@ -1,9 +1,12 @@
 """Producing the access export as PDF or JSON, for the contact point only.
 
 Only for an access request (kind ``access``) that is open or was granted (in full or in part),
-whose requester's identity was established. Producing it is logged (``access_export``, the
-format in the attributes) before the bytes leave: the record, the reading and the rendering
-happen in one transaction, so an export whose record cannot be written is never handed over.
+whose requester's identity was established, and only by the contact point's **municipal lead**:
+the export holds the content of the person's cases, which a privacy officer sees only through a
+recorded supervision access (``privacy.supervision``), never through a request. Producing it is
+logged (``access_export``, the format in the attributes) before the bytes leave: the record,
+the reading and the rendering happen in one transaction, so an export whose record cannot be
+written is never handed over.
 Views require a fresh step-up before they call this.
 """
 
@@ -17,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
 from schakel.audit.choices import Activity
@@ -28,6 +32,8 @@ from schakel.privacy.request_services import handles, is_open, person_of
 
 FORMATS = ("pdf", "json")
 EXPORT_DECISIONS = (RequestDecision.GRANTED, RequestDecision.PARTIALLY_GRANTED)
+# Who of the contact point produces the export: the export holds case content.
+EXPORT_ROLES = frozenset({Role.MUNICIPAL_LEAD})
 SCHEMA_VERSION = 1
 
 
@@ -49,8 +55,18 @@ def export_refusal(request: SubjectRequest) -> str:
     return ""
 
 
+def export_refusal_for(membership: Membership | None, request: SubjectRequest) -> str:
+    """Why this membership cannot make the export; empty when it can."""
+    if membership is None or membership.role not in EXPORT_ROLES:
+        return _(
+            "De inzage-export bevat de inhoud van casussen en wordt gemaakt door de "
+            "regievoerder van het contactpunt."
+        )
+    return export_refusal(request)
+
+
 def may_export(membership: Membership | None, request: SubjectRequest) -> bool:
-    return handles(membership, request) and not export_refusal(request)
+    return handles(membership, request) and not export_refusal_for(membership, request)
 
 
 def as_json(data: dict[str, Any]) -> bytes:
@@ -80,7 +96,7 @@ def access_export_produce(
 ) -> Download:
     """The export in ``export_format`` (pdf or json); ``request`` comes from
     ``request_selectors.request_for_action`` (the access check)."""
-    if not handles(membership, request):
+    if not handles(membership, request) or membership.role not in EXPORT_ROLES:
         raise PermissionDenied
     if export_format not in FORMATS:
         raise ValidationError({"format": [_("Kies pdf of json.")]})

@@ -237,6 +237,21 @@ def request_for_action(*, membership: Membership | None, pk: uuid.UUID) -> Subje
     return request
 
 
+def request_for_contributions(*, membership: Membership | None, pk: uuid.UUID) -> SubjectRequest:
+    """A request the membership handles, to read every organisation's input (free text about
+    the person): the read is logged before anything is returned."""
+    request = request_for_action(membership=membership, pk=pk)
+    assert membership is not None
+    audit.log_processing(
+        activity=Activity.SUBJECT_REQUEST,
+        name="request_contributions_read",
+        by=membership.user,
+        subjects=[person_of(request)],
+        attributes={"kind": request.kind},
+    )
+    return request
+
+
 @dataclass
 class RequestView:
     request: SubjectRequest

@@ -35,7 +35,7 @@ from schakel.privacy import request_services as services
 from schakel.privacy.access_export_render import (
     FORMATS,
     access_export_produce,
-    export_refusal,
+    export_refusal_for,
 )
 from schakel.privacy.choices import ContributionStatus
 from schakel.privacy.models import RequestContribution, SubjectRequest
@@ -253,7 +253,7 @@ def _detail(
         "extension_form": extension_form,
         "decision_form": decision_form,
         "errors": errors,
-        "export_refusal": export_refusal(subject_request),
+        "export_refusal": export_refusal_for(membership, subject_request),
         "own_contribution": own,
         "registered_by": staff_display(
             subject_request.registered_by, subject_request.contact_point

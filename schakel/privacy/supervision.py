@@ -8,6 +8,9 @@
   page is shown is logged too (``Activity.SUPERVISION``, subject = the case's person).
 - The directing municipality sees every access on its cases: when, by whom (function and
   organisation, never the name), why and until when.
+- The officer sees what their organisation could see of the case: everything when it directs the
+  case or is its ZVH; as a partner only the disclosures it made or received; after an incidental
+  participation only the agenda items it was invited to and its own interventions.
 - The normal case pages stay closed to privacy officers (``cases.access``): this is the only way.
 """
 
@@ -30,11 +33,13 @@ from schakel.accounts.models import Membership
 from schakel.audit import services as audit
 from schakel.audit.choices import Activity
 from schakel.cases import permissions
+from schakel.cases.choices import ParticipationKind
 from schakel.cases.models import (
     ActionPlanVersion,
     AgendaItem,
     Case,
     Intervention,
+    Invitation,
     ItemDecision,
     Participation,
 )
@@ -195,6 +200,7 @@ def valid_access(*, membership: Membership | None, pk: uuid.UUID) -> Supervision
 @dataclass
 class SupervisionCaseView:
     access: SupervisionAccess
+    full_case: bool
     case: Case
     participations: list[Participation]
     agenda_items: list[AgendaItem]
@@ -215,11 +221,32 @@ def supervision_case_get(*, membership: Membership | None, pk: uuid.UUID) -> Sup
         subjects=[subject_of(case)],
         attributes={"access": str(access.pk), "case": str(case.pk)},
     )
+    org = access.organisation_id
+    # The officer supervises what their organisation could see: the directing municipality and
+    # the ZVH see every disclosure, a partner the ones it made or received; a partner that only
+    # took part incidentally sees only the items it was invited to and its own interventions.
+    steers = org in (case.directing_municipality_id, case.zvh_id)
+    full_case = (
+        steers
+        or case.participations.filter(
+            organisation_id=org, kind=ParticipationKind.STRUCTURAL
+        ).exists()
+    )
     disclosures = Disclosure.objects.select_related(
         "from_organisation", "legal_basis", "disclosed_by", "corrects"
     ).prefetch_related("recipients")
+    if not steers:
+        received = Disclosure.recipients.through.objects.filter(organisation_id=org)
+        disclosures = disclosures.filter(
+            Q(from_organisation_id=org) | Q(pk__in=received.values("disclosure_id"))
+        )
+    items = case.agenda_items.all()
+    if not full_case:
+        items = items.filter(
+            pk__in=Invitation.objects.filter(organisation_id=org).values("agenda_item_id")
+        )
     items = (
-        case.agenda_items.select_related("meeting")
+        items.select_related("meeting")
         .prefetch_related(
             Prefetch("decisions", queryset=ItemDecision.objects.select_related("recorded_by")),
             Prefetch("disclosures", queryset=disclosures),
@@ -230,11 +257,13 @@ def supervision_case_get(*, membership: Membership | None, pk: uuid.UUID) -> Sup
     versions: list[ActionPlanVersion] = []
     interventions: list[Intervention] = []
     if plan is not None:
-        versions = list(plan.versions.order_by("-number"))
-        interventions = list(plan.interventions.select_related("owner").order_by("due_on"))
+        owned = plan.interventions.all() if full_case else plan.interventions.filter(owner_id=org)
+        versions = list(plan.versions.order_by("-number")) if full_case else []
+        interventions = list(owned.select_related("owner").order_by("due_on"))
     director = case.process_director
     return SupervisionCaseView(
         access=access,
+        full_case=full_case,
         case=case,
         participations=list(case.participations.select_related("organisation")),
         agenda_items=list(items),

@@ -6,8 +6,9 @@
   ``not-contact-point`` naming the contact point.
 - ``request-contributions``: an organisation's own requests for input (metadata only) and its
   input.
-- ``access-export``: JSON (or PDF with ``?format=pdf``), only with a web session whose step-up
-  is fresh; a personal access token or a stale session gets a 403 ``step-up-required``.
+- ``access-export``: JSON (or PDF with ``?format=pdf``), for the contact point's municipal lead
+  only (it holds case content), only with a web session whose step-up is fresh; a personal
+  access token or a stale session gets a 403 ``step-up-required``.
 """
 
 import uuid
@@ -39,7 +40,7 @@ from schakel.cases.api.base import (
 )
 from schakel.privacy import request_selectors as selectors
 from schakel.privacy import request_services as services
-from schakel.privacy.access_export_render import access_export_produce
+from schakel.privacy.access_export_render import EXPORT_ROLES, access_export_produce
 from schakel.privacy.api.request_serializers import (
     OwnRequestContributionSerializer,
     RequestContributionInputSerializer,
@@ -276,13 +277,16 @@ class RequestContributionsView(ProcessAPIView):
         summary="Inbreng per organisatie",
         description=(
             "Voor het contactpunt: elke organisatie die om inbreng is gevraagd, met haar "
-            "inbreng. Organisaties geven hun inbreng met PUT /api/v1/request-contributions/{id}/."
+            "inbreng. Organisaties geven hun inbreng met PUT /api/v1/request-contributions/{id}/. "
+            "Het lezen wordt vastgelegd."
         ),
         responses={200: RequestContributionSerializer(many=True)},
         tags=TAGS,
     )
     def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
-        subject_request = _handled(request, id)
+        subject_request = selectors.request_for_contributions(
+            membership=membership_of(request), pk=id
+        )
         rows = subject_request.contributions.select_related("organisation", "answered_by").order_by(
             "organisation__name", "pk"
         )
@@ -313,8 +317,10 @@ class AccessExportView(ProcessAPIView):
             "Alles wat Schakel over de persoon vastlegt en de lijst van verwerkingen (wat, "
             "wanneer, welke organisatie, op welke grondslag), met medewerkers als functie en "
             "organisatie en zonder andere personen of interne velden. JSON, of PDF met "
-            "?format=pdf. Alleen voor het contactpunt, bij een verzoek om inzage dat open is of "
-            "(deels) is toegewezen en waarvan de identiteit is vastgesteld (anders 400). Vraagt "
+            "?format=pdf. Alleen voor de regievoerder van het contactpunt (de export bevat de "
+            "inhoud van casussen; een privacyfunctionaris krijgt 404), bij een verzoek om "
+            "inzage dat open is of (deels) is toegewezen en waarvan de identiteit is vastgesteld "
+            "(anders 400). Vraagt "
             "een websessie met verse herbevestiging: met een persoonlijk toegangstoken of een "
             "verlopen herbevestiging 403 step-up-required. Het maken wordt vastgelegd voordat "
             "de bytes worden verstuurd."
@@ -338,6 +344,8 @@ class AccessExportView(ProcessAPIView):
     def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> HttpResponse:
         membership = membership_of(request)
         subject_request = selectors.request_for_action(membership=membership, pk=id)
+        if membership.role not in EXPORT_ROLES:
+            raise exceptions.NotFound()
         if isinstance(request.auth, PersonalAccessToken) or not step_up_is_fresh(request._request):
             raise Problem(
                 STEP_UP_REQUIRED,

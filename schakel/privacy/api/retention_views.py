@@ -290,13 +290,14 @@ class LegalHoldDetailView(ProcessAPIView):
         summary="Eén bewaarplicht",
         description=(
             "Met de reden; alleen voor de privacyfunctionarissen van de organisatie die haar "
-            "vastlegde (anderen 404)."
+            "vastlegde (anderen 404). Het lezen wordt vastgelegd."
         ),
         responses={200: LegalHoldDetailSerializer},
         tags=TAGS,
     )
     def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
-        hold = _hold(officer_of(request), id)
+        # Through the selector that logs reading the reason (as the page does).
+        hold = holds.hold_get_for(membership=officer_of(request), pk=id)
         return Response(LegalHoldDetailSerializer(hold).data)
 
 

@@ -34,6 +34,7 @@ from schakel.cases.api.base import (
 )
 from schakel.cases.models import AgendaItem
 from schakel.privacy import catalogue_services, services
+from schakel.privacy.api.retention_views import STEP_UP_RESPONSE, require_step_up
 from schakel.privacy.api.serializers import (
     DisclosureInputSerializer,
     DisclosureSerializer,
@@ -102,15 +103,16 @@ class LegalBasisListView(ListModelMixin, ProcessAPIView):
             "Een nieuwe grondslag in de catalogus van het hele platform: code (kleine letters, "
             "cijfers, streepjes; uniek), naam, vindplaats, omschrijving, voor welke soorten "
             "organisaties hij geldt (leeg: alle) en welke verwerkingsactiviteiten erop steunen. "
-            "Ontbreekt iets, dan wordt niets opgeslagen (400 met alle meldingen). De wijziging "
-            "wordt gelogd."
+            "Ontbreekt iets, dan wordt niets opgeslagen (400 met alle meldingen). Vraagt "
+            "herbevestiging, zoals in de webinterface (zie 403). De wijziging wordt gelogd."
         ),
         request=LegalBasisInputSerializer,
-        responses={201: LegalBasisAdminSerializer},
+        responses={201: LegalBasisAdminSerializer, **STEP_UP_RESPONSE},
         tags=CATALOGUE_TAGS,
     )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         user = catalogue_keeper(request)
+        require_step_up(request)
         serializer = LegalBasisInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         with service_errors():
@@ -129,10 +131,10 @@ class LegalBasisDetailView(ProcessAPIView):
             "veranderen. De code ligt vast zodra er een verstrekking op de grondslag is gedaan "
             "(400). is_active false zet de grondslag op inactief (niet meer aangeboden voor "
             "nieuwe verstrekkingen), true maakt hem weer actief; een grondslag wordt via de API "
-            "nooit verwijderd. De wijziging wordt gelogd."
+            "nooit verwijderd. Vraagt herbevestiging (zie 403). De wijziging wordt gelogd."
         ),
         request=LegalBasisPatchSerializer,
-        responses={200: LegalBasisAdminSerializer},
+        responses={200: LegalBasisAdminSerializer, **STEP_UP_RESPONSE},
         tags=CATALOGUE_TAGS,
     )
     def patch(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
@@ -140,6 +142,7 @@ class LegalBasisDetailView(ProcessAPIView):
         basis = LegalBasis.objects.filter(pk=id).first()
         if basis is None:
             raise exceptions.NotFound()
+        require_step_up(request)
         serializer = LegalBasisPatchSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         active = serializer.validated_data.get("is_active")

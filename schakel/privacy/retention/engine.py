@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
+from django.db import transaction
 from django.utils import timezone
 
 from schakel.accounts.models import User
@@ -17,6 +18,7 @@ from schakel.core.dates import add_months
 from schakel.privacy.choices import RetentionKind, RetentionRunStatus
 from schakel.privacy.models import RetentionRun
 from schakel.privacy.retention.handlers import HANDLERS, Handler, Moment
+from schakel.privacy.retention.holds import kind_is_held
 from schakel.privacy.retention.policies import terms
 
 Progress = Callable[[str, int, int], None]  # kind, done, total
@@ -85,7 +87,14 @@ def _sweep_kind(
     run.save(update_fields=["progress"])
     for start in range(0, len(due), size):
         batch = due[start : start + size]
-        state["deleted"] += handler.delete(batch, moment, run.pk, run.started_by_id)
+        with transaction.atomic():
+            # A hold on the whole kind placed while the run goes on stops it before the next
+            # batch (checked in the batch's transaction; holds on a person are re-checked by
+            # the handler itself).
+            if kind_is_held(handler.kind, moment.hold_day):
+                state["held"] = True
+                break
+            state["deleted"] += handler.delete(batch, moment, run.pk, run.started_by_id)
         state["done"] = min(start + size, len(due))
         run.save(update_fields=["progress"])
         if progress is not None:

@@ -53,6 +53,12 @@ class Moment:
     def today(self) -> date:
         return timezone.localdate(self.now)
 
+    @property
+    def hold_day(self) -> date:
+        """The day legal holds are checked for: the moment's, or the current day when the run
+        goes on past it (resumed, or past midnight) — a hold placed since then counts too."""
+        return max(self.today, timezone.localdate())
+
 
 Key = uuid.UUID
 
@@ -87,14 +93,14 @@ def _person(pk: object) -> audit.Subject:
 
 
 def signals_due(moment: Moment) -> list[Key]:
-    if kind_is_held(RetentionKind.SIGNAL_NOT_WEIGHED, moment.today):
+    if kind_is_held(RetentionKind.SIGNAL_NOT_WEIGHED, moment.hold_day):
         return []
-    return expiry.expirable_signals(now=moment.now, held=held_subjects(moment.today))
+    return expiry.expirable_signals(now=moment.now, held=held_subjects(moment.hold_day))
 
 
 def signals_delete(ids: list[Key], moment: Moment, run_id: uuid.UUID, by: uuid.UUID | None) -> int:
     return expiry._expire_batch(
-        ids, now=moment.now, run_id=run_id, held=held_subjects(moment.today)
+        ids, now=moment.now, run_id=run_id, held=held_subjects(moment.hold_day)
     )
 
 
@@ -116,9 +122,9 @@ def _weighed_not_included(moment: Moment) -> QuerySet[Subject]:
 
 
 def weighed_due(moment: Moment) -> list[Key]:
-    if kind_is_held(RetentionKind.WEIGHED_NOT_INCLUDED, moment.today):
+    if kind_is_held(RetentionKind.WEIGHED_NOT_INCLUDED, moment.hold_day):
         return []
-    due = _weighed_not_included(moment).exclude(pk__in=held_subjects(moment.today))
+    due = _weighed_not_included(moment).exclude(pk__in=held_subjects(moment.hold_day))
     return list(due.order_by("last_decided").values_list("pk", flat=True))  # type: ignore[misc]
 
 
@@ -163,7 +169,7 @@ def weighed_delete(ids: list[Key], moment: Moment, run_id: uuid.UUID, by: uuid.U
         due = list(
             _weighed_not_included(moment)
             .filter(pk__in=ids)
-            .exclude(pk__in=held_subjects(moment.today))
+            .exclude(pk__in=held_subjects(moment.hold_day))
             .values_list("pk", flat=True)
         )
         if not due:
@@ -205,9 +211,9 @@ def _closed_cases(moment: Moment) -> QuerySet[Subject]:
 
 
 def cases_due(moment: Moment) -> list[Key]:
-    if kind_is_held(RetentionKind.CLOSED_CASE, moment.today):
+    if kind_is_held(RetentionKind.CLOSED_CASE, moment.hold_day):
         return []
-    due = _closed_cases(moment).exclude(pk__in=held_subjects(moment.today))
+    due = _closed_cases(moment).exclude(pk__in=held_subjects(moment.hold_day))
     return list(due.order_by("last_closed").values_list("pk", flat=True))  # type: ignore[misc]
 
 
@@ -256,7 +262,7 @@ def cases_delete(ids: list[Key], moment: Moment, run_id: uuid.UUID, by: uuid.UUI
         due = list(
             _closed_cases(moment)
             .filter(pk__in=ids)
-            .exclude(pk__in=held_subjects(moment.today))
+            .exclude(pk__in=held_subjects(moment.hold_day))
             .values_list("pk", flat=True)
         )
         if not due:
@@ -288,11 +294,11 @@ def _research(moment: Moment) -> QuerySet[OnlineResearchEntry]:
     cutoff = moment.cutoffs[RetentionKind.ONLINE_RESEARCH]
     return OnlineResearchEntry.objects.filter(
         created_at__lte=cutoff, content_deleted_at=None
-    ).exclude(signal__subject__in=held_subjects(moment.today))
+    ).exclude(signal__subject__in=held_subjects(moment.hold_day))
 
 
 def research_due(moment: Moment) -> list[Key]:
-    if kind_is_held(RetentionKind.ONLINE_RESEARCH, moment.today):
+    if kind_is_held(RetentionKind.ONLINE_RESEARCH, moment.hold_day):
         return []
     return list(_research(moment).order_by("created_at").values_list("pk", flat=True))
 
@@ -318,12 +324,12 @@ def research_delete(ids: list[Key], moment: Moment, run_id: uuid.UUID, by: uuid.
 def _requests(moment: Moment) -> QuerySet[SubjectRequest]:
     cutoff = moment.cutoffs[RetentionKind.SUBJECT_REQUEST]
     return SubjectRequest.objects.filter(closed_at__lte=cutoff, content_deleted_at=None).exclude(
-        subject__in=held_subjects(moment.today)
+        subject__in=held_subjects(moment.hold_day)
     )
 
 
 def requests_due(moment: Moment) -> list[Key]:
-    if kind_is_held(RetentionKind.SUBJECT_REQUEST, moment.today):
+    if kind_is_held(RetentionKind.SUBJECT_REQUEST, moment.hold_day):
         return []
     return list(_requests(moment).order_by("closed_at").values_list("pk", flat=True))
 
@@ -364,7 +370,7 @@ def requests_delete(ids: list[Key], moment: Moment, run_id: uuid.UUID, by: uuid.
 
 def log_due(moment: Moment) -> range:
     """The sequence numbers due: always a prefix of the chain (a range, not a list)."""
-    if kind_is_held(RetentionKind.PROCESSING_LOG, moment.today):
+    if kind_is_held(RetentionKind.PROCESSING_LOG, moment.hold_day):
         return range(0)
     from schakel.audit.models import ChainHead
 
@@ -394,7 +400,7 @@ def log_delete(ids: range, moment: Moment, run_id: uuid.UUID, by: uuid.UUID | No
 def sign_in_failures_due(moment: Moment) -> list[int]:
     from axes.models import AccessFailureLog
 
-    if kind_is_held(RetentionKind.SIGN_IN_FAILURES, moment.today):
+    if kind_is_held(RetentionKind.SIGN_IN_FAILURES, moment.hold_day):
         return []
     cutoff = moment.cutoffs[RetentionKind.SIGN_IN_FAILURES]
     due = AccessFailureLog.objects.filter(attempt_time__lte=cutoff).order_by("pk")

@@ -77,6 +77,10 @@ ACTIONS: dict[str, Any] = {
 
 ORDER = list(DEFAULT_TERMS)
 
+# The processing log accounts for every processing: a shorter term would let one functional
+# admin have the next sweep erase the record of recent processing (their own included).
+MIN_TERM_MONTHS: dict[str, int] = {RetentionKind.PROCESSING_LOG: 12}
+
 
 def term_months(kind: str) -> int:
     policy = RetentionPolicy.objects.filter(kind=kind).only("term_months").first()
@@ -86,7 +90,10 @@ def term_months(kind: str) -> int:
 def terms() -> dict[str, int]:
     """Every kind's term in force, in one query."""
     stored = dict(RetentionPolicy.objects.values_list("kind", "term_months"))
-    return {kind: stored.get(kind, default) for kind, default in DEFAULT_TERMS.items()}
+    return {
+        kind: max(stored.get(kind, default), MIN_TERM_MONTHS.get(kind, 1))
+        for kind, default in DEFAULT_TERMS.items()
+    }
 
 
 def cutoff(kind: str, now: datetime, *, months: int | None = None) -> datetime:
@@ -136,6 +143,12 @@ def policy_update(*, by: User, kind: str, months: int, note: str) -> RetentionPo
         raise ValidationError(
             {"term_months": [_("Kies een termijn van 1 tot en met %(max)s maanden.") % {
                 "max": MAX_TERM_MONTHS}]}
+        )  # fmt: skip
+    minimum = MIN_TERM_MONTHS.get(kind, 1)
+    if months < minimum:
+        raise ValidationError(
+            {"term_months": [_("Voor deze soort is de termijn minstens %(min)s maanden.") % {
+                "min": minimum}]}
         )  # fmt: skip
     if "\x00" in note or len(note) > 2000:
         raise ValidationError({"note": [_("De toelichting is te lang of bevat ongeldige tekens.")]})

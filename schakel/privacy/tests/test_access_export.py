@@ -258,7 +258,7 @@ def test_a_stale_step_up_sends_the_user_to_step_up_first(personas, signed_in, re
 def test_the_contact_point_downloads_the_export_after_step_up(
     personas, signed_in, request_
 ) -> None:
-    response = signed_in(personas.privacy_officer_a).get(export_url(request_, "pdf"))
+    response = signed_in(personas.lead_a).get(export_url(request_, "pdf"))
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
