@@ -1,6 +1,7 @@
 """The register of processing activities and the append-only, hash-chained processing log."""
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from schakel.audit.choices import Activity, StatusCode, SubjectType
@@ -26,6 +27,13 @@ class ProcessingActivity(models.Model):
         verbose_name_plural = _("verwerkingsactiviteiten")
 
     def __str__(self) -> str:
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language (the English name when there is one)."""
+        if (get_language() or "").startswith("en") and self.name_en:
+            return self.name_en
         return self.name
 
 

@@ -326,7 +326,7 @@ def _disclosures(case: Case, withheld: dict[uuid.UUID, Data]) -> list[Data]:
             "to_organisations": sorted(r.name for r in d.recipients.all()),
             "content": d.content or "",
             "data_categories": [_label(DataCategory, c) for c in d.data_categories],
-            "legal_basis": f"{d.legal_basis.name} ({d.legal_basis.citation})",
+            "legal_basis": f"{d.legal_basis.display_name} ({d.legal_basis.citation})",
             "purpose": d.purpose or "",
             "is_correction": d.corrects_id is not None,
             "content_deleted": d.content_deleted_at is not None,
@@ -468,7 +468,7 @@ def _processing(pseudonyms: list[str], withheld: dict[uuid.UUID, Data]) -> list[
         rows.append(
             {
                 "when": timezone.localtime(record.start_time),
-                "activity": activity.name if activity else record.activity_id,
+                "activity": activity.display_name if activity else record.activity_id,
                 "action": action_name(record.name),
                 "organisation": organisation.name if organisation else "",
                 "by": by,

@@ -208,6 +208,8 @@ def basis_delete(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         request,
         title=_("Grondslag verwijderen"),
         question=_("Wilt u de grondslag %(name)s verwijderen?") % {"name": basis.name},
-        explanation=_("Er is nooit een verstrekking op gedaan; verwijderen kan niet ongedaan."),
+        explanation=_(
+            "Er is nooit een verstrekking op gedaan; verwijderen kan niet ongedaan worden gemaakt."
+        ),
         submit=_("Verwijderen"),
     )

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RequestKind(models.TextChoices):
@@ -16,9 +17,9 @@ class RequestKind(models.TextChoices):
 
 class RequestStatus(models.TextChoices):
     RECEIVED = "received", _("Ontvangen")
-    IN_PROGRESS = "in_progress", _("In behandeling")
+    IN_PROGRESS = "in_progress", pgettext_lazy("verzoek van een betrokkene", "In behandeling")
     DECIDED = "decided", _("Besloten")
-    WITHDRAWN = "withdrawn", _("Ingetrokken")
+    WITHDRAWN = "withdrawn", pgettext_lazy("verzoek van een betrokkene", "Ingetrokken")
 
 
 OPEN_REQUEST_STATUSES = (RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS)
@@ -54,7 +55,7 @@ class RetentionKind(models.TextChoices):
     ONLINE_RESEARCH = "online_research", _("Online onderzoek")
     SUBJECT_REQUEST = "subject_request", _("Afgehandelde verzoeken van betrokkenen")
     PROCESSING_LOG = "processing_log", _("Logregels van het logboek dataverwerkingen")
-    SIGN_IN_FAILURES = "sign_in_failures", _("Mislukte aanmeldpogingen")
+    SIGN_IN_FAILURES = "sign_in_failures", _("Mislukte inlogpogingen")
 
 
 class RetentionRunStatus(models.TextChoices):

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from schakel.cases.models import Case
@@ -55,11 +56,13 @@ class SupervisionForm(StyledFormMixin, forms.Form):
         label=_("Reden van de inzage"),
         max_length=validators.TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_(
-            "Waarom u de inhoud van deze casus wilt inzien (minstens %(min)s tekens). De "
-            "regievoerende gemeente ziet de reden."
-        )
-        % {"min": REASON_MIN_LENGTH},
+        help_text=format_lazy(
+            _(
+                "Waarom u de inhoud van deze casus wilt inzien (minstens {min} tekens). De "
+                "regievoerende gemeente ziet de reden."
+            ),
+            min=REASON_MIN_LENGTH,
+        ),
     )
 
     def __init__(self, *args: Any, cases: list[Case], **kwargs: Any) -> None:

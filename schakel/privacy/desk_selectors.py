@@ -230,7 +230,7 @@ def read_disclosure_rows(
             meeting_date=d.agenda_item.meeting.starts_at,
             from_organisation=d.from_organisation.name,
             to_organisations=sorted(o.name for o in d.recipients.all()),
-            legal_basis=d.legal_basis.name,
+            legal_basis=d.legal_basis.display_name,
             citation=d.legal_basis.citation,
             categories=d.data_categories,
             purpose=d.purpose,

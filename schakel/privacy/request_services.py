@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership
@@ -261,7 +262,10 @@ def _identity_errors(
     )
     if verified_on is not None and received_on is not None and verified_on < received_on:
         errors.setdefault("identity_verified_on", []).append(
-            _("De identiteit wordt vastgesteld voor dit verzoek: op of na de ontvangst.")
+            _(
+                "De identiteit kan niet zijn vastgesteld vóór de datum waarop het verzoek "
+                "binnenkwam."
+            )
         )
     _check_text(
         errors,
@@ -533,9 +537,12 @@ def _validate_decision(request: SubjectRequest, data: DecisionInput, open_count:
         )
     if open_count and not data.without_all_input:
         errors["without_all_input"] = [
-            _(
-                "Nog %(count)s organisatie(s) gaven geen inbreng. Bevestig dat u besluit "
-                "zonder alle inbreng."
+            ngettext(
+                "Nog %(count)s organisatie gaf geen inbreng. Bevestig dat u besluit zonder "
+                "alle inbreng.",
+                "Nog %(count)s organisaties gaven geen inbreng. Bevestig dat u besluit zonder "
+                "alle inbreng.",
+                open_count,
             )
             % {"count": open_count}
         ]

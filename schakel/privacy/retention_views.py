@@ -60,7 +60,7 @@ OBJECT_KINDS: dict[str, Any] = {
     "subject_request_content": gettext_lazy("Inhoud van verzoeken van betrokkenen"),
     "request_contribution_input": gettext_lazy("Inbreng bij verzoeken van betrokkenen"),
     "log_record": gettext_lazy("Logregels van het logboek dataverwerkingen"),
-    "sign_in_failure": gettext_lazy("Mislukte aanmeldpogingen"),
+    "sign_in_failure": gettext_lazy("Mislukte inlogpogingen"),
 }
 
 

@@ -70,8 +70,8 @@ class Migration(migrations.Migration):
                 ),
             ],
             options={
-                "verbose_name": "opschoonrun",
-                "verbose_name_plural": "opschoonruns",
+                "verbose_name": "opschoonronde",
+                "verbose_name_plural": "opschoonrondes",
                 "ordering": ["-started_at"],
             },
         ),

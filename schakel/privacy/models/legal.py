@@ -8,6 +8,7 @@ changed: a correction is a new disclosure that points at the one it corrects.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from schakel.core.fields import EncryptedTextField
@@ -45,6 +46,13 @@ class LegalBasis(BaseModel):
         verbose_name_plural = _("grondslagen")
 
     def __str__(self) -> str:
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language (the English name when there is one)."""
+        if (get_language() or "").startswith("en") and self.name_en:
+            return self.name_en
         return self.name
 
     def applies_to(self, organisation_kind: str) -> bool:

@@ -130,8 +130,8 @@ class RetentionRun(models.Model):
 
     class Meta:
         ordering = ["-started_at"]
-        verbose_name = _("opschoonrun")
-        verbose_name_plural = _("opschoonruns")
+        verbose_name = _("opschoonronde")
+        verbose_name_plural = _("opschoonrondes")
 
     def __str__(self) -> str:
         return f"Run {str(self.pk)[:8]} ({self.status})"

@@ -118,10 +118,13 @@ def _validate(data: HoldInput) -> dict[str, list[str]]:
     if data.ends_on is None:
         errors["ends_on"] = [_("Vul de einddatum van de bewaarplicht in.")]
     elif data.ends_on < (data.starts_on or today):
-        errors["ends_on"] = [_("De einddatum ligt voor de begindatum.")]
+        errors["ends_on"] = [_("De einddatum ligt vóór de begindatum.")]
     elif data.ends_on > add_months(today, 12 * MAX_HOLD_YEARS):
         errors["ends_on"] = [
-            _("Een bewaarplicht duurt hoogstens %(years)s jaar; verleng hem zo nodig later.")
+            _(
+                "Een bewaarplicht duurt hoogstens %(years)s jaar; leg zo nodig later een nieuwe "
+                "vast."
+            )
             % {"years": MAX_HOLD_YEARS}
         ]
     if data.starts_on is not None and data.starts_on > today:

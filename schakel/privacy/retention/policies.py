@@ -70,7 +70,7 @@ ACTIONS: dict[str, Any] = {
         "De oudste logregels worden verwijderd; de keten blijft controleerbaar vanaf het anker."
     ),
     RetentionKind.SIGN_IN_FAILURES: gettext_lazy(
-        "Mislukte aanmeldpogingen (e-mailadres, IP-adres, browser) worden verwijderd; ze dienen "
+        "Mislukte inlogpogingen (e-mailadres, IP-adres, browser) worden verwijderd; ze dienen "
         "alleen om pieken te zien en accounts te blokkeren."
     ),
 }
