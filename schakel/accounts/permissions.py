@@ -79,6 +79,21 @@ def _guard(predicate: Callable[[HttpRequest], bool]) -> Callable[[ViewFunc], Vie
     return decorator
 
 
+def checked_first(check: Callable[[HttpRequest], object]) -> Callable[[ViewFunc], ViewFunc]:
+    """Run ``check`` (which raises Http404 for whoever may not come) before anything else —
+    also before a step-up prompt, so the prompt never tells an outsider the page exists."""
+
+    def decorator(view: ViewFunc) -> ViewFunc:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            check(request)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
 admin_required = _guard(lambda r: may_administer(_acting_user(r), _memberships(r)))
 superuser_required = _guard(lambda r: _acting_user(r).is_superuser)
 privacy_officer_required = _guard(lambda r: is_privacy_officer(_memberships(r)))

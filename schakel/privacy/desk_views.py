@@ -7,8 +7,6 @@ the officer opened with a recorded reason runs.
 """
 
 import uuid
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -24,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from schakel.accounts.acting import acting_membership
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership, User
-from schakel.accounts.permissions import is_privacy_officer, may_administer
+from schakel.accounts.permissions import checked_first, is_privacy_officer, may_administer
 from schakel.accounts.stepup import step_up_required
 from schakel.audit.selectors import integrity_status
 from schakel.cases.choices import LifeDomain
@@ -71,27 +69,10 @@ def _signer(request: HttpRequest) -> Membership:
     return membership
 
 
-ViewFunc = Callable[..., HttpResponse]
-
-
-def _guarded(check: Callable[[HttpRequest], object]) -> Callable[[ViewFunc], ViewFunc]:
-    """Check who may come before anything else (also before the step-up): not allowed is 404."""
-
-    def decorator(view: ViewFunc) -> ViewFunc:
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            check(request)
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-officer_only = _guarded(_officer)
-reviewer_only = _guarded(_reviewer)
-signer_only = _guarded(_signer)
-register_readers_only = _guarded(_register_reader)
+officer_only = checked_first(_officer)
+reviewer_only = checked_first(_reviewer)
+signer_only = checked_first(_signer)
+register_readers_only = checked_first(_register_reader)
 
 
 def _page(request: HttpRequest, items: Any) -> Page[Any]:

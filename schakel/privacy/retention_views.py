@@ -11,9 +11,8 @@ The helpers at the bottom (labels, who changed a term, a hold's status) are shar
 """
 
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -31,6 +30,7 @@ from schakel.accounts.acting import acting_membership
 from schakel.accounts.choices import Role
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership, User
+from schakel.accounts.permissions import checked_first
 from schakel.accounts.stepup import step_up_required
 from schakel.audit.models import DeletionRecord
 from schakel.intake.forms import error_summary
@@ -104,26 +104,9 @@ def _policy_editor(request: HttpRequest) -> None:
         raise Http404
 
 
-ViewFunc = Callable[..., HttpResponse]
-
-
-def _guarded(check: Callable[[HttpRequest], object]) -> Callable[[ViewFunc], ViewFunc]:
-    """Check who may come before anything else (also before the step-up): not allowed is 404."""
-
-    def decorator(view: ViewFunc) -> ViewFunc:
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            check(request)
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-officer_only = _guarded(_officer)
-policy_readers_only = _guarded(_policy_reader)
-policy_editors_only = _guarded(_policy_editor)
+officer_only = checked_first(_officer)
+policy_readers_only = checked_first(_policy_reader)
+policy_editors_only = checked_first(_policy_editor)
 
 
 def _page(request: HttpRequest, items: Any) -> Page[Any]:

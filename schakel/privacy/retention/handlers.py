@@ -89,6 +89,18 @@ def _person(pk: object) -> audit.Subject:
     return audit.Subject(SubjectType.PERSON, str(pk))
 
 
+def _persons_and_related(
+    subject_ids: list[Key], signal_ids: list[Key], related_ids: list[Key]
+) -> list[audit.Subject]:
+    """A person-wide deletion's log subjects: the person (as weighing and case log them), each
+    signal (as the meldpunt logs them) and each related person."""
+    return [
+        *(_person(pk) for pk in subject_ids),
+        *(_person(pk) for pk in signal_ids),
+        *(audit.Subject(SubjectType.RELATED_PERSON, str(pk)) for pk in related_ids),
+    ]
+
+
 # --- signals never weighed --------------------------------------------------------------------
 
 
@@ -181,16 +193,7 @@ def weighed_delete(ids: list[Key], moment: Moment, run_id: uuid.UUID, by: uuid.U
         signal_ids, related = _erase_signals(weighed, now=moment.now, run_id=run_id, policy=policy)
         _erase_weighing(due, now=moment.now, run_id=run_id, policy=policy)
         _erase_holds(due, now=moment.now, run_id=run_id, policy=policy)
-        _log(
-            policy,
-            run_id,
-            [
-                *(_person(pk) for pk in due),
-                *(_person(pk) for pk in signal_ids),
-                *(audit.Subject(SubjectType.RELATED_PERSON, str(pk)) for pk in related),
-            ],
-            by,
-        )
+        _log(policy, run_id, _persons_and_related(due, signal_ids, related), by)
     return len(due)
 
 
@@ -274,16 +277,7 @@ def cases_delete(ids: list[Key], moment: Moment, run_id: uuid.UUID, by: uuid.UUI
         _erase_weighing(due, now=moment.now, run_id=run_id, policy=policy)
         _erase_case_content(due, now=moment.now, run_id=run_id, policy=policy)
         _erase_holds(due, now=moment.now, run_id=run_id, policy=policy)
-        _log(
-            policy,
-            run_id,
-            [
-                *(_person(pk) for pk in due),
-                *(_person(pk) for pk in signal_ids),
-                *(audit.Subject(SubjectType.RELATED_PERSON, str(pk)) for pk in related),
-            ],
-            by,
-        )
+        _log(policy, run_id, _persons_and_related(due, signal_ids, related), by)
     return len(due)
 
 
