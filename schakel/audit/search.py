@@ -171,7 +171,7 @@ class PeriodForm(StyledFormMixin, forms.Form):
 
 
 class LogSearchForm(PeriodForm):
-    """The search's filters. Names are the UI's query parameters; the API maps its own."""
+    """The search's filters. Names are the UI's form fields (POSTed); the API maps its own."""
 
     activiteit = forms.ChoiceField(label=_("Verwerkingsactiviteit"), required=False)
     organisatie = forms.ChoiceField(label=_("Organisatie"), required=False)
@@ -227,6 +227,24 @@ class LogSearchForm(PeriodForm):
             subject=data["betrokkene"],
             status=data["uitkomst"],
         )
+
+
+def form_values(filters: LogFilters, *, subject: bool = True) -> list[tuple[str, str]]:
+    """The filters as the search form's fields (names and values), the empty ones left out.
+
+    The UI repeats them in hidden fields of the forms that page or narrow the search (POST: no
+    filter is ever in a URL); without ``subject`` the pseudonym is left out too.
+    """
+    values = [
+        ("van", filters.period.start.isoformat()),
+        ("tot", filters.period.end.isoformat()),
+        ("activiteit", filters.activity),
+        ("organisatie", filters.organisation),
+        ("medewerker", filters.actor),
+        ("betrokkene", filters.subject if subject else ""),
+        ("uitkomst", filters.status),
+    ]
+    return [(name, value) for name, value in values if value]
 
 
 # Reads ----------------------------------------------------------------------------------------

@@ -69,8 +69,6 @@ def integrity(request: HttpRequest) -> HttpResponse:
 
 # Log search and export ---------------------------------------------------------------------
 
-SEARCH_PAGE_PARAMS = ("na", "voor")
-
 
 def _officer_membership(request: HttpRequest) -> Membership:
     membership = acting_membership(request)
@@ -128,36 +126,43 @@ def _rows(
     return rows
 
 
-def _query_without(request: HttpRequest, names: tuple[str, ...]) -> str:
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
-
-
-@require_GET
+@require_http_methods(["GET", "POST"])
 def log_search(request: HttpRequest) -> HttpResponse:
+    """The search; its filters travel only in POSTed forms, never in the URL.
+
+    A pseudonym is personal data and an actor filter points at a colleague, so neither may reach
+    browser histories, proxy logs or ``Referer`` headers. A plain GET shows the default search
+    (the last 30 days, no filters); a GET with a query string (an old bookmark, a hand-made
+    link) is not honoured but redirected to the bare address, so the query leaves the address
+    bar. The search form, the paging buttons and the per-row "zoek op deze betrokkene" buttons
+    all POST the filters (with the CSRF token).
+    """
     membership = _officer_membership(request)
+    if request.method == "GET" and request.GET:
+        return redirect("audit:log_search")
     user = _user(request)
     staff = search.staff_of(membership)
-    data = search.with_defaults(request.GET, start="van", end="tot")
+    given = request.POST if request.method == "POST" else {}
+    data = search.with_defaults(given, start="van", end="tot")
     form = search.LogSearchForm(data, membership=membership, staff=staff)
     page = None
+    filters = None
     if form.is_valid():
+        filters = form.filters()
         page = search.log_search_page(
             user=user,
             membership=membership,
-            filters=form.filters(),
-            after=_cursor(request.GET.get("na")),
-            before=_cursor(request.GET.get("voor")),
+            filters=filters,
+            after=_cursor(given.get("na")),
+            before=_cursor(given.get("voor")),
         )
     context = {
         "form": form,
         "errors": search_errors(form),
         "page": page,
         "rows": _rows(page.records, membership=membership, staff=staff) if page else [],
-        "query": _query_without(request, SEARCH_PAGE_PARAMS),
-        "subject_query": _query_without(request, (*SEARCH_PAGE_PARAMS, "betrokkene")),
+        "filters": search.form_values(filters) if filters else [],
+        "filters_but_subject": search.form_values(filters, subject=False) if filters else [],
         "status": selectors.integrity_status(user=user),
         "organisation": membership.organisation,
     }
@@ -183,7 +188,11 @@ def search_errors(form: search.PeriodForm) -> list[ErrorLine]:
 
 @require_GET
 def log_export(request: HttpRequest) -> HttpResponseBase:
-    """The form (no period given), or the download after step-up (a valid period)."""
+    """The form (no period given), or the download after step-up (a valid period).
+
+    A GET form: its query holds only the period (dates, no personal data), and the step-up
+    redirect comes back to the same URL.
+    """
     membership = _officer_membership(request)
     data = search.with_defaults(request.GET, start="van", end="tot")
     form = search.PeriodForm(data)
