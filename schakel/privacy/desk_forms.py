@@ -54,6 +54,7 @@ class SupervisionForm(StyledFormMixin, forms.Form):
     case = forms.ChoiceField(label=_("Of kies een casus"), required=False)
     reason = forms.CharField(
         label=_("Reden van de inzage"),
+        required=False,  # the service says what it needs (at least REASON_MIN_LENGTH characters)
         max_length=validators.TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=format_lazy(

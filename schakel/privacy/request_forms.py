@@ -200,11 +200,11 @@ class ContributionForm(StyledFormMixin, forms.Form):
     holds_data = _radios(_("Verwerkt uw organisatie gegevens?"), HOLDS_DATA_CHOICES)
     input = _text(
         _("Inbreng"),
-        needed=False,
         rows=6,
         help_text=_(
-            "Welke gegevens uw organisatie in het kader van deze aanpak verwerkt, en wat het "
-            "contactpunt verder moet weten. Heeft u bezwaar tegen verstrekking, licht dat hier toe."
+            "Nodig als uw organisatie gegevens verwerkt: welke gegevens uw organisatie in het "
+            "kader van deze aanpak verwerkt, en wat het contactpunt verder moet weten. Heeft u "
+            "bezwaar tegen verstrekking, licht dat hier toe."
         ),
     )
     objects_to_disclosure = forms.BooleanField(
