@@ -29,6 +29,7 @@ from schakel.cases.models import (
 )
 from schakel.cases.models.plan import ANALYSIS_FIELDS
 from schakel.intake import expiry
+from schakel.intake.choices import EXPIRABLE_STATUSES
 from schakel.intake.models import OnlineResearchEntry, Signal, Subject
 from schakel.privacy.choices import RetentionKind
 from schakel.privacy.models import (
@@ -210,6 +211,17 @@ def _closed_cases(moment: Moment) -> QuerySet[Subject]:
             last_closed=Max("cases__retention_starts_on"),
         )
         .filter(open_cases=0, kept__gt=0, last_closed__lte=cutoff)
+        # A weighing after the closure (undecided, or decided within its own term) keeps the
+        # person until that term has passed too.
+        .exclude(Exists(WeighingItem.objects.filter(subject=OuterRef("pk"), outcome="")))
+        .exclude(
+            Exists(
+                WeighingItem.objects.filter(
+                    subject=OuterRef("pk"),
+                    decided_at__gt=moment.cutoffs[RetentionKind.WEIGHED_NOT_INCLUDED],
+                )
+            )
+        )
     )
 
 
@@ -272,7 +284,11 @@ def cases_delete(ids: list[Key], moment: Moment, run_id: uuid.UUID, by: uuid.UUI
             return 0
         # Lock the cases: nobody reopens or edits them while their content goes.
         list(Case.objects.select_for_update().filter(subject_id__in=due).values_list("pk"))
-        signals = Signal.objects.filter(subject_id__in=due)
+        # A signal that joined the person after the closure and still waits for its own
+        # expiry keeps its term.
+        signals = Signal.objects.filter(subject_id__in=due).exclude(
+            status__in=EXPIRABLE_STATUSES, expires_at__gt=moment.now
+        )
         signal_ids, related = _erase_signals(signals, now=moment.now, run_id=run_id, policy=policy)
         _erase_weighing(due, now=moment.now, run_id=run_id, policy=policy)
         _erase_case_content(due, now=moment.now, run_id=run_id, policy=policy)

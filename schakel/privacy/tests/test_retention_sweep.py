@@ -252,3 +252,21 @@ def test_failed_sign_in_attempts_go_after_their_term(personas):
         run = engine.sweep()
     assert not AccessFailureLog.objects.exists()
     assert DeletionRecord.objects.get(run_id=run.pk, object_kind="sign_in_failure").count == 1
+
+
+def test_a_later_signal_or_weighing_of_the_person_keeps_its_own_term(personas):
+    with time_machine.travel(T0, tick=False):
+        included = closed_case(personas, "Latro")
+    case = included.case
+    assert case is not None
+    with time_machine.travel(LATER - timedelta(days=30), tick=False):
+        later = never_weighed(personas, "Nieuwo")
+        Signal.objects.filter(pk=later.signal.pk).update(subject=case.subject)
+    with time_machine.travel(LATER, tick=False):
+        engine.sweep()
+    # The case's person data went; the signal that joined later waits for its own expiry.
+    assert traces(["Latrointerventie", "Latrovoornaam"]) == []
+    assert traces(["Nieuwovoornaam", "Nieuwowaarneming"]) != []
+    with time_machine.travel(LATER + timedelta(days=400), tick=False):
+        engine.sweep()
+    assert traces(later.values) == []
