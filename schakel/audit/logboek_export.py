@@ -29,6 +29,7 @@ from django.http import HttpRequest, StreamingHttpResponse
 from django.urls import reverse
 
 from schakel.accounts.models import Membership, User
+from schakel.audit.chain import CHAINED_FIELDS
 from schakel.audit.choices import Activity, SubjectType
 from schakel.audit.models import LogRecord
 from schakel.audit.search import Period, records_in_period
@@ -45,27 +46,9 @@ DATA_SUBJECT_ID_TYPES = {
     SubjectType.EMPLOYEE: "schakel-pseudonym-employee",
 }
 
-# The columns an export reads; ``origin`` (an IP address) and nothing else is left out.
-FIELDS = (
-    "sequence",
-    "trace_id",
-    "span_id",
-    "parent_span_id",
-    "name",
-    "start_time",
-    "end_time",
-    "status_code",
-    "activity_id",
-    "data_subject_id",
-    "data_subject_type",
-    "actor_user_id",
-    "actor_organisation_id",
-    "actor_role",
-    "result",
-    "attributes",
-    "previous_hash",
-    "record_hash",
-)
+# The columns an export reads: the chained fields without ``origin`` (an IP address), and the
+# record's own hash.
+FIELDS = (*(name for name in CHAINED_FIELDS if name != "origin"), "record_hash")
 
 
 @functools.cache

@@ -139,7 +139,7 @@ def _confirm(
         "harmless": harmless,
         "section": SECTION,
     }
-    return render(request, "privacy/catalogue/basis_confirm.html", context)
+    return render(request, "network/admin_confirm.html", context)
 
 
 @admin_required
