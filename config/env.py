@@ -59,6 +59,20 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     return number
 
 
+def env_probability(name: str) -> float | None:
+    """A probability strictly between 0 and 1, or None when not set."""
+    value = _raw(name)
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"Environment variable {name} must be a number.") from exc
+    if not 0 < number < 1:
+        raise ImproperlyConfigured(f"Environment variable {name} must lie between 0 and 1.")
+    return number
+
+
 def env_list(name: str, default: list[str] | _Required = REQUIRED) -> list[str]:
     value = _raw(name)
     if value is None:

@@ -15,7 +15,7 @@ integrated action plan, rendered from HTML templates to PDF with WeasyPrint.
 """
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -104,6 +104,11 @@ def _person(identity: SubjectIdentity) -> str:
     return identity.full_name or _("Onbekend (persoonsgegevens verwijderd)")
 
 
+def _aliases(identity: SubjectIdentity) -> list[str]:
+    """The other registered values, as "label: value" (no BSN: documents leave Schakel)."""
+    return [f"{a.label}: {a.text}" for a in identity.aliases if a.field != "bsn"]
+
+
 def _unique(subjects: list[audit.Subject]) -> list[audit.Subject]:
     return list(dict.fromkeys(subjects))
 
@@ -143,6 +148,8 @@ class MinutesItem:
     date_of_birth: date | None
     disclosures: list[DisclosureLine]
     decisions: list[DecisionLine]
+    born: str = ""
+    aliases: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -220,6 +227,8 @@ def minutes_for(*, membership: Membership, meeting: ConsultationMeeting) -> Minu
                 case_reference=item.case.reference,
                 person=_person(identity),
                 date_of_birth=identity.date_of_birth,
+                born=identity.born,
+                aliases=_aliases(identity),
                 disclosures=[_disclosure_line(d) for d in disclosures],
                 decisions=[
                     DecisionLine(
@@ -304,6 +313,8 @@ class PlanDocument:
     version: ActionPlanVersion
     person: str
     date_of_birth: date | None
+    born: str
+    aliases: list[str]
     process_director: str
     analysis: list[AnalysisLine]
     goals: str
@@ -366,6 +377,8 @@ def plan_document_for(
         version=version,
         person=_person(identity),
         date_of_birth=identity.date_of_birth,
+        born=identity.born,
+        aliases=_aliases(identity),
         process_director=staff_display(director, case.zvh) if director else "",
         analysis=[
             AnalysisLine(domain=str(domain.label), text=getattr(version, name) or "")

@@ -77,6 +77,28 @@ class SuggestionStatus(models.TextChoices):
     REJECTED = "rejected", _("Afgewezen: niet dezelfde persoon")
 
 
+class MatchBand(models.TextChoices):
+    """How likely a suggestion is about one person (a person decides either way)."""
+
+    LIKELY = "likely", _("Waarschijnlijk dezelfde persoon")
+    POSSIBLE = "possible", _("Mogelijk dezelfde persoon")
+
+
+class IdentityField(models.TextChoices):
+    """The parts of a person's identity for which one registration's value is the main one."""
+
+    GIVEN_NAMES = "given_names", _("Voornamen")
+    SURNAME = "surname", _("Achternaam")
+    BIRTH = "birth", _("Geboren")
+    SEX = "sex", _("Geslacht")
+    BSN = "bsn", _("BSN")
+
+
+class IdentityChoiceMoment(models.TextChoices):
+    CONFIRMATION = "confirmation", _("Bij het bevestigen van een matchsuggestie")
+    CHANGE = "change", _("Later gewijzigd")
+
+
 class ResearchLegalBasis(models.TextChoices):
     """Bases a municipality can rely on for online research (public sources only)."""
 

@@ -20,6 +20,7 @@ from schakel.intake.choices import EXPIRABLE_STATUSES, SignalStatus
 from schakel.intake.models import (
     IdentityEncoding,
     MatchSuggestion,
+    OnlineAccount,
     OnlineResearchEntry,
     RelatedPerson,
     Signal,
@@ -32,6 +33,8 @@ PERSON_FIELDS = (
     "surname_prefix",
     "surname",
     "date_of_birth",
+    "birth_year",
+    "age_estimate",
     "sex",
     "bsn",
     "address",
@@ -63,7 +66,8 @@ def expirable_signals(
 def erase_signal_person_data(
     chosen: list[uuid.UUID], *, now: datetime, run_id: uuid.UUID, policy: str, expire: bool
 ) -> list[uuid.UUID]:
-    """Delete the person data of these (locked) signals, their related persons, encodings,
+    """Delete the person data of these (locked) signals, their related persons, accounts,
+    encodings,
     match suggestions and the person-related text of online research they led to; write the
     deletion records. ``expire`` also sets the status "vervallen" (never-weighed signals).
     Returns the ids of the related persons deleted (for the log). The caller holds the
@@ -72,6 +76,7 @@ def erase_signal_person_data(
         RelatedPerson.objects.filter(signal_id__in=chosen).values_list("pk", flat=True)
     )
     RelatedPerson.objects.filter(pk__in=related_ids).delete()
+    accounts = OnlineAccount.objects.filter(signal_id__in=chosen).delete()[0]
     IdentityEncoding.objects.filter(signal_id__in=chosen).delete()
     # Also any suggestion a registration made against a signal while it expired.
     MatchSuggestion.objects.filter(
@@ -97,6 +102,7 @@ def erase_signal_person_data(
     for kind, count in (
         ("signal_person_data", len(chosen)),
         ("related_person", len(related_ids)),
+        ("online_account", accounts),
         ("online_research_text", len(research)),
     ):
         if count:

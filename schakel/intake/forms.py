@@ -6,7 +6,7 @@ refuses it, puts each of the service's Dutch messages next to the field it is ab
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -30,7 +30,7 @@ from schakel.intake.choices import (
     Urgency,
 )
 from schakel.intake.models import Phenomenon
-from schakel.intake.services import RelatedPersonInput, SignalInput
+from schakel.intake.signal_input import AccountInput, RelatedPersonInput, SignalInput
 from schakel.network.forms import StyledFormMixin
 
 if TYPE_CHECKING:
@@ -123,11 +123,12 @@ def _anchor(field: forms.BoundField) -> str:
 class SignalForm(StyledFormMixin, forms.Form):
     """Registration of a signal. Fields not shown to this membership are never filled in."""
 
-    # The person.
+    # The person: whatever is known of them.
     given_names = _text(
-        _("Voornamen"),
+        _("Voornamen of voorletters"),
         validators.NAME_MAX_LENGTH,
-        help_text=_("Alle voornamen, zoals bekend."),
+        required=False,
+        help_text=_("Alle voornamen zoals bekend, of alleen de voorletters (bijv. „M.A.”)."),
     )
     surname_prefix = _text(
         _("Tussenvoegsel"),
@@ -135,8 +136,35 @@ class SignalForm(StyledFormMixin, forms.Form):
         required=False,
         help_text=_("Bijvoorbeeld „van”, „de” of „van 't”."),
     )
-    surname = _text(_("Achternaam"), validators.NAME_MAX_LENGTH)
-    date_of_birth = _date(_("Geboortedatum"))
+    surname = _text(
+        _("Achternaam"),
+        validators.NAME_MAX_LENGTH,
+        required=False,
+        help_text=_("Is de naam niet bekend, vul dan hieronder een online account in."),
+    )
+    date_of_birth = _date(_("Geboortedatum"), required=False)
+    birth_year = forms.IntegerField(
+        label=_("Geboortejaar"),
+        required=False,
+        help_text=_("Alleen als de datum niet bekend is, wel het jaar."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={"invalid": _("Vul een jaartal in, bijvoorbeeld 2004.")},
+    )
+    age_from = forms.IntegerField(
+        label=_("Geschatte leeftijd: van (jaar)"),
+        required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={"invalid": _("Vul een leeftijd in jaren in.")},
+    )
+    age_to = forms.IntegerField(
+        label=_("Geschatte leeftijd: tot en met (jaar)"),
+        required=False,
+        help_text=_(
+            "Op de dag van de waarneming. Alleen als geboortedatum en -jaar onbekend zijn."
+        ),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={"invalid": _("Vul een leeftijd in jaren in.")},
+    )
     sex = forms.ChoiceField(label=_("Geslacht"), choices=[("", ""), *Sex.choices], required=False)
     bsn = forms.CharField(
         label=_("BSN"),
@@ -245,7 +273,11 @@ class SignalForm(StyledFormMixin, forms.Form):
             hidden |= {"reporter_contact", "reporter_contact_category"}
         return hidden
 
-    def to_input(self, related_persons: tuple[RelatedPersonInput, ...]) -> SignalInput:
+    def to_input(
+        self,
+        related_persons: tuple[RelatedPersonInput, ...],
+        online_accounts: tuple[AccountInput, ...] = (),
+    ) -> SignalInput:
         data = self.cleaned_data
 
         def category(name: str) -> DataCategory:
@@ -256,6 +288,8 @@ class SignalForm(StyledFormMixin, forms.Form):
             surname_prefix=data["surname_prefix"],
             surname=data["surname"],
             date_of_birth=data["date_of_birth"],
+            birth_year=data["birth_year"],
+            age_estimate=self.age_estimate(),
             sex=data["sex"],
             bsn=data["bsn"],
             address=data["address"],
@@ -275,7 +309,16 @@ class SignalForm(StyledFormMixin, forms.Form):
             online_content_category=category("online_content_category"),
             capture_fingerprint=data["capture_fingerprint"],
             related_persons=related_persons,
+            online_accounts=online_accounts,
         )
+
+    def age_estimate(self) -> tuple[int, int] | None:
+        """One age alone counts as both ends ("about 25" → 25 to 25)."""
+        low: int | None = self.cleaned_data.get("age_from")
+        high: int | None = self.cleaned_data.get("age_to")
+        if low is None:
+            return None if high is None else (high, high)
+        return (low, low if high is None else high)
 
 
 class RelatedPersonForm(StyledFormMixin, forms.Form):
@@ -322,32 +365,53 @@ RelatedPersonFormSet = cast(
 )
 
 
+class RowFormSet(Protocol):
+    @property
+    def forms(self) -> list[Any]: ...
+
+    def filled_rows(self) -> list[int]: ...
+
+
+# A service key → the form field it is shown at (when the names differ).
+FIELD_OF_KEY = {"age_estimate": "age_from"}
+
+
 def add_service_errors(
-    error: ValidationError, *, form: SignalForm, formset: BaseRelatedPersonFormSet
+    error: ValidationError,
+    *,
+    form: SignalForm,
+    formset: BaseRelatedPersonFormSet,
+    accounts: RowFormSet | None = None,
 ) -> None:
-    """Put the service's messages next to the fields (``related_persons.<i>.<field>`` onto the
-    i-th filled-in row); messages about fields not on the page go to the top of the form."""
+    """Put the service's messages next to the fields (``related_persons.<i>.<field>`` and
+    ``online_accounts.<i>.<field>`` onto the i-th filled-in row); messages about fields not on
+    the page go to the top of the form."""
     if not hasattr(error, "error_dict"):
         form.add_error(None, error.messages)
         return
-    rows = formset.filled_rows()
+    rows_of: dict[str, Any] = {"related_persons": formset}
+    if accounts is not None:
+        rows_of["online_accounts"] = accounts
     for key, messages in error.message_dict.items():
-        if key.startswith("related_persons."):
-            _, index, name = key.split(".", 2)
+        head, _dot, rest = key.partition(".")
+        if head in rows_of and rest:
+            index, name = rest.split(".", 1)
+            target = rows_of[head]
+            rows = target.filled_rows()
             position = int(index)
-            if position < len(rows) and name in formset.forms[rows[position]].fields:
-                formset.forms[rows[position]].add_error(name, messages)
+            if position < len(rows) and name in target.forms[rows[position]].fields:
+                target.forms[rows[position]].add_error(name, messages)
                 continue
             form.add_error(None, messages)
-        elif key in form.fields and key not in form.hidden_names:
-            form.add_error(key, messages)
+            continue
+        field = FIELD_OF_KEY.get(key, key)
+        if field in form.fields and field not in form.hidden_names:
+            form.add_error(field, messages)
         else:
             form.add_error(None, messages)
 
 
-def error_summary(
-    form: forms.Form, formsets: tuple[BaseRelatedPersonFormSet, ...] = ()
-) -> list[ErrorItem]:
+def error_summary(form: forms.Form, formsets: tuple[Any, ...] = ()) -> list[ErrorItem]:
     """Every message on the page, in page order, each linking to its field."""
     items = [ErrorItem(label="", message=str(m), anchor="") for m in form.non_field_errors()]
     hidden: set[str] = getattr(form, "hidden_names", set())
@@ -359,7 +423,7 @@ def error_summary(
         items += [ErrorItem("", str(m), "") for m in formset.non_form_errors()]
         for number, row in enumerate(formset.forms, start=1):
             for field in row:
-                label = _("Persoon %(number)s: %(field)s") % {
+                label = getattr(formset, "row_label", _("Persoon %(number)s: %(field)s")) % {
                     "number": number,
                     "field": field.label,
                 }

@@ -1,16 +1,21 @@
-"""Who a subject is, as the most recent signal about them says.
+"""Who a subject is: the main identity chosen per field from their signals, and the aliases.
 
-A ``Subject`` holds no identifiers of its own: its identity is that of its latest signal that
-still has person data. Call ``identity_of`` only after an access check, and log the read in the
-same step (the weighing and case fetchers do both).
+A ``Subject`` holds no identifiers of its own: per field (given names, surname, birth, sex,
+BSN) its main identity is the value of the signal the lead chose (``main_identity``; default
+the most complete); every other registered value is an alias. The address is the latest
+signal's. Call ``identity_of`` only after an access check, and log the read in the same step
+(the weighing and case fetchers do both).
 """
 
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from schakel.audit import services as audit
-from schakel.intake.models import RelatedPerson, Signal, Subject, mask_bsn
-from schakel.intake.services import related
+from schakel.intake.choices import IdentityField
+from schakel.intake.display import signal_born_text
+from schakel.intake.log_subjects import related
+from schakel.intake.main_identity import Alias, aliases, main_signals
+from schakel.intake.models import OnlineAccount, RelatedPerson, Signal, Subject, mask_bsn
 from schakel.network.models import Organisation
 
 
@@ -32,14 +37,24 @@ class SubjectIdentity:
     bsn_masked: str
     address: str
     related_persons: list[RelatedPersonView] = field(default_factory=list)
+    born: str = ""
+    aliases: list[Alias] = field(default_factory=list)
+    online_accounts: list[str] = field(default_factory=list)
 
     @property
     def full_name(self) -> str:
         return " ".join(p for p in (self.given_names, self.surname_prefix, self.surname) if p)
 
     def for_organisation(self, organisation: Organisation) -> "SubjectIdentity":
-        """What this organisation may see: not even the masked BSN without ``may_process_bsn``."""
-        return self if organisation.may_process_bsn else replace(self, bsn_masked="")
+        """What this organisation may see: not even the masked BSN without ``may_process_bsn``
+        (nor a BSN among the aliases)."""
+        if organisation.may_process_bsn:
+            return self
+        return replace(
+            self,
+            bsn_masked="",
+            aliases=[a for a in self.aliases if a.field != IdentityField.BSN],
+        )
 
     @property
     def log_subjects(self) -> list[audit.Subject]:
@@ -48,7 +63,8 @@ class SubjectIdentity:
 
 IDENTITY_FIELDS = (
     "id", "created_at", "given_names", "surname_prefix", "surname", "date_of_birth",
-    "sex", "bsn", "address", "subject_id", "person_data_deleted_at",
+    "birth_year", "age_estimate", "observed_on", "sex", "bsn", "address", "subject_id",
+    "person_data_deleted_at",
 )  # fmt: skip
 UNKNOWN = SubjectIdentity("", "", "", None, "", "", "")
 
@@ -62,8 +78,8 @@ def _as_date(value: object) -> date | None:
 
 
 def identity_of(subject: Subject | None) -> SubjectIdentity:
-    """The identity on the subject's latest signal with person data, with the persons in the
-    direct environment from all its signals; ``UNKNOWN`` when none is left."""
+    """The subject's main identity and aliases from its signals with person data, with the
+    persons in the direct environment from all its signals; ``UNKNOWN`` when none is left."""
     if subject is None:
         return UNKNOWN
     signals = list(
@@ -73,16 +89,20 @@ def identity_of(subject: Subject | None) -> SubjectIdentity:
     )
     if not signals:
         return UNKNOWN
-    latest = signals[0]
+    main = main_signals(subject, signals)
+    names = main.get(IdentityField.SURNAME, signals[0])
+    given = main.get(IdentityField.GIVEN_NAMES, signals[0])
+    birth = main.get(IdentityField.BIRTH, signals[0])
     relatives = RelatedPerson.objects.filter(signal__in=signals).order_by("created_at")
+    accounts = OnlineAccount.objects.filter(signal__in=signals).order_by("created_at")
     return SubjectIdentity(
-        given_names=latest.given_names or "",
-        surname_prefix=latest.surname_prefix or "",
-        surname=latest.surname or "",
-        date_of_birth=_as_date(latest.date_of_birth),
-        sex=latest.sex or "",
-        bsn_masked=mask_bsn(latest.bsn),
-        address=latest.address or "",
+        given_names=given.given_names or "",
+        surname_prefix=names.surname_prefix or "",
+        surname=names.surname or "",
+        date_of_birth=_as_date(birth.date_of_birth),
+        sex=main.get(IdentityField.SEX, signals[0]).sex or "",
+        bsn_masked=mask_bsn(main.get(IdentityField.BSN, signals[0]).bsn),
+        address=signals[0].address or "",
         related_persons=[
             RelatedPersonView(
                 relation=str(r.relation),
@@ -92,4 +112,9 @@ def identity_of(subject: Subject | None) -> SubjectIdentity:
             )
             for r in relatives
         ],
+        born=signal_born_text(birth)
+        if (birth.date_of_birth or birth.birth_year or birth.age_estimate)
+        else "",
+        aliases=aliases(signals, main),
+        online_accounts=list(dict.fromkeys(f"{a.platform}: {a.handle}" for a in accounts)),
     )

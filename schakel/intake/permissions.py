@@ -4,6 +4,8 @@ Scoping (which signals, suggestions and entries) lives in the selectors; these d
 actions. A failed check becomes a 404 in views and the API.
 """
 
+from collections.abc import Set as AbstractSet
+
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership
 from schakel.intake.models import MatchSuggestion, OnlineResearchEntry, Signal
@@ -84,4 +86,14 @@ def may_complete_online_research(membership: Membership | None, entry: OnlineRes
         and entry.municipality_id == membership.organisation_id
         and not entry.is_completed
         and entry.content_deleted_at is None
+    )
+
+
+def may_choose_identity(membership: Membership | None, directing: AbstractSet[object]) -> bool:
+    """The lead of a municipality that directs one of the person's signals chooses the main
+    identity (``directing``: the ids of those municipalities)."""
+    return (
+        is_meldpunt(membership)
+        and membership is not None
+        and (membership.organisation_id in directing)
     )

@@ -103,6 +103,7 @@ def signal_get_for(*, membership: Membership | None, pk: uuid.UUID) -> Signal:
         raise Http404
     if signal.has_person_data:
         related_persons = list(signal.related_persons.all())
+        signal.loaded_online_accounts = list(signal.online_accounts.all())  # type: ignore[attr-defined]
         audit.log_processing(
             activity=Activity.SIGNAL_REGISTRATION,
             name="signal_read",
@@ -112,6 +113,7 @@ def signal_get_for(*, membership: Membership | None, pk: uuid.UUID) -> Signal:
         signal.loaded_related_persons = related_persons  # type: ignore[attr-defined]
     else:
         signal.loaded_related_persons = []  # type: ignore[attr-defined]
+        signal.loaded_online_accounts = []  # type: ignore[attr-defined]
     return signal
 
 
@@ -209,6 +211,8 @@ def suggestion_list_for(*, membership: Membership | None) -> QuerySet[MatchSugge
             "id",
             "created_at",
             "score",
+            "probability",
+            "band",
             "status",
             "decided_at",
             "explanation",

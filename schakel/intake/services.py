@@ -5,14 +5,14 @@ repeated here, whatever the form or serializer already checked, so no caller can
 """
 
 import uuid
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.models import Membership
@@ -20,185 +20,46 @@ from schakel.audit import services as audit
 from schakel.audit.choices import Activity, SubjectType
 from schakel.core.dates import add_months
 from schakel.intake import permissions, validators
-from schakel.intake.choices import (
-    DataCategory,
-    ReportedBy,
-    SignalStatus,
-    SourceDomain,
-    SourceOpenness,
-    SuggestionStatus,
-    Urgency,
-)
+from schakel.intake.choices import SignalStatus, SuggestionStatus
 from schakel.intake.convergence import engine
-from schakel.intake.convergence.encoding import Identity, encode
-from schakel.intake.convergence.normalise import given_name_tokens, split_surname
+from schakel.intake.convergence.encoding import encode
+from schakel.intake.log_subjects import person, related
+from schakel.intake.main_identity_services import clean_sides, record_confirmation_choices
 from schakel.intake.models import (
     MatchSuggestion,
-    Phenomenon,
+    OnlineAccount,
     RelatedPerson,
     Signal,
     Subject,
     SuggestionConfirmation,
 )
-from schakel.network.choices import OrganisationKind
-from schakel.network.models import Organisation
+from schakel.intake.signal_input import (
+    AccountInput,
+    RelatedPersonInput,
+    SignalInput,
+    identity_of_input,
+    validate_signal_input,
+)
+from schakel.intake.validators import check_length, collect
 from schakel.privacy.choices import RetentionKind
 from schakel.privacy.models import LegalHold, SubjectRequest
 from schakel.privacy.retention.policies import term_months
 
+__all__ = [
+    "AccountInput",
+    "RelatedPersonInput",
+    "SignalInput",
+    "check_length",
+    "collect",
+    "person",
+    "related",
+    "signal_register",
+    "validate_signal_input",
+]
+
 
 class AlreadyDecidedError(Exception):
     """The suggestion was decided by someone else in the meantime."""
-
-
-def person(signal: Signal) -> audit.Subject:
-    """The log's data subject for a signal's person: the signal id, logged as a pseudonym."""
-    return audit.Subject(SubjectType.PERSON, str(signal.pk))
-
-
-def related(related_person: RelatedPerson) -> audit.Subject:
-    return audit.Subject(SubjectType.RELATED_PERSON, str(related_person.pk))
-
-
-@dataclass(frozen=True)
-class RelatedPersonInput:
-    relation: str
-    name: str
-    date_of_birth: date | None = None
-
-
-@dataclass(frozen=True)
-class SignalInput:
-    """Everything a registration holds, as plain values (from a form or the API)."""
-
-    given_names: str
-    surname: str
-    date_of_birth: date
-    residence: Organisation
-    observation: str
-    observed_on: date
-    source_domain: SourceDomain
-    phenomenon: Phenomenon
-    surname_prefix: str = ""
-    sex: str = ""
-    bsn: str = ""
-    address: str = ""
-    observation_category: DataCategory = DataCategory.ORDINARY
-    urgency: Urgency = Urgency.NORMAL
-    reported_by: ReportedBy = ReportedBy.OWN_ORGANISATION
-    reporter_contact: str = ""
-    reporter_contact_category: DataCategory = DataCategory.ORDINARY
-    online_platform: str = ""
-    online_source_openness: str = ""
-    online_content: str = ""
-    online_content_category: DataCategory = DataCategory.ORDINARY
-    capture_fingerprint: str = ""
-    related_persons: tuple[RelatedPersonInput, ...] = field(default=())
-
-
-def check_length(errors: dict[str, list[str]], name: str, value: str, maximum: int) -> None:
-    if len(value) > maximum:
-        errors.setdefault(name, []).append(
-            str(_("Maximaal %(max)s tekens (nu %(now)s)."))
-            % {
-                "max": number_format(maximum, force_grouping=True),
-                "now": number_format(len(value), force_grouping=True),
-            }
-        )
-
-
-def collect(errors: dict[str, list[str]], name: str, check: object, value: object) -> None:
-    try:
-        check(value)  # type: ignore[operator]
-    except ValidationError as error:
-        errors.setdefault(name, []).extend(error.messages)
-
-
-def validate_signal_input(data: SignalInput, *, membership: Membership) -> None:
-    """Raise one ValidationError with every problem, keyed by field name."""
-    errors: dict[str, list[str]] = {}
-    for name in ("given_names", "surname_prefix", "surname"):
-        value = getattr(data, name)
-        check_length(errors, name, value, validators.NAME_MAX_LENGTH)
-        collect(errors, name, validators.validate_name_characters, value)
-    # Bounded names: a long string of names would resemble many people at once and turn
-    # registration into a way to find out who is known.
-    if len(given_name_tokens(data.given_names)) > validators.MAX_GIVEN_NAMES:
-        errors.setdefault("given_names", []).append(
-            str(_("Vul ten hoogste %(max)s voornamen in.") % {"max": validators.MAX_GIVEN_NAMES})
-        )
-    if len(split_surname(data.surname_prefix, data.surname)[1]) > validators.MAX_SURNAME_PARTS:
-        errors.setdefault("surname", []).append(
-            str(
-                _("Een achternaam heeft ten hoogste %(max)s delen.")
-                % {"max": validators.MAX_SURNAME_PARTS}
-            )
-        )
-    for name in ("given_names", "surname"):
-        if not getattr(data, name).strip():
-            errors.setdefault(name, []).append(str(_("Dit veld is vereist.")))
-        collect(errors, name, validators.validate_has_letters, getattr(data, name))
-    check_length(errors, "address", data.address, validators.ADDRESS_MAX_LENGTH)
-    collect(errors, "address", validators.validate_no_control_characters, data.address)
-    for name in ("observation", "reporter_contact", "online_platform", "online_content"):
-        value = getattr(data, name)
-        check_length(errors, name, value, validators.TEXT_MAX_LENGTH)
-        collect(errors, name, validators.validate_no_control_characters, value)
-    if not data.observation.strip():
-        errors.setdefault("observation", []).append(str(_("Beschrijf wat is waargenomen.")))
-    collect(errors, "date_of_birth", validators.validate_date_of_birth, data.date_of_birth)
-    collect(errors, "observed_on", validators.validate_not_in_future, data.observed_on)
-    collect(errors, "bsn", validators.validate_bsn, data.bsn)
-    try:
-        validators.validate_bsn_allowed(
-            data.bsn, may_process_bsn=membership.organisation.may_process_bsn
-        )
-    except ValidationError as error:
-        errors["bsn"] = list(error.messages)
-    collect(errors, "capture_fingerprint", validators.validate_sha256, data.capture_fingerprint)
-    if data.residence.kind != OrganisationKind.MUNICIPALITY or not data.residence.is_active:
-        errors.setdefault("residence", []).append(str(_("Kies een gemeente uit de lijst.")))
-    if not data.phenomenon.is_active:
-        errors.setdefault("phenomenon", []).append(str(_("Kies een fenomeen uit de lijst.")))
-    if data.reported_by == ReportedBy.CITIZEN and not permissions.may_report_for_citizen(
-        membership
-    ):
-        errors.setdefault("reported_by", []).append(
-            str(_("Alleen het meldpunt van de gemeente registreert namens een burger."))
-        )
-    if data.reporter_contact and data.reported_by != ReportedBy.CITIZEN:
-        errors.setdefault("reporter_contact", []).append(
-            str(_("Contactgegevens van een melder horen alleen bij een melding van een burger."))
-        )
-    if data.source_domain != SourceDomain.ONLINE and (
-        data.online_platform or data.online_content or data.capture_fingerprint
-    ):
-        errors.setdefault("source_domain", []).append(
-            str(_("Online gegevens horen bij het brondomein „Online”."))
-        )
-    if data.online_source_openness and data.online_source_openness not in SourceOpenness.values:
-        errors.setdefault("online_source_openness", []).append(str(_("Kies een waarde.")))
-    if data.sex and data.sex not in {"female", "male", "other"}:
-        errors.setdefault("sex", []).append(str(_("Kies een waarde.")))
-    for index, item in enumerate(data.related_persons):
-        prefix = f"related_persons.{index}"
-        check_length(errors, f"{prefix}.name", item.name, validators.NAME_MAX_LENGTH)
-        check_length(errors, f"{prefix}.relation", item.relation, 120)
-        collect(errors, f"{prefix}.name", validators.validate_name_characters, item.name)
-        collect(
-            errors, f"{prefix}.relation", validators.validate_no_control_characters, item.relation
-        )
-        if not item.name.strip():
-            errors.setdefault(f"{prefix}.name", []).append(str(_("Vul een naam in.")))
-        if item.date_of_birth is not None:
-            collect(
-                errors,
-                f"{prefix}.date_of_birth",
-                validators.validate_date_of_birth,
-                item.date_of_birth,
-            )
-    if errors:
-        raise ValidationError(errors)
 
 
 def expiry_from(moment: datetime) -> datetime:
@@ -213,24 +74,13 @@ class Registration:
     suggestions: list[MatchSuggestion]
 
 
-def _identity(data: SignalInput) -> Identity:
-    return Identity(
-        given_names=data.given_names,
-        surname_prefix=data.surname_prefix,
-        surname=data.surname,
-        date_of_birth=data.date_of_birth,
-        sex=data.sex,
-        bsn=validators.bsn_digits(data.bsn),
-    )
-
-
 def signal_register(*, membership: Membership, data: SignalInput) -> Registration:
     """Register a signal, index its encoding and suggest earlier signals about the same person."""
     if not permissions.may_register_signal(membership):
         raise PermissionDenied
     validate_signal_input(data, membership=membership)
     now = timezone.now()
-    identity = _identity(data)
+    identity = identity_of_input(data)
     encoding = encode(identity)
     with transaction.atomic():
         signal = Signal.objects.create(
@@ -249,7 +99,11 @@ def signal_register(*, membership: Membership, data: SignalInput) -> Registratio
             given_names=data.given_names.strip(),
             surname_prefix=data.surname_prefix.strip(),
             surname=data.surname.strip(),
-            date_of_birth=data.date_of_birth.isoformat(),
+            date_of_birth=data.date_of_birth.isoformat() if data.date_of_birth else "",
+            birth_year=str(data.birth_year) if data.birth_year is not None else "",
+            age_estimate=f"{data.age_estimate[0]}-{data.age_estimate[1]}"
+            if data.age_estimate
+            else "",
             sex=data.sex,
             bsn=identity.bsn,
             address=data.address.strip(),
@@ -272,6 +126,10 @@ def signal_register(*, membership: Membership, data: SignalInput) -> Registratio
             )
             for item in data.related_persons
         )
+        OnlineAccount.objects.bulk_create(
+            OnlineAccount(signal=signal, platform=a.platform.strip(), handle=a.handle.strip())
+            for a in data.online_accounts
+        )
         audit.log_processing(
             activity=Activity.SIGNAL_REGISTRATION,
             name="signal_register",
@@ -282,6 +140,7 @@ def signal_register(*, membership: Membership, data: SignalInput) -> Registratio
                 "urgency": data.urgency,
                 "with_bsn": bool(identity.bsn),
                 "related_persons": len(related_persons),
+                "online_accounts": len(data.online_accounts),
             },
         )
         engine.store_encoding(signal, encoding)
@@ -367,15 +226,23 @@ def _link(first: Signal, second: Signal) -> tuple[Subject, list[Signal]]:
 
 
 def suggestion_decide(
-    *, suggestion: MatchSuggestion, membership: Membership, confirm: bool
+    *,
+    suggestion: MatchSuggestion,
+    membership: Membership,
+    confirm: bool,
+    identity_choices: Mapping[str, str] | None = None,
 ) -> MatchSuggestion:
     """A municipal lead confirms ("same person") or rejects (remembered) a suggestion.
 
     A rejection by either municipality is final. A confirmation links the signals once every
     municipality that directs one of them has confirmed; until then the suggestion stays open.
+    With the confirmation the lead chooses, per field where the two differ, which signal holds
+    the main identity ({field: "signal" | "earlier_signal"}; default: the most complete); the
+    last confirming lead's choice applies.
     """
     if not permissions.may_decide_suggestion(membership, suggestion):
         raise PermissionDenied
+    choices = clean_sides(identity_choices or {})
     with transaction.atomic():
         # Signals first, in a fixed order (as the expiry does), then the suggestion.
         signals = {
@@ -396,6 +263,7 @@ def suggestion_decide(
         attributes: dict[str, str | int | bool] = {
             "suggestion": str(locked.pk),
             "score": locked.score,
+            "band": locked.band,
         }
         subjects = [person(first), person(second)]
         complete = False
@@ -404,6 +272,7 @@ def suggestion_decide(
                 suggestion=locked,
                 organisation=membership.organisation,
                 confirmed_by=membership.user,
+                identity_choices=choices,
             )
             confirmed_by.add(membership.organisation_id)
             complete = required_municipalities(first, second) <= confirmed_by
@@ -422,6 +291,16 @@ def suggestion_decide(
                 subject, moved = _link(first, second)
                 attributes["subject"] = str(subject.pk)
                 subjects += [person(s) for s in moved]
+                earlier_choices: dict[str, str] = {}
+                for stored in locked.confirmations.order_by("created_at"):
+                    earlier_choices.update(stored.identity_choices or {})
+                record_confirmation_choices(
+                    subject=subject,
+                    signal=first,
+                    earlier=second,
+                    choices={**earlier_choices, **choices},
+                    membership=membership,
+                )
         audit.log_processing(
             activity=Activity.CONVERGENCE_REVIEW,
             name=name,

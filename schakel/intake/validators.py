@@ -1,10 +1,12 @@
 """Checks on what a person registers; each raises ValidationError with a Dutch message."""
 
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 NAME_MAX_LENGTH = 200
@@ -14,6 +16,33 @@ MAX_GIVEN_NAMES = 6
 MAX_SURNAME_PARTS = 3
 # Nobody registered is older than this; an earlier year is a typing error.
 OLDEST_BIRTH_YEAR = 1900
+OLDEST_AGE = 120
+MAX_ONLINE_ACCOUNTS = 5
+PLATFORM_MAX_LENGTH = 120
+HANDLE_MAX_LENGTH = 200
+
+Errors = dict[str, list[str]]
+
+
+def check_length(errors: Errors, name: str, value: str, maximum: int) -> None:
+    if len(value) > maximum:
+        errors.setdefault(name, []).append(
+            str(_("Maximaal %(max)s tekens (nu %(now)s)."))
+            % {
+                "max": number_format(maximum, force_grouping=True),
+                "now": number_format(len(value), force_grouping=True),
+            }
+        )
+
+
+def collect(
+    errors: Errors, name: str, check: Callable[[object], None] | object, value: object
+) -> None:
+    """Run one check; its messages go under ``name``."""
+    try:
+        check(value)  # type: ignore[operator]
+    except ValidationError as error:
+        errors.setdefault(name, []).extend(error.messages)
 
 
 def bsn_digits(value: str) -> str:

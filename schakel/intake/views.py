@@ -13,13 +13,12 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -30,6 +29,7 @@ from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
 from schakel.accounts.permissions import superuser_required
 from schakel.intake import admin_services, forms, permissions, selectors, services
+from schakel.intake.account_forms import AccountFormSet
 from schakel.intake.choices import (
     DataCategory,
     Relation,
@@ -38,10 +38,10 @@ from schakel.intake.choices import (
     SignalStatus,
     SourceDomain,
     SourceOpenness,
-    SuggestionStatus,
     Urgency,
 )
-from schakel.intake.models import MatchSuggestion, Signal, mask_bsn
+from schakel.intake.display import signal_born_text
+from schakel.intake.models import MatchSuggestion, Signal
 from schakel.network.views import acting_user
 
 PAGE_SIZE = 50
@@ -87,16 +87,18 @@ def signal_create(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     form = forms.SignalForm(data, membership=membership)
     formset = forms.RelatedPersonFormSet(data, prefix="omgeving")
+    accounts = AccountFormSet(data, prefix="account")
     errors: list[forms.ErrorItem] = []
     if data is not None:
-        form_valid, formset_valid = form.is_valid(), formset.is_valid()
-        if form_valid and formset_valid:
+        valid = [form.is_valid(), formset.is_valid(), accounts.is_valid()]
+        if all(valid):
             try:
                 registration = services.signal_register(
-                    membership=membership, data=form.to_input(formset.to_inputs())
+                    membership=membership,
+                    data=form.to_input(formset.to_inputs(), accounts.to_inputs()),
                 )
             except ValidationError as error:
-                forms.add_service_errors(error, form=form, formset=formset)
+                forms.add_service_errors(error, form=form, formset=formset, accounts=accounts)
             else:
                 signal = registration.signal
                 messages.success(
@@ -105,8 +107,8 @@ def signal_create(request: HttpRequest) -> HttpResponse:
                     % {"reference": signal.reference},
                 )
                 return redirect(_detail_url(signal))
-        errors = forms.error_summary(form, (formset,))
-    context = {"form": form, "formset": formset, "errors": errors}
+        errors = forms.error_summary(form, (accounts, formset))
+    context = {"form": form, "formset": formset, "accounts": accounts, "errors": errors}
     return render(request, "intake/signal_form.html", context)
 
 
@@ -180,6 +182,8 @@ def _detail_context(
     return {
         "signal": signal,
         "date_of_birth": _as_date(signal.date_of_birth),
+        "born": signal_born_text(signal),
+        "online_accounts": getattr(signal, "loaded_online_accounts", []),
         "sex": _label(Sex, signal.sex) if signal.sex else "",
         "openness": _label(SourceOpenness, signal.online_source_openness)
         if signal.online_source_openness
@@ -270,149 +274,6 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "section_size": INBOX_SECTION_SIZE,
     }
     return render(request, "intake/inbox.html", context)
-
-
-# Match suggestions --------------------------------------------------------------------------
-
-PART_LABELS: dict[str, Promise] = {
-    "given_names": gettext_lazy("Voornamen"),
-    "surname": gettext_lazy("Achternaam"),
-    "date_of_birth": gettext_lazy("Geboortedatum"),
-    "sex": gettext_lazy("Geslacht"),
-    "bsn": gettext_lazy("BSN"),
-}
-VERDICTS: dict[str, Promise] = {
-    "equal": gettext_lazy("Gelijk"),
-    "strong": gettext_lazy("Lijkt sterk"),
-    "partial": gettext_lazy("Lijkt enigszins"),
-    "different": gettext_lazy("Verschilt"),
-    "transposed": gettext_lazy("Dag en maand verwisseld"),
-    "one_digit": gettext_lazy("Eén cijfer verschilt"),
-    "missing": gettext_lazy("Niet bij beide bekend"),
-}
-NOTES: dict[str, Promise] = {
-    "order_differs": gettext_lazy("Zelfde voornamen, andere volgorde"),
-    "contained": gettext_lazy(
-        "De ene naam is deel van de andere (bijv. een dubbele achternaam of een voornaam minder)"
-    ),
-    "prefix_one_side": gettext_lazy("Tussenvoegsel ontbreekt bij één van beide"),
-    "prefix_differs": gettext_lazy("Tussenvoegsel verschilt"),
-}
-
-
-@dataclass(frozen=True)
-class PartRow:
-    label: str
-    verdict: str
-    percentage: int
-    notes: list[str]
-
-
-def explanation_rows(explanation: dict[str, Any]) -> list[PartRow]:
-    """The engine's explanation in words a person can follow."""
-    rows = []
-    for part in explanation.get("parts", []):
-        name = str(part.get("part", ""))
-        verdict = str(part.get("verdict", ""))
-        rows.append(
-            PartRow(
-                label=str(PART_LABELS.get(name, name)),
-                verdict=str(VERDICTS.get(verdict, verdict)),
-                percentage=round(float(part.get("similarity", 0)) * 100),
-                notes=[str(NOTES.get(note, note)) for note in part.get("notes", [])],
-            )
-        )
-    return rows
-
-
-def _side(signal: Signal, membership: Membership) -> dict[str, Any]:
-    """One signal of a pair. Of another municipality's signal only the identity shows, and
-    which meldpunt to contact: not what was observed, not who registered it."""
-    own = signal.directing_municipality_id == membership.organisation_id
-    return {
-        "signal": signal,
-        "own": own,
-        "has_person_data": signal.has_person_data,
-        "date_of_birth": _as_date(signal.date_of_birth),
-        "sex": _label(Sex, signal.sex) if signal.sex else "",
-        "bsn": mask_bsn(signal.bsn),
-        "municipality": signal.directing_municipality,
-        "observation": signal.observation if own else None,
-        "observation_category": _label(DataCategory, signal.observation_category),
-        "registering_organisation": signal.registering_organisation.name if own else None,
-    }
-
-
-@require_GET
-def suggestion_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
-    membership = acting_membership(request)
-    suggestion = selectors.suggestion_get_for(membership=membership, pk=pk)
-    assert membership is not None  # the fetcher found nothing otherwise
-    is_open = suggestion.status == SuggestionStatus.OPEN
-    state = selectors.confirmation_state(suggestion=suggestion, membership=membership)
-    decided_by = ""
-    if suggestion.decided_by_id is not None and suggestion.decided_for is not None:
-        decided_by = staff_display(suggestion.decided_by, suggestion.decided_for)  # type: ignore[arg-type]
-    context = {
-        "suggestion": suggestion,
-        "parts": explanation_rows(suggestion.explanation),
-        "sides": [
-            _side(suggestion.signal, membership),
-            _side(suggestion.earlier_signal, membership),
-        ],
-        "may_decide": is_open
-        and not state.own_confirmed
-        and permissions.may_decide_suggestion(membership, suggestion),
-        "decided_by": decided_by,
-        "confirmation": state if is_open else None,
-    }
-    return render(request, "intake/suggestion_detail.html", context)
-
-
-@require_POST
-def suggestion_decide(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
-    membership = acting_membership(request)
-    suggestion = get_object_or_404(selectors.suggestions_visible_to(membership=membership), pk=pk)
-    assert membership is not None  # nothing is visible otherwise
-    detail = reverse("intake:suggestion_detail", kwargs={"pk": suggestion.pk})
-    form = forms.SuggestionDecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Kies „Bevestigen” of „Afwijzen”."))
-        return redirect(detail)
-    try:
-        decided = services.suggestion_decide(
-            suggestion=suggestion, membership=membership, confirm=form.confirm
-        )
-    except PermissionDenied as error:
-        raise Http404 from error
-    except services.AlreadyDecidedError:
-        messages.error(request, _("Iemand anders heeft hier al over besloten."))
-        return redirect(detail)
-    except services.MergeRefusedError:
-        messages.error(
-            request,
-            _(
-                "Niet gekoppeld: deze signalen horen al bij betrokkenen met signalen bij een "
-                "ander meldpunt. Overleg eerst met dat meldpunt."
-            ),
-        )
-        return redirect(detail)
-    if form.confirm and decided.status == SuggestionStatus.OPEN:
-        messages.success(
-            request,
-            _(
-                "Bevestigd namens uw gemeente. De signalen worden gekoppeld zodra ook het andere "
-                "meldpunt bevestigt."
-            ),
-        )
-    elif form.confirm:
-        messages.success(request, _("Bevestigd: beide signalen gaan nu over dezelfde betrokkene."))
-    else:
-        messages.success(
-            request,
-            _("Afgewezen: deze twee signalen worden niet opnieuw aan elkaar voorgesteld."),
-        )
-    return redirect(detail)
 
 
 # Privacy officer: metadata only -------------------------------------------------------------

@@ -47,6 +47,7 @@ form_methods = require_http_methods(["GET", "POST"])
 OBJECT_KINDS: dict[str, Any] = {
     "signal_person_data": gettext_lazy("Persoonsgegevens van signalen"),
     "related_person": gettext_lazy("Personen in de omgeving"),
+    "online_account": gettext_lazy("Online accounts van personen"),
     "online_research_text": gettext_lazy("Tekst van online onderzoek"),
     "weighing_item_content": gettext_lazy("Onderbouwing van wegingen"),
     "weighing_criterion_note": gettext_lazy("Overwegingen bij wegingscriteria"),

@@ -5,6 +5,7 @@ Pages run in contexts with ``bypass_csp`` so that axe-core can be injected (see
 test_accessibility.py); the CSP itself is tested in test_csp.py.
 """
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -64,7 +65,7 @@ def test_two_partners_register_and_the_lead_confirms_the_suggestion(
     expect(summary).to_contain_text("Er is nog niets opgeslagen")
     expect(police.get_by_label("Voornamen")).to_have_value("Daan Pieter")
     assert_accessible(police, axe_source)
-    summary.get_by_role("link", name="Achternaam: Dit veld is vereist.").click()
+    summary.get_by_role("link", name=re.compile(r"^Achternaam: Vul een achternaam in\.")).click()
     expect(police.get_by_label("Achternaam")).to_be_focused()
 
     police.get_by_label("Achternaam").fill("Hoogeveld")
@@ -94,10 +95,10 @@ def test_two_partners_register_and_the_lead_confirms_the_suggestion(
     assert_accessible(lead, axe_source)
 
     suggestion = MatchSuggestion.objects.get()
-    lead.get_by_role("link", name=f"Score {suggestion.score}").click()
+    lead.get_by_role("link", name=f"Waarschijnlijk dezelfde persoon ({suggestion.score}%)").click()
     expect(lead).to_have_url(path_is(f"/meldpunt/matches/{suggestion.pk}/"))
-    expect(lead.get_by_text("Tussenvoegsel ontbreekt bij één van beide")).to_be_visible()
-    expect(lead.get_by_text("Een score is geen oordeel over de persoon.")).to_be_visible()
+    expect(lead.get_by_text("Die kans is geen oordeel over de persoon.")).to_be_visible()
+    expect(lead.get_by_role("row", name=re.compile("^Achternaam verschilt"))).to_be_visible()
     assert_accessible(lead, axe_source)
     lead.screenshot(path=str(SCREENSHOT), full_page=True)
 

@@ -17,6 +17,7 @@ from schakel.accounts.models import Membership
 from schakel.intake import selectors, validators
 from schakel.intake.choices import (
     DataCategory,
+    MatchBand,
     Relation,
     ReportedBy,
     ResearchLegalBasis,
@@ -31,7 +32,7 @@ from schakel.intake.choices import (
 from schakel.intake.models import MatchSuggestion, OnlineResearchEntry, Signal, mask_bsn
 from schakel.intake.online_services import ResearchPlan
 from schakel.intake.selectors import KnownAt
-from schakel.intake.services import RelatedPersonInput, SignalInput
+from schakel.intake.signal_input import AccountInput, RelatedPersonInput, SignalInput
 
 # --- shared pieces -----------------------------------------------------------------------------
 
@@ -108,13 +109,63 @@ class RelatedPersonInputSerializer(serializers.Serializer[Any]):
     )
 
 
-class SignalRegisterSerializer(serializers.Serializer[Any]):
-    """Input of a registration: the person, what was observed, and the online details."""
+class AgeEstimateSerializer(serializers.Serializer[Any]):
+    """An estimated age in years on the day of observation, from and to (inclusive)."""
 
-    given_names = _text(validators.NAME_MAX_LENGTH, help_text="Voornamen.")
+    from_years = serializers.IntegerField(
+        min_value=0, max_value=validators.OLDEST_AGE, help_text="Van (jaren)."
+    )
+    to_years = serializers.IntegerField(
+        min_value=0, max_value=validators.OLDEST_AGE, help_text="Tot en met (jaren)."
+    )
+
+
+class AccountInputSerializer(serializers.Serializer[Any]):
+    platform = _text(validators.PLATFORM_MAX_LENGTH, help_text="Platform, bijv. Instagram.")
+    handle = _text(
+        validators.HANDLE_MAX_LENGTH,
+        help_text="Gebruikersnaam (met of zonder @) of de link naar het profiel.",
+    )
+
+
+class SignalRegisterSerializer(serializers.Serializer[Any]):
+    """Input of a registration: the person (whatever is known of them), what was observed,
+    and the online details. A surname or an online account is required."""
+
+    given_names = _optional_text(
+        validators.NAME_MAX_LENGTH, help_text="Voornamen, of alleen de voorletters (M.A.)."
+    )
     surname_prefix = _optional_text(validators.NAME_MAX_LENGTH, help_text="Tussenvoegsel.")
-    surname = _text(validators.NAME_MAX_LENGTH, help_text="Achternaam.")
-    date_of_birth = serializers.DateField(help_text="Geboortedatum; niet in de toekomst.")
+    surname = _optional_text(
+        validators.NAME_MAX_LENGTH,
+        help_text="Achternaam; mag leeg als er een online account is opgegeven.",
+    )
+    date_of_birth = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Geboortedatum; niet in de toekomst. Leeg als die niet bekend is.",
+    )
+    birth_year = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Geboortejaar, als alleen dat bekend is.",
+    )
+    age_estimate = AgeEstimateSerializer(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Geschatte leeftijd op de dag van waarneming, als geboortedatum en -jaar "
+        "onbekend zijn.",
+    )
+    online_accounts = serializers.ListField(
+        child=AccountInputSerializer(),
+        required=False,
+        default=list,
+        max_length=validators.MAX_ONLINE_ACCOUNTS,
+        help_text="Online accounts van de persoon (hoogstens 5).",
+    )
     sex = serializers.ChoiceField(
         choices=Sex.choices,
         required=False,
@@ -180,7 +231,15 @@ class SignalRegisterSerializer(serializers.Serializer[Any]):
     def to_signal_input(self) -> SignalInput:
         data = dict(self.validated_data)
         related = tuple(RelatedPersonInput(**item) for item in data.pop("related_persons"))
-        return SignalInput(**data, related_persons=related)
+        accounts = tuple(AccountInput(**item) for item in data.pop("online_accounts"))
+        ages = data.pop("age_estimate")
+        age_estimate = (ages["from_years"], ages["to_years"]) if ages else None
+        return SignalInput(
+            **data,
+            age_estimate=age_estimate,
+            related_persons=related,
+            online_accounts=accounts,
+        )
 
 
 class SignalRegisteredSerializer(serializers.Serializer[Any]):
@@ -263,13 +322,25 @@ class RelatedPersonSerializer(serializers.Serializer[Any]):
     )
 
 
+class AccountSerializer(serializers.Serializer[Any]):
+    platform = serializers.CharField()
+    handle = serializers.CharField()
+
+
 class SignalPersonSerializer(serializers.Serializer[Signal]):
     """The person a signal is about (only with ``include=person``; the read is logged)."""
 
-    given_names = serializers.CharField()
+    given_names = serializers.CharField(allow_blank=True, allow_null=True)
     surname_prefix = serializers.CharField(allow_blank=True, allow_null=True)
-    surname = serializers.CharField()
-    date_of_birth = serializers.CharField(help_text="ISO-datum.")
+    surname = serializers.CharField(allow_blank=True, allow_null=True)
+    date_of_birth = serializers.CharField(
+        allow_blank=True, allow_null=True, help_text="ISO-datum; leeg als niet bekend."
+    )
+    birth_year = serializers.CharField(allow_blank=True, allow_null=True)
+    age_estimate = serializers.CharField(
+        allow_blank=True, allow_null=True, help_text="Geschatte leeftijd „van-tot” in jaren."
+    )
+    online_accounts = AccountSerializer(many=True, source="loaded_online_accounts")
     sex = serializers.CharField(allow_blank=True, allow_null=True)
     bsn = serializers.CharField(allow_blank=True, allow_null=True)
     address = serializers.CharField(allow_blank=True, allow_null=True)
@@ -331,22 +402,26 @@ class SignalDetailSerializer(SignalStatusSerializer):
 
 class ExplanationPartSerializer(serializers.Serializer[Any]):
     part = serializers.CharField(
-        help_text="given_names, surname, date_of_birth, sex of bsn (alleen de naam van het deel)."
+        help_text="given_names, surname, date_of_birth, sex, bsn of account (alleen de naam)."
     )
-    verdict = serializers.CharField(
-        help_text="equal, strong, partial, different, transposed, one_digit of missing."
+    level = serializers.CharField(
+        required=False,
+        help_text="Het vergelijkingsniveau, bijv. exact, folded, variant, initials, close, "
+        "day_month_swapped, year, in_range, different of missing (docs/convergence.md).",
     )
-    similarity = serializers.FloatField(help_text="Overeenkomst van 0 tot 1.")
-    notes = serializers.ListField(
-        child=serializers.CharField(),
-        help_text="Bijvoorbeeld order_differs, contained, prefix_one_side, prefix_differs.",
+    weight = serializers.FloatField(
+        required=False,
+        help_text="Matchgewicht (log2 m/u): positief wijst op dezelfde persoon, negatief op "
+        "verschillende; missing telt 0.",
     )
 
 
 class ExplanationSerializer(serializers.Serializer[Any]):
     """Which parts of the identity agreed and which differed; no identifiers."""
 
-    score = serializers.IntegerField()
+    model = serializers.CharField(required=False, help_text="Het matchmodel dat rekende.")
+    probability = serializers.FloatField(required=False)
+    band = serializers.CharField(required=False, allow_blank=True)
     parts = ExplanationPartSerializer(many=True)
 
 
@@ -359,7 +434,19 @@ class SuggestionSerializer(serializers.Serializer[MatchSuggestion]):
     """A match suggestion as listed: score, explanation and the two signals' municipalities."""
 
     id = serializers.UUIDField()
-    score = serializers.IntegerField(min_value=0, max_value=100)
+    probability = serializers.FloatField(
+        min_value=0,
+        max_value=1,
+        help_text="Kans dat beide signalen over dezelfde persoon gaan (0-1). Geen oordeel "
+        "over de persoon; een mens beslist.",
+    )
+    band = serializers.ChoiceField(
+        choices=MatchBand.choices,
+        help_text="likely: waarschijnlijk dezelfde persoon; possible: mogelijk.",
+    )
+    score = serializers.IntegerField(
+        min_value=0, max_value=100, help_text="De kans in procenten, afgerond."
+    )
     status = serializers.ChoiceField(choices=SuggestionStatus.choices)
     created_at = serializers.DateTimeField()
     decided_at = serializers.DateTimeField(allow_null=True)
@@ -369,10 +456,17 @@ class SuggestionSerializer(serializers.Serializer[MatchSuggestion]):
 
 
 class IdentitySerializer(serializers.Serializer[Signal]):
-    given_names = serializers.CharField(allow_null=True)
+    given_names = serializers.CharField(allow_blank=True, allow_null=True)
     surname_prefix = serializers.CharField(allow_blank=True, allow_null=True)
-    surname = serializers.CharField(allow_null=True)
-    date_of_birth = serializers.CharField(allow_null=True, help_text="ISO-datum.")
+    surname = serializers.CharField(allow_blank=True, allow_null=True)
+    date_of_birth = serializers.CharField(
+        allow_blank=True, allow_null=True, help_text="ISO-datum; leeg als niet bekend."
+    )
+    birth_year = serializers.CharField(allow_blank=True, allow_null=True)
+    age_estimate = serializers.CharField(
+        allow_blank=True, allow_null=True, help_text="Geschatte leeftijd „van-tot” in jaren."
+    )
+    online_accounts = AccountSerializer(many=True, source="online_accounts.all")
     sex = serializers.CharField(allow_blank=True, allow_null=True)
     bsn = serializers.SerializerMethodField(
         help_text="Alleen de laatste drie cijfers; leeg als er geen BSN is."
@@ -472,7 +566,27 @@ class SuggestionDetailSerializer(ConfirmationStateSerializer, SuggestionSerializ
 
 
 class SuggestionDecidedSerializer(ConfirmationStateSerializer, SuggestionSerializer):
-    """A suggestion after a decision: its status and which municipalities confirmed."""
+    """A suggestion after a decision: its status, which municipalities confirmed, and once
+    linked the person (for the main identity: /subjects/{id}/main-identity/)."""
+
+    subject = serializers.UUIDField(
+        source="signal.subject_id",
+        allow_null=True,
+        help_text="De betrokkene zodra de signalen gekoppeld zijn; anders null.",
+    )
+
+
+SIDE_CHOICES = [("signal", "signal"), ("earlier_signal", "earlier_signal")]
+
+
+class MainIdentityChoiceSerializer(serializers.Serializer[Any]):
+    """Per field: which signal of the pair holds the main identity."""
+
+    given_names = serializers.ChoiceField(choices=SIDE_CHOICES, required=False)
+    surname = serializers.ChoiceField(choices=SIDE_CHOICES, required=False)
+    birth = serializers.ChoiceField(choices=SIDE_CHOICES, required=False)
+    sex = serializers.ChoiceField(choices=SIDE_CHOICES, required=False)
+    bsn = serializers.ChoiceField(choices=SIDE_CHOICES, required=False)
 
 
 class SuggestionDecisionSerializer(serializers.Serializer[Any]):
@@ -480,6 +594,15 @@ class SuggestionDecisionSerializer(serializers.Serializer[Any]):
         choices=[("confirm", _("Bevestigen")), ("reject", _("Afwijzen"))],
         help_text="confirm: dezelfde persoon (koppelen); reject: niet dezelfde persoon.",
     )
+    main_identity = MainIdentityChoiceSerializer(
+        required=False,
+        help_text="Bij confirm: per gegeven dat verschilt, welk signaal de hoofdidentiteit "
+        "levert (signal of earlier_signal); niet opgegeven: de meest volledige waarde.",
+    )
+
+    @property
+    def identity_choices(self) -> dict[str, str]:
+        return dict(self.validated_data.get("main_identity") or {})
 
     @property
     def confirm(self) -> bool:

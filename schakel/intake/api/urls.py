@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from schakel.intake.api import views
+from schakel.intake.api import identity_views, views
 
 urlpatterns = [
     path("signals/", views.SignalListView.as_view(), name="signal-list"),
@@ -17,6 +17,11 @@ urlpatterns = [
         "match-suggestions/<uuid:id>/decision/",
         views.SuggestionDecisionView.as_view(),
         name="suggestion-decision",
+    ),
+    path(
+        "subjects/<uuid:id>/main-identity/",
+        identity_views.MainIdentityView.as_view(),
+        name="subject-main-identity",
     ),
     path("online-research/", views.ResearchListView.as_view(), name="research-list"),
     path("online-research/<uuid:id>/", views.ResearchDetailView.as_view(), name="research-detail"),

@@ -334,7 +334,10 @@ class SuggestionDecisionView(IntakeAPIView):
         serializer.is_valid(raise_exception=True)
         with service_errors():
             services.suggestion_decide(
-                suggestion=suggestion, membership=membership, confirm=serializer.confirm
+                suggestion=suggestion,
+                membership=membership,
+                confirm=serializer.confirm,
+                identity_choices=serializer.identity_choices if serializer.confirm else None,
             )
         decided = selectors.suggestions_visible_to(membership=membership).get(pk=id)
         return Response(SuggestionDecidedSerializer(decided).data)

@@ -1,177 +1,281 @@
-"""Keyed, error-tolerant encodings of an identity; pure functions, no database.
+"""The keyed, error-tolerant encoding of a (partial) identity; pure functions, no database.
 
-- Bloom filters (Schnell et al.): every q-gram of a field is hashed with HMAC-SHA256 under the
-  matching key into k bit positions (double hashing). Similar names share most q-grams and so
-  most bits; the bits reveal nothing without the key.
-- Keys: HMAC-SHA256 truncated to a signed 64-bit integer, each with its own purpose label, for
-  exact comparisons (BSN, date of birth, …) and for blocking.
-
-Nothing here returns or stores a plain name, date of birth or BSN.
+``encode`` turns what a registration says of a person — any of given names or initials,
+surname, a date of birth or only a year or an estimated range, sex, BSN, online accounts — into
+one ``layout.FEATURES`` record of keyed hashes and keyed Bloom filters, and a set of keyed
+blocking keys (which stored encodings a new one is compared with at all). Nothing here returns
+or stores a plain name, date of birth, BSN or handle.
 """
 
-import hmac
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
-from django.conf import settings
-
+from schakel.intake.convergence import layout
+from schakel.intake.convergence.accounts import normalise_account
+from schakel.intake.convergence.keyed import bloom_words, h32, keyed_int, sub_key, year_words
 from schakel.intake.convergence.normalise import (
+    GivenNames,
+    Surname,
+    exact_form,
     fold,
-    given_name_tokens,
-    phonetic,
-    split_surname,
+    parse_given_names,
+    parse_surname,
+    skeleton,
 )
+from schakel.intake.convergence.variants import variant_groups
 
 
 @dataclass(frozen=True)
 class Identity:
-    """The identifying part of a signal as registered (plain, in memory only)."""
+    """The identifying part of a registration (plain, in memory only). Everything may be
+    missing; ``birth_years`` is an estimated range of birth years (first, last)."""
 
-    given_names: str
-    surname_prefix: str
-    surname: str
-    date_of_birth: date
+    given_names: str = ""
+    surname_prefix: str = ""
+    surname: str = ""
+    date_of_birth: date | None = None
     sex: str = ""
     bsn: str = ""
-
-
-@dataclass(frozen=True)
-class BloomSpec:
-    bits: int
-    hashes: int
-
-
-# Names: 1024 bits and 6 hashes per bigram keep even three given names below about 1 bit in 8
-# set, so that unrelated names share few bits by chance (with 512 bits and 10 hashes they shared
-# enough for a Dice coefficient of about 0.35, which made false suggestions; docs/benchmarks.md).
-GIVEN_NAMES = BloomSpec(bits=1024, hashes=6)
-SURNAME = BloomSpec(bits=1024, hashes=6)
-DATE_OF_BIRTH = BloomSpec(bits=128, hashes=4)
+    birth_year: int | None = None
+    birth_years: tuple[int, int] | None = None
+    accounts: tuple[tuple[str, str], ...] = field(default=())
 
 
 @dataclass(frozen=True)
 class Encoding:
-    """Bloom filters as integers (bit sets) plus keyed 64-bit keys; ``None`` where unknown."""
+    """One ``layout.FEATURES`` record and its blocking keys. ``keys`` are compared with every
+    stored encoding's keys. ``broad_keys`` (large blocks) map to whether this registration
+    seeks with the key: two registrations sharing a broad key are compared only when one of
+    them seeks with it — one that lacks what the selective keys are made of."""
 
-    given_names: int
-    surname: int
-    date_of_birth: int
-    date_of_birth_key: int
-    date_of_birth_unordered_key: int
-    given_names_ordered_key: int | None
-    given_names_sorted_key: int | None
-    surname_prefix_key: int | None
-    sex_key: int | None
-    bsn_key: int | None
-    blocking_keys: frozenset[int]
+    features: bytes
+    keys: frozenset[int]
+    broad_keys: dict[int, bool] = field(default_factory=dict)
 
-
-def _key() -> bytes:
-    key: bytes = settings.SCHAKEL_PSEUDONYM_KEY
-    return key
+    @property
+    def blocking_keys(self) -> frozenset[int]:
+        return self.keys | frozenset(self.broad_keys)
 
 
-@lru_cache(maxsize=16)
-def _derived_from(key: bytes, label: str) -> bytes:
-    return hmac.digest(key, b"schakel-convergence:" + label.encode(), "sha256")
+@dataclass(frozen=True)
+class Parsed:
+    """An identity folded and split, in memory only."""
 
-
-def _derived(label: str) -> bytes:
-    return _derived_from(_key(), label)
-
-
-def keyed_int(key: bytes, *parts: str) -> int:
-    """A signed 64-bit HMAC of the parts (fits a BigIntegerField on both databases)."""
-    digest = hmac.digest(key, "\x1f".join(parts).encode(), "sha256")
-    return int.from_bytes(digest[:8], "big", signed=True)
-
-
-def bigrams(token: str) -> list[str]:
-    padded = f"_{token}_"
-    return [padded[i : i + 2] for i in range(len(padded) - 1)]
-
-
-@lru_cache(maxsize=65536)
-def gram_bits(key: bytes, field: str, gram: str, spec: BloomSpec) -> int:
-    """The k bit positions of one q-gram (cached: names share a small set of q-grams)."""
-    digest = hmac.digest(key, f"{field}\x1f{gram}".encode(), "sha256")
-    first = int.from_bytes(digest[:8], "big")
-    step = int.from_bytes(digest[8:16], "big") | 1
-    bits = 0
-    for i in range(spec.hashes):
-        bits |= 1 << ((first + i * step) % spec.bits)
-    return bits
-
-
-def bloom(key: bytes, field: str, grams: Iterable[str], spec: BloomSpec) -> int:
-    bits = 0
-    for gram in set(grams):
-        bits |= gram_bits(key, field, gram, spec)
-    return bits
-
-
-def bloom_bytes(bits: int, spec: BloomSpec) -> bytes:
-    return bits.to_bytes(spec.bits // 8, "big")
-
-
-def bloom_from_bytes(value: bytes | memoryview) -> int:
-    return int.from_bytes(bytes(value), "big")
-
-
-def _date_tokens(value: date) -> list[str]:
-    digits = f"{value.year:04d}{value.month:02d}{value.day:02d}"
-    return [f"{position}:{digit}" for position, digit in enumerate(digits)]
-
-
-def _unordered_day_month(value: date) -> tuple[str, str]:
-    low, high = sorted((value.day, value.month))
-    return f"{low:02d}", f"{high:02d}"
+    given: GivenNames
+    surname: Surname
+    years: range
+    bsn: str
+    accounts: tuple[tuple[str, str], ...]
 
 
 def normalise_bsn(bsn: str) -> str:
     digits = "".join(c for c in bsn if c.isdigit())
-    return digits.zfill(9) if digits else ""
+    return digits.zfill(9)[-9:] if digits else ""
+
+
+def possible_years(identity: Identity) -> range:
+    if identity.date_of_birth is not None:
+        return range(identity.date_of_birth.year, identity.date_of_birth.year + 1)
+    if identity.birth_year is not None:
+        return range(identity.birth_year, identity.birth_year + 1)
+    if identity.birth_years is not None:
+        first, last = sorted(identity.birth_years)
+        return range(first, last + 1)
+    return range(0)
+
+
+def parse(identity: Identity) -> Parsed:
+    given, trailing_prefix = parse_given_names(identity.given_names)
+    surname = parse_surname(identity.surname_prefix, identity.surname, extra_prefix=trailing_prefix)
+    found = (normalise_account(p, h) for p, h in identity.accounts)
+    accounts = tuple(dict.fromkeys((p, h) for p, h in found if h))
+    return Parsed(given, surname, possible_years(identity), normalise_bsn(identity.bsn), accounts)
+
+
+def _slots(values: list[int], size: int) -> list[int]:
+    unique = list(dict.fromkeys(v for v in values if v))[:size]
+    return unique + [0] * (size - len(unique))
+
+
+def given_sounds(given: GivenNames) -> list[str]:
+    sounds = [skeleton(n) for n in given.names[: layout.NAME_SLOTS]]
+    sounds += [skeleton(g) for n in given.names[:2] for g in variant_groups(n)]
+    return list(dict.fromkeys(s for s in sounds if s))
+
+
+def surname_sounds(surname: Surname) -> list[str]:
+    sounds = [skeleton(p) for p in surname.parts[:2]] + [skeleton(surname.unglued)]
+    return list(dict.fromkeys(s for s in sounds if s))
+
+
+def _given(record: layout.Features, identity: Identity, given: GivenNames) -> None:
+    if not given.known:
+        return
+    k, name, sound = sub_key("given"), sub_key("name"), sub_key("sound")
+    record["g_flags"] = layout.KNOWN | (layout.ONLY_INITIALS if given.only_initials else 0)
+    record["g_exact"] = h32(k, exact_form(identity.given_names))
+    record["g_initials"] = h32(k, "initials", given.initials)
+    record["g_initial"] = h32(k, "initial", given.initials[:1])
+    if not given.names:
+        return
+    record["g_count"] = min(len(given.names), 255)
+    record["g_folded"] = h32(k, " ".join(given.names))
+    record["g_sorted"] = h32(k, " ".join(sorted(given.names)))
+    record["g_names"] = _slots([h32(name, n) for n in given.names], layout.NAME_SLOTS)
+    groups = [h32(k, "group", g) for n in given.names[:3] for g in variant_groups(n)]
+    record["g_groups"] = _slots(groups, layout.GROUP_SLOTS)
+    sounds = [h32(sound, skeleton(n)) for n in given.names]
+    record["g_sounds"] = _slots(sounds, layout.NAME_SLOTS)
+    record["g_bloom"] = bloom_words(sub_key("bloom:given"), given.names)
+
+
+def _surname(record: layout.Features, identity: Identity, surname: Surname) -> None:
+    if not surname.known:
+        return
+    k, name, sound = sub_key("surname"), sub_key("name"), sub_key("sound")
+    typed = f"{identity.surname_prefix} {identity.surname}"
+    record["s_count"] = min(len(surname.parts), 255)
+    record["s_exact"] = h32(k, exact_form(typed))
+    record["s_core"] = h32(k, surname.core)
+    record["s_unglued"] = h32(k, "unglued", surname.unglued)
+    record["s_parts"] = _slots([h32(name, p) for p in surname.parts], layout.NAME_SLOTS)
+    sounds = [h32(sound, s) for s in surname_sounds(surname)]
+    record["s_sounds"] = _slots(sounds, layout.NAME_SLOTS)
+    record["s_bloom"] = bloom_words(sub_key("bloom:surname"), [surname.core])
+
+
+def _birth(record: layout.Features, identity: Identity, years: range) -> None:
+    if not years:
+        return
+    record["d_years"] = year_words(years)
+    record["d_near"] = year_words(near(years))
+    dob = identity.date_of_birth
+    if dob is None:
+        single = identity.birth_year is not None or len(years) == 1
+        record["d_kind"] = layout.BIRTH_YEAR if single else layout.BIRTH_RANGE
+        return
+    k = sub_key("date")
+    digits = f"{dob.year:04d}{dob.month:02d}{dob.day:02d}"
+    low, high = sorted((dob.day, dob.month))
+    record["d_kind"] = layout.BIRTH_DATE
+    record["d_full"] = h32(k, digits)
+    record["d_unordered"] = h32(k, "unordered", f"{dob.year:04d}{low:02d}{high:02d}")
+    record["d_monthday"] = h32(k, "monthday", digits[4:])
+    record["d_masked"] = [
+        h32(k, "masked", digits[:i] + "_" + digits[i + 1 :]) for i in range(layout.DATE_DIGITS)
+    ]
+    record["d_swapped"] = [
+        h32(k, "swapped", str(i), digits[:i] + "".join(sorted(digits[i : i + 2])) + digits[i + 2 :])
+        for i in layout.DATE_SWAPS
+    ]
+
+
+def _others(record: layout.Features, identity: Identity, parsed: Parsed) -> None:
+    sex = fold(identity.sex)
+    if sex:
+        record["sex"] = h32(sub_key("sex"), sex)
+    if parsed.bsn:
+        k = sub_key("bsn")
+        record["bsn"] = h32(k, parsed.bsn)
+        record["bsn_masked"] = [
+            h32(k, "masked", parsed.bsn[:i] + "_" + parsed.bsn[i + 1 :])
+            for i in range(layout.BSN_DIGITS)
+        ]
+    if parsed.accounts:
+        k = sub_key("account")
+        handles = [h32(k, p, h) for p, h in parsed.accounts]
+        platforms = [h32(k, "platform", p) for p, _h in parsed.accounts]
+        record["a_handles"] = _slots(handles, layout.ACCOUNT_SLOTS)
+        record["a_platforms"] = _slots(platforms, layout.ACCOUNT_SLOTS)
+
+
+def near(years: range) -> range:
+    return range(years.start - 1, years.stop + 1)
+
+
+def _initial(token: str) -> str:
+    """The first sound of a name (c/k/q alike, any vowel alike)."""
+    return skeleton(token)[:1]
+
+
+def _codes(parsed: Parsed) -> tuple[list[str], list[str], str, str]:
+    """Surname codes (the sound of the whole, its first three letters), given-name codes (the
+    first name, its known variants), and the first sound of each."""
+    surname, given = parsed.surname, parsed.given
+    surname_codes = [*surname_sounds(surname), skeleton(surname.core)] if surname.known else []
+    if len(surname.unglued) >= 4:
+        surname_codes.append(surname.unglued[:3])
+    firsts = list(given.names[:2]) + [g for n in given.names[:1] for g in variant_groups(n)]
+    given_initial = _initial(given.names[0] if given.names else given.initials[:1])
+    surname_initial = _initial(surname.unglued) if surname.known else ""
+    return (
+        list(dict.fromkeys(c for c in surname_codes if c)),
+        list(dict.fromkeys(firsts)),
+        given_initial,
+        surname_initial,
+    )
+
+
+def blocking_keys(identity: Identity, parsed: Parsed) -> tuple[set[int], dict[int, bool]]:
+    """Which stored encodings a registration is compared with. Each error a registration can
+    carry leaves one selective key intact: the date of birth with a first letter (a name
+    misspelled or changed), a name with the birth day and month (the year mistyped), a surname
+    with the year and given initial (the day or month mistyped), a given name with the year
+    and surname initial (a surname misspelled), the given name with the surname (the date
+    mistyped twice), the two names in either field. Broad keys find what lacks those parts:
+    a given-name sound or initial with a surname sound for registrations without a birth
+    year, a surname sound with the year for those without given names."""
+    k = sub_key("blocking")
+    keys: set[int] = set()
+    surnames, firsts, given_initial, surname_initial = _codes(parsed)
+    given, surname = parsed.given, parsed.surname
+    if parsed.bsn:
+        keys.add(keyed_int(k, "bsn", parsed.bsn))
+    for platform, handle in parsed.accounts:
+        keys.add(keyed_int(k, "account", platform, handle))
+    dob = identity.date_of_birth
+    if dob is not None:
+        low, high = sorted((dob.day, dob.month))
+        day = f"{dob.year}-{low}-{high}"
+        for letter in {given_initial, surname_initial} - {""}:
+            keys.add(keyed_int(k, "date-letter", day, letter))
+        for code in surnames[:1] + firsts[:1]:
+            keys.add(keyed_int(k, "name-monthday", code, f"{dob.month}-{dob.day}"))
+    # A year alone, or a range, may be a year off: it seeks the years beside it too.
+    years = parsed.years if dob is not None or not parsed.years else near(parsed.years)
+    for year in map(str, years):
+        for code in surnames:
+            keys.add(keyed_int(k, "surname-year-initial", code, year, given_initial))
+        for first in firsts:
+            keys.add(keyed_int(k, "given-year-initial", first, year, surname_initial))
+    if given.names and surname.known:
+        keys.add(keyed_int(k, "names", given.names[0], surname.unglued))
+        # Given names and surname in each other's field meet on this one.
+        pair = sorted((given.names[0], surname.parts[0] if surname.parts else surname.core))
+        keys.add(keyed_int(k, "name-pair", *pair))
+    broad: dict[int, bool] = {}
+    undated = not parsed.years
+    for sound in given_sounds(given):
+        for code in surnames:
+            broad[keyed_int(k, "name-sounds", *sorted((sound, code)))] = undated
+    if given_initial:
+        for code in surnames:
+            broad[keyed_int(k, "initial-surname", given_initial, code)] = undated
+    for year in map(str, parsed.years):
+        for code in surnames:
+            broad[keyed_int(k, "surname-year", code, year)] = not given.known
+    return keys, {key: seeks for key, seeks in broad.items() if key not in keys}
+
+
+def encode_parsed(identity: Identity, parsed: Parsed) -> Encoding:
+    record = layout.empty()
+    _given(record, identity, parsed.given)
+    _surname(record, identity, parsed.surname)
+    _birth(record, identity, parsed.years)
+    _others(record, identity, parsed)
+    keys, broad = blocking_keys(identity, parsed)
+    return Encoding(record.tobytes(), frozenset(keys), broad)
 
 
 def encode(identity: Identity) -> Encoding:
-    bloom_key = _derived("bloom")
-    exact_key = _derived("exact")
-    block_key = _derived("blocking")
-
-    given = given_name_tokens(identity.given_names)
-    prefix, surname_parts = split_surname(identity.surname_prefix, identity.surname)
-    dob = identity.date_of_birth
-    year = f"{dob.year:04d}"
-    low, high = _unordered_day_month(dob)
-    bsn = normalise_bsn(identity.bsn)
-    sex = fold(identity.sex)
-
-    # Which earlier signals are compared at all. A pair can only reach the suggestion threshold
-    # when the date of birth agrees up to day/month order (the "dob~" key), or when both names
-    # agree (then a given-name code and a surname code agree: the "gs" keys), or the BSN is equal.
-    # Broader keys (a name code with the birth year, …) only added pairs that cannot reach the
-    # threshold and made blocks of hundreds of records at a million signals (docs/benchmarks.md).
-    blocking = {keyed_int(block_key, "dob~", year, low, high)}
-    if bsn:
-        blocking.add(keyed_int(block_key, "bsn", bsn))
-    given_codes = {phonetic(g) for g in given} - {""}
-    surname_codes = {phonetic(p) for p in surname_parts} - {""}
-    for s_code in surname_codes:
-        for g_code in given_codes:
-            blocking.add(keyed_int(block_key, "gs", g_code, s_code))
-
-    return Encoding(
-        given_names=bloom(bloom_key, "g", (b for g in given for b in bigrams(g)), GIVEN_NAMES),
-        surname=bloom(bloom_key, "s", (b for p in surname_parts for b in bigrams(p)), SURNAME),
-        date_of_birth=bloom(bloom_key, "d", _date_tokens(dob), DATE_OF_BIRTH),
-        date_of_birth_key=keyed_int(exact_key, "dob", dob.isoformat()),
-        date_of_birth_unordered_key=keyed_int(exact_key, "dob~", year, low, high),
-        given_names_ordered_key=keyed_int(exact_key, "given", *given) if given else None,
-        given_names_sorted_key=keyed_int(exact_key, "given~", *sorted(given)) if given else None,
-        surname_prefix_key=keyed_int(exact_key, "prefix", prefix) if prefix else None,
-        sex_key=keyed_int(exact_key, "sex", sex) if sex else None,
-        bsn_key=keyed_int(exact_key, "bsn", bsn) if bsn else None,
-        blocking_keys=frozenset(blocking),
-    )
+    return encode_parsed(identity, parse(identity))

@@ -1,135 +1,157 @@
 """Storing encodings, finding and scoring candidates, creating match suggestions (database).
 
 Candidates come from every municipality in the instance: a blocking key shared with the new
-signal is enough to be compared. Only encodings are read; person data stays encrypted.
+signal is enough to be compared (for a broad key, one of the two must seek with it). Only
+encodings are read; person data stays encrypted. Scoring uses the same level code as the
+duplicate finder (``levels``) and the model in use (``active_model``).
 """
 
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
+import numpy as np
 from django.conf import settings
 from django.db.models import Q
 
-from schakel.intake.convergence.comparison import Comparison, compare
-from schakel.intake.convergence.encoding import (
-    DATE_OF_BIRTH,
-    GIVEN_NAMES,
-    SURNAME,
-    Encoding,
-    bloom_bytes,
-    bloom_from_bytes,
+from schakel.intake.choices import MatchBand
+from schakel.intake.convergence import layout, levels
+from schakel.intake.convergence.encoding import Encoding
+from schakel.intake.convergence.layout import Columns
+from schakel.intake.convergence.model import MatchModel, default_model
+from schakel.intake.models import (
+    BlockingKey,
+    IdentityEncoding,
+    MatchModelVersion,
+    MatchSuggestion,
+    Signal,
 )
-from schakel.intake.models import BlockingKey, IdentityEncoding, MatchSuggestion, Signal
 
 # A new signal is compared with at most this many earlier ones (the most recent first); far
-# above what a real name and date of birth share, it bounds the work of a pathological input.
+# above what a real identity shares, it bounds the work of a pathological input.
 MAX_CANDIDATES = 5000
-# At most this many suggestions per new signal, the highest scores first.
+# At most this many suggestions per new signal, the most probable first.
 MAX_SUGGESTIONS = 5
 
-ENCODING_FIELDS = (
-    "signal_id",
-    "given_names_bloom",
-    "surname_bloom",
-    "date_of_birth_bloom",
-    "date_of_birth_key",
-    "date_of_birth_unordered_key",
-    "given_names_ordered_key",
-    "given_names_sorted_key",
-    "surname_prefix_key",
-    "sex_key",
-    "bsn_key",
-)
+
+# --- the model -------------------------------------------------------------------------------
+
+_model_cache: dict[str, Any] = {}
 
 
-def threshold() -> int:
-    value: int = settings.SCHAKEL_MATCH_THRESHOLD
-    return value
+def active_model() -> MatchModel:
+    """The latest estimated model, or the shipped default; band thresholds from settings win."""
+    row = MatchModelVersion.objects.order_by("-created_at").values("pk", "parameters").first()
+    if row is None:
+        model = default_model()
+    else:
+        cached = _model_cache.get("row")
+        if cached is None or cached[0] != row["pk"]:
+            cached = (row["pk"], MatchModel.from_dict(row["parameters"]))
+            _model_cache["row"] = cached
+        model = cached[1]
+    likely = getattr(settings, "SCHAKEL_MATCH_LIKELY", None)
+    possible = getattr(settings, "SCHAKEL_MATCH_POSSIBLE", None)
+    if likely is not None or possible is not None:
+        model = MatchModel.from_dict(model.as_dict())
+        model.likely = likely if likely is not None else model.likely
+        model.possible = possible if possible is not None else model.possible
+    return model
 
 
-def encoding_row(signal: Signal, encoding: Encoding) -> IdentityEncoding:
-    return IdentityEncoding(
-        signal=signal,
-        given_names_bloom=bloom_bytes(encoding.given_names, GIVEN_NAMES),
-        surname_bloom=bloom_bytes(encoding.surname, SURNAME),
-        date_of_birth_bloom=bloom_bytes(encoding.date_of_birth, DATE_OF_BIRTH),
-        date_of_birth_key=encoding.date_of_birth_key,
-        date_of_birth_unordered_key=encoding.date_of_birth_unordered_key,
-        given_names_ordered_key=encoding.given_names_ordered_key,
-        given_names_sorted_key=encoding.given_names_sorted_key,
-        surname_prefix_key=encoding.surname_prefix_key,
-        sex_key=encoding.sex_key,
-        bsn_key=encoding.bsn_key,
-    )
+# --- storing ---------------------------------------------------------------------------------
 
 
 def store_encoding(signal: Signal, encoding: Encoding) -> IdentityEncoding:
-    row = encoding_row(signal, encoding)
-    row.save()
-    BlockingKey.objects.bulk_create(
-        BlockingKey(key=key, encoding=row) for key in sorted(encoding.blocking_keys)
+    row = IdentityEncoding.objects.create(
+        signal=signal, features=encoding.features, version=layout.VERSION
     )
+    rows = [BlockingKey(key=key, encoding=row, seeks=True) for key in sorted(encoding.keys)]
+    rows += [
+        BlockingKey(key=key, encoding=row, seeks=seeks)
+        for key, seeks in sorted(encoding.broad_keys.items())
+    ]
+    BlockingKey.objects.bulk_create(rows)
     return row
 
 
-def encoding_from_values(values: tuple[object, ...]) -> Encoding:
-    """An ``Encoding`` from a ``values_list(*ENCODING_FIELDS[1:])`` row (blocking keys unused)."""
-    given, surname, dob, *keys = values
-    assert isinstance(given, bytes | memoryview)
-    assert isinstance(surname, bytes | memoryview)
-    assert isinstance(dob, bytes | memoryview)
-    dob_key, dob_unordered, ordered, sorted_, prefix, sex, bsn = keys
-    return Encoding(
-        given_names=bloom_from_bytes(given),
-        surname=bloom_from_bytes(surname),
-        date_of_birth=bloom_from_bytes(dob),
-        date_of_birth_key=dob_key,  # type: ignore[arg-type]
-        date_of_birth_unordered_key=dob_unordered,  # type: ignore[arg-type]
-        given_names_ordered_key=ordered,  # type: ignore[arg-type]
-        given_names_sorted_key=sorted_,  # type: ignore[arg-type]
-        surname_prefix_key=prefix,  # type: ignore[arg-type]
-        sex_key=sex,  # type: ignore[arg-type]
-        bsn_key=bsn,  # type: ignore[arg-type]
-        blocking_keys=frozenset(),
-    )
+# --- finding and scoring -------------------------------------------------------------------
 
 
-def candidates(
-    encoding: Encoding, *, exclude_signal_id: uuid.UUID | None = None
-) -> list[tuple[uuid.UUID, Encoding]]:
-    """Earlier signals sharing at least one blocking key, with their encodings (one query)."""
-    sharing = BlockingKey.objects.filter(key__in=sorted(encoding.blocking_keys)).values(
-        "encoding_id"
-    )
-    rows = IdentityEncoding.objects.filter(id__in=sharing)
+@dataclass(frozen=True)
+class Candidates:
+    signal_ids: list[uuid.UUID]
+    columns: Columns
+
+
+def candidates(encoding: Encoding, *, exclude_signal_id: uuid.UUID | None = None) -> Candidates:
+    """Stored encodings sharing a key with this one (broad keys: when either side seeks), in
+    two queries; at most ``MAX_CANDIDATES``, the most recent first."""
+    seeking = sorted(encoding.keys | {k for k, seeks in encoding.broad_keys.items() if seeks})
+    others = sorted(k for k, seeks in encoding.broad_keys.items() if not seeks)
+    condition = Q(key__in=seeking)
+    if others:
+        condition |= Q(key__in=others, seeks=True)
+    sharing = BlockingKey.objects.filter(condition).values("encoding_id")
+    rows = IdentityEncoding.objects.filter(id__in=sharing, version=layout.VERSION)
     if exclude_signal_id is not None:
         rows = rows.exclude(signal_id=exclude_signal_id)
-    values = rows.order_by("-id").values_list(*ENCODING_FIELDS)[:MAX_CANDIDATES]
-    return [(row[0], encoding_from_values(row[1:])) for row in values]
+    found = list(rows.order_by("-id").values_list("signal_id", "features")[:MAX_CANDIDATES])
+    return Candidates(
+        signal_ids=[signal_id for signal_id, _features in found],
+        columns=Columns(layout.from_bytes([bytes(features or b"") for _id, features in found])),
+    )
 
 
 @dataclass(frozen=True)
 class Scored:
     signal_id: uuid.UUID
-    comparison: Comparison
+    probability: float
+    levels: levels.Levels
 
 
-def score(encoding: Encoding, found: Iterable[tuple[uuid.UUID, Encoding]]) -> list[Scored]:
-    """Candidates at or above the threshold, the highest score first."""
-    minimum = threshold()
-    scored = [Scored(signal_id, compare(encoding, other)) for signal_id, other in found]
-    kept = [s for s in scored if s.comparison.score >= minimum]
-    return sorted(kept, key=lambda s: -s.comparison.score)
+def score(
+    encoding: Encoding, found: Candidates, *, model: MatchModel | None = None
+) -> list[Scored]:
+    """Candidates in a band ("possible" or better), the most probable first."""
+    if not found.signal_ids:
+        return []
+    model = model or active_model()
+    new = Columns(layout.from_bytes([encoding.features]))
+    count = len(found.signal_ids)
+    pair_levels = levels.compare(
+        new, np.zeros(count, dtype=np.int64), found.columns, np.arange(count, dtype=np.int64)
+    )
+    probability = model.probability(model.weights(pair_levels))
+    kept = np.flatnonzero(probability >= model.possible)
+    kept = kept[np.argsort(-probability[kept], kind="stable")]
+    return [
+        Scored(found.signal_ids[i], float(probability[i]), pair_levels[i]) for i in kept.tolist()
+    ]
+
+
+def suggestion_for(signal: Signal, item: Scored, model: MatchModel) -> MatchSuggestion:
+    band = MatchBand.LIKELY if item.probability >= model.likely else MatchBand.POSSIBLE
+    return MatchSuggestion(
+        signal=signal,
+        earlier_signal_id=item.signal_id,
+        probability=item.probability,
+        score=round(100 * item.probability),
+        band=band,
+        explanation=model.explanation(item.levels, item.probability),
+    )
 
 
 def suggest_for(signal: Signal, encoding: Encoding) -> list[MatchSuggestion]:
     """Create suggestions for a newly registered signal: one per earlier person, best first.
 
-    Earlier signals already confirmed as one subject get one suggestion (the best-scoring
-    signal of that subject). A pair decided before is never suggested again.
+    Earlier signals already confirmed as one subject get one suggestion (the most probable
+    signal of that subject: every registered variant of a person is compared). A pair decided
+    before is never suggested again.
     """
-    scored = score(encoding, candidates(encoding, exclude_signal_id=signal.pk))
+    model = active_model()
+    scored = score(encoding, candidates(encoding, exclude_signal_id=signal.pk), model=model)
     if not scored:
         return []
     ids = [s.signal_id for s in scored]
@@ -157,14 +179,11 @@ def suggest_for(signal: Signal, encoding: Encoding) -> list[MatchSuggestion]:
             if subject_id == signal.subject_id or subject_id in seen_subjects:
                 continue
             seen_subjects.add(subject_id)
-        suggestions.append(
-            MatchSuggestion(
-                signal=signal,
-                earlier_signal_id=item.signal_id,
-                score=item.comparison.score,
-                explanation=item.comparison.as_explanation(),
-            )
-        )
+        suggestions.append(suggestion_for(signal, item, model))
         if len(suggestions) == MAX_SUGGESTIONS:
             break
     return MatchSuggestion.objects.bulk_create(suggestions)
+
+
+def signal_ids_of(scored: Iterable[Scored]) -> list[uuid.UUID]:
+    return [item.signal_id for item in scored]

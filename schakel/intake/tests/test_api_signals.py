@@ -280,13 +280,22 @@ def signals(personas) -> dict[str, Signal]:
     return {
         "police_a": register(personas.police_member, residence=personas.municipality_a).signal,
         "school_a": register(
-            personas.school_member, residence=personas.municipality_a, given_names="Sem"
+            personas.school_member,
+            residence=personas.municipality_a,
+            given_names="Sem",
+            surname="Wolkenveld",
         ).signal,
         "police_b": register(
-            personas.police_member, residence=personas.municipality_b, given_names="Noor"
+            personas.police_member,
+            residence=personas.municipality_b,
+            given_names="Noor",
+            surname="Zeegras",
         ).signal,
         "lead_b": register(
-            personas.lead_b, residence=personas.municipality_b, given_names="Lotte"
+            personas.lead_b,
+            residence=personas.municipality_b,
+            given_names="Lotte",
+            surname="Duinhaver",
         ).signal,
     }
 

@@ -84,6 +84,8 @@ def test_lead_lists_the_suggestion_with_its_explanation(personas, same_municipal
     assert row["id"] == str(same_municipality.pk)
     assert row["status"] == "open"
     assert row["score"] == same_municipality.score
+    assert row["probability"] == pytest.approx(same_municipality.probability)
+    assert row["band"] == "likely"
     assert row["explanation"] == same_municipality.explanation
     assert {p["part"] for p in row["explanation"]["parts"]} >= {
         "given_names",
@@ -148,6 +150,9 @@ def test_detail_shows_both_identities_with_masked_bsn(personas, same_municipalit
         "surname_prefix": "van",
         "surname": "Hoogeveld",
         "date_of_birth": "2004-03-17",
+        "birth_year": "",
+        "age_estimate": "",
+        "online_accounts": [],
         "sex": "",
         "bsn": f"******{VALID_BSN[-3:]}",
     }

@@ -26,11 +26,13 @@ def test_typo_and_missing_prefix_give_a_suggestion_with_explanation(personas):
     [suggestion] = second.suggestions
     assert suggestion.earlier_signal_id == first.signal.pk
     parts = {p["part"]: p for p in suggestion.explanation["parts"]}
-    assert parts["given_names"]["verdict"] == "equal"
-    assert parts["surname"]["verdict"] in {"strong", "partial"}
-    assert "prefix_one_side" in parts["surname"]["notes"]
-    assert parts["date_of_birth"]["verdict"] == "equal"
-    assert suggestion.score >= 80
+    assert parts["given_names"]["level"] == "exact"
+    assert parts["surname"]["level"] in {"close", "sounds_alike"}
+    assert parts["date_of_birth"]["level"] == "exact"
+    assert parts["bsn"] == {"part": "bsn", "level": "missing", "weight": 0.0}
+    assert suggestion.band == "likely"
+    assert suggestion.probability > 0.99
+    assert suggestion.score == round(100 * suggestion.probability)
 
 
 def test_partner_learns_only_the_meldpunt_and_its_mailbox(personas):

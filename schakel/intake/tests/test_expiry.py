@@ -1,5 +1,6 @@
 """Expiry with a frozen clock: person data and encodings go, a record without it stays."""
 
+import io
 from datetime import date, timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from django.utils import timezone
 from schakel.audit.models import DeletionRecord, LogRecord
 from schakel.core.tests.raw_rows import raw_dump
 from schakel.intake.choices import SignalStatus
+from schakel.intake.convergence import layout
 from schakel.intake.expiry import signals_expire
 from schakel.intake.models import (
     BlockingKey,
@@ -154,10 +156,23 @@ def test_encodings_can_be_rebuilt_under_a_new_matching_key(personas, settings):
     settings.SCHAKEL_PSEUDONYM_KEY = b"\x02" * 32
     later = register(personas.lead_a, residence=personas.municipality_a, **IDENTITY)
     assert later.suggestions == []  # old encodings are under the old key
-    call_command("rebuild_identity_encodings", "--no-progress")
+    out = io.StringIO()
+    call_command("rebuild_identity_encodings", "--no-progress", stdout=out)
+    assert "0 signalen opnieuw gecodeerd" in out.getvalue()  # all are of the current version
+    call_command("rebuild_identity_encodings", "--all", "--no-progress", stdout=out)
     again = register(personas.lead_a, residence=personas.municipality_a, **IDENTITY)
     assert {s.earlier_signal_id for s in again.suggestions} >= {first.signal.pk}
     assert IdentityEncoding.objects.count() == Signal.objects.count()
+
+
+def test_rebuilding_takes_only_outdated_encodings_and_resumes(personas):
+    signals = [plant(personas)[0].signal for _ in range(2)]
+    IdentityEncoding.objects.filter(signal=signals[0]).update(version=1, features=None)
+    out = io.StringIO()
+    call_command("rebuild_identity_encodings", "--no-progress", "--batch-size", "1", stdout=out)
+    assert "1 signalen opnieuw gecodeerd" in out.getvalue()
+    assert set(IdentityEncoding.objects.values_list("version", flat=True)) == {layout.VERSION}
+    assert LogRecord.objects.filter(name="identity_encoding_rebuilt").count() == 1
 
 
 IDENTITY = {

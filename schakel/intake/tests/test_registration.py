@@ -74,8 +74,8 @@ def test_every_problem_is_reported_at_once(personas):
     errors = refused(
         personas.school_member,
         personas.municipality_a,
-        given_names="",
-        surname="1234",
+        given_names="1234",
+        surname="",
         bsn=VALID_BSN,
         observation="",
         related_persons=(RelatedPersonInput(relation="Broer", name=""),),

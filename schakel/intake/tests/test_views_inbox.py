@@ -101,7 +101,7 @@ def test_open_suggestions_show_score_dates_and_both_municipalities(personas, sig
         content = signed_in(lead).get(INBOX).content.decode()
         assert "Open matchsuggesties (1)" in content
         assert reverse("intake:suggestion_detail", kwargs={"pk": suggestion.pk}) in content
-        assert f"Score {suggestion.score}" in content
+        assert f"Waarschijnlijk dezelfde persoon ({suggestion.score}%)" in content
         assert "Gemeente Aldermeer" in content
         assert "Gemeente Brookdam" in content
 

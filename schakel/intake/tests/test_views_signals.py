@@ -67,10 +67,16 @@ def form_data(residence: Any, **overrides: Any) -> dict[str, Any]:
         "omgeving-INITIAL_FORMS": "0",
         "omgeving-MIN_NUM_FORMS": "0",
         "omgeving-MAX_NUM_FORMS": "2",
+        "account-TOTAL_FORMS": "2",
+        "account-INITIAL_FORMS": "0",
+        "account-MIN_NUM_FORMS": "0",
+        "account-MAX_NUM_FORMS": "2",
     }
     for row in range(2):
         for name in ("relation", "name", "date_of_birth"):
             data[f"omgeving-{row}-{name}"] = ""
+        for name in ("platform", "handle"):
+            data[f"account-{row}-{name}"] = ""
     data.update(overrides)
     return data
 
@@ -205,9 +211,9 @@ def test_online_signal_keeps_platform_openness_content_and_fingerprint(personas,
         ),
         pytest.param(
             "police_member",
-            {"surname": ""},
+            {"surname": "", "surname_prefix": ""},
             "surname",
-            "Dit veld is vereist.",
+            "Vul een achternaam in. Is de naam niet bekend, vul dan een online account in",
             id="missing-surname",
         ),
         pytest.param(

@@ -8,10 +8,11 @@ from django.urls import reverse
 
 from schakel.audit.models import LogRecord
 from schakel.intake.choices import SuggestionStatus
-from schakel.intake.models import MatchSuggestion, mask_bsn
+from schakel.intake.explanation import explanation_rows
+from schakel.intake.identity import identity_of
+from schakel.intake.models import IdentityChoice, MatchSuggestion, mask_bsn
 from schakel.intake.services import suggestion_decide
 from schakel.intake.tests.factories import VALID_BSN, membership_of, register
-from schakel.intake.views import explanation_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -52,67 +53,62 @@ def test_explanation_is_shown_in_plain_dutch(personas, signed_in) -> None:
 
     content = text(signed_in(personas.lead_a).get(detail(suggestion)))
 
-    assert f"Score: <strong>{suggestion.score}</strong> van 100." in content
-    assert "Een score is geen oordeel over de persoon." in content
+    assert f"een kans van {round(100 * suggestion.probability)}%" in content
+    assert "Waarschijnlijk dezelfde persoon" in content
+    assert "Die kans is geen oordeel over de persoon." in content
     assert "Alleen een mens beslist" in content
-    for label in ("Voornamen", "Achternaam", "Geboortedatum"):
+    for label in ("Voornamen", "Achternaam", "Geboren"):
         assert label in content
     assert "Gelijk" in content
-    assert "Tussenvoegsel ontbreekt bij één van beide" in content
-    assert "100%" in content
+    assert "Wijst sterk op dezelfde persoon" in content
+    assert "Niet bij beide bekend" in content  # no BSN on either side
     assert "given_names" not in content
-    assert "prefix_one_side" not in content
+    assert "sounds_alike" not in content
 
 
-def test_explanation_rows_translate_every_verdict_and_note() -> None:
+def test_explanation_rows_translate_every_level() -> None:
     rows = explanation_rows(
         {
-            "score": 80,
+            "probability": 0.8,
             "parts": [
-                {"part": "given_names", "verdict": "strong", "similarity": 0.9, "notes": []},
-                {
-                    "part": "given_names",
-                    "verdict": "partial",
-                    "similarity": 0.6,
-                    "notes": ["order_differs", "contained"],
-                },
-                {
-                    "part": "surname",
-                    "verdict": "different",
-                    "similarity": 0.1,
-                    "notes": ["prefix_differs"],
-                },
-                {"part": "date_of_birth", "verdict": "transposed", "similarity": 0.85},
-                {"part": "date_of_birth", "verdict": "one_digit", "similarity": 0.7},
-                {"part": "sex", "verdict": "equal", "similarity": 1.0},
-                {"part": "bsn", "verdict": "equal", "similarity": 1.0},
+                {"part": "given_names", "level": "variant", "weight": 3.1},
+                {"part": "surname", "level": "shares_part", "weight": 7.0},
+                {"part": "date_of_birth", "level": "in_range", "weight": 2.0},
+                {"part": "sex", "level": "different", "weight": -5.6},
+                {"part": "bsn", "level": "missing", "weight": 0.0},
+                {"part": "account", "level": "equal", "weight": 16.5},
             ],
         }
     )
     assert [r.label for r in rows] == [
         "Voornamen",
-        "Voornamen",
         "Achternaam",
-        "Geboortedatum",
-        "Geboortedatum",
+        "Geboren",
         "Geslacht",
         "BSN",
+        "Online account",
     ]
     assert [r.verdict for r in rows] == [
-        "Lijkt sterk",
-        "Lijkt enigszins",
+        "Bekende variant (roepnaam, andere spelling)",
+        "Eén deel gelijk (dubbele naam, naam van de partner)",
+        "Valt binnen de geschatte leeftijd",
         "Verschilt",
-        "Dag en maand verwisseld",
-        "Eén cijfer verschilt",
-        "Gelijk",
-        "Gelijk",
+        "Niet bij beide bekend",
+        "Hetzelfde account",
     ]
-    assert [r.percentage for r in rows] == [90, 60, 10, 85, 70, 100, 100]
-    assert rows[1].notes == [
-        "Zelfde voornamen, andere volgorde",
-        "De ene naam is deel van de andere (bijv. een dubbele achternaam of een voornaam minder)",
+    assert [r.meaning for r in rows] == [
+        "Wijst op dezelfde persoon",
+        "Wijst sterk op dezelfde persoon",
+        "Wijst op dezelfde persoon",
+        "Wijst sterk op verschillende personen",
+        "Telt niet mee",
+        "Wijst sterk op dezelfde persoon",
     ]
-    assert rows[2].notes == ["Tussenvoegsel verschilt"]
+
+
+def test_suggestions_from_before_the_current_engine_still_read(personas) -> None:
+    [row] = explanation_rows({"score": 80, "parts": [{"part": "surname", "verdict": "different"}]})
+    assert (row.label, row.verdict, row.meaning) == ("Achternaam", "Verschilt", "")
 
 
 def test_the_bsn_is_masked_to_its_last_three_digits(personas, signed_in) -> None:
@@ -121,7 +117,7 @@ def test_the_bsn_is_masked_to_its_last_three_digits(personas, signed_in) -> None
         personas.lead_a, residence=personas.municipality_a, bsn=VALID_BSN, surname="Anders"
     )
     [suggestion] = second.suggestions
-    assert suggestion.score == 100  # an exact BSN agreement, still for a person to decide
+    assert suggestion.band == "likely"  # an exact BSN agreement, still for a person to decide
 
     content = text(signed_in(personas.lead_a).get(detail(suggestion)))
 
@@ -135,9 +131,10 @@ def test_identity_fields_and_own_observation_are_shown(personas, signed_in) -> N
 
     content = text(signed_in(personas.lead_a).get(detail(suggestion)))
 
-    assert "Hoogeveld" in content
+    assert "van Hoogeveld" in content
     assert "Hogeveld" in content
     assert "17 maart 2004" in content
+    assert "verschilt" in content  # the surnames differ and are marked so
     assert "Politie: eerdere waarneming" in content
     assert "School: nieuwe waarneming" in content
     assert personas.police.name in content
@@ -266,3 +263,49 @@ def test_an_unknown_decision_changes_nothing(personas, signed_in) -> None:
 def test_decide_accepts_only_post(personas, signed_in) -> None:
     suggestion = pair(personas)
     assert signed_in(personas.lead_a).get(decide(suggestion)).status_code == 405
+
+
+def test_the_confirming_lead_chooses_the_main_identity_per_differing_field(
+    personas, signed_in
+) -> None:
+    suggestion = pair(personas)
+    client = signed_in(personas.lead_a)
+    page = text(client.get(detail(suggestion)))
+    assert "Hoofdidentiteit bij bevestigen" in page
+    # Only the surname differs; the more complete one ("van Hoogeveld") is chosen beforehand.
+    assert 'name="hoofd_surname" value="earlier_signal" checked' in page
+    assert 'name="hoofd_given_names"' not in page
+
+    client.post(
+        decide(suggestion), {"besluit": "bevestigen", "hoofd_surname": "signal"}, follow=True
+    )
+
+    suggestion.refresh_from_db()
+    [choice] = IdentityChoice.objects.all()
+    assert (choice.field, choice.signal_id) == ("surname", suggestion.signal_id)
+    assert choice.moment == "confirmation"
+    identity = identity_of(suggestion.signal.subject)
+    assert identity.surname == "Hogeveld"
+    assert [a.text for a in identity.aliases] == ["van Hoogeveld"]
+    assert LogRecord.objects.filter(name="main_identity_chosen").exists()
+
+
+def test_without_a_choice_the_most_complete_value_becomes_the_main_identity(
+    personas, signed_in
+) -> None:
+    suggestion = pair(personas)
+    signed_in(personas.lead_a).post(decide(suggestion), {"besluit": "bevestigen"})
+    suggestion.refresh_from_db()
+    identity = identity_of(suggestion.signal.subject)
+    assert (identity.surname_prefix, identity.surname) == ("van", "Hoogeveld")
+    assert [a.text for a in identity.aliases] == ["Hogeveld"]
+
+
+def test_a_posted_choice_that_is_not_one_of_the_two_is_refused(personas, signed_in) -> None:
+    suggestion = pair(personas)
+    response = signed_in(personas.lead_a).post(
+        decide(suggestion), {"besluit": "bevestigen", "hoofd_surname": "beide"}, follow=True
+    )
+    assert "Kies per gegeven het nieuwe of het eerdere signaal." in text(response)
+    suggestion.refresh_from_db()
+    assert suggestion.status == SuggestionStatus.OPEN

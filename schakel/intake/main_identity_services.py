@@ -1,0 +1,123 @@
+"""Choosing a person's main identity: at the confirmation that links two signals, and later by
+the directing lead. Every choice is kept (history) and logged."""
+
+import uuid
+from collections.abc import Mapping
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from schakel.accounts.models import Membership
+from schakel.audit import services as audit
+from schakel.audit.choices import Activity
+from schakel.intake import permissions
+from schakel.intake.choices import IdentityChoiceMoment, IdentityField
+from schakel.intake.log_subjects import person
+from schakel.intake.main_identity import FIELDS, current_choices, default_signal, differs
+from schakel.intake.models import IdentityChoice, Signal, Subject
+
+SIDES = ("signal", "earlier_signal")
+
+
+def clean_sides(choices: Mapping[str, str]) -> dict[str, str]:
+    """{field: "signal" | "earlier_signal"} as posted; anything else is refused."""
+    cleaned: dict[str, str] = {}
+    for field, side in choices.items():
+        if field not in IdentityField.values or side not in SIDES:
+            raise ValidationError(
+                {"identity": [str(_("Kies per gegeven het nieuwe of het eerdere signaal."))]}
+            )
+        cleaned[field] = side
+    return cleaned
+
+
+def record_confirmation_choices(
+    *,
+    subject: Subject,
+    signal: Signal,
+    earlier: Signal,
+    choices: Mapping[str, str],
+    membership: Membership,
+) -> list[IdentityChoice]:
+    """At the link: per field where the two registrations differ, the chosen one (default:
+    the most complete). Called inside the confirming transaction; it logs with it."""
+    rows: list[IdentityChoice] = []
+    for field in FIELDS:
+        if not differs(signal, earlier, field):
+            continue
+        side = choices.get(field)
+        chosen = (
+            {"signal": signal, "earlier_signal": earlier}[side]
+            if side
+            else default_signal([signal, earlier], field)
+        )
+        if chosen is None:
+            continue
+        rows.append(
+            IdentityChoice(
+                subject=subject,
+                field=field,
+                signal=chosen,
+                moment=IdentityChoiceMoment.CONFIRMATION,
+                chosen_by=membership.user,
+                organisation=membership.organisation,
+            )
+        )
+    created = IdentityChoice.objects.bulk_create(rows)
+    if created:
+        audit.log_processing(
+            activity=Activity.CONVERGENCE_REVIEW,
+            name="main_identity_chosen",
+            by=membership.user,
+            subjects=[person(signal), person(earlier)],
+            attributes={"fields": ",".join(row.field for row in created), "moment": "confirmation"},
+        )
+    return created
+
+
+def identity_choose(
+    *, subject: Subject, membership: Membership, choices: Mapping[str, uuid.UUID]
+) -> list[IdentityChoice]:
+    """The directing lead chooses, per field, which registration is the main identity."""
+    with transaction.atomic():
+        signals = {
+            s.pk: s
+            for s in Signal.objects.select_for_update()
+            .filter(subject=subject, person_data_deleted_at=None)
+            .order_by("pk")
+        }
+        directing = {s.directing_municipality_id for s in signals.values()}
+        if not signals or not permissions.may_choose_identity(membership, directing):
+            raise PermissionDenied
+        current = current_choices(subject)
+        rows: list[IdentityChoice] = []
+        for field, signal_id in choices.items():
+            if field not in IdentityField.values or signal_id not in signals:
+                raise ValidationError({field: [str(_("Kies een van de geregistreerde waarden."))]})
+            now = current.get(field) or getattr(default_signal(signals.values(), field), "pk", None)
+            if signal_id == now:
+                continue
+            rows.append(
+                IdentityChoice(
+                    subject=subject,
+                    field=field,
+                    signal=signals[signal_id],
+                    moment=IdentityChoiceMoment.CHANGE,
+                    chosen_by=membership.user,
+                    organisation=membership.organisation,
+                )
+            )
+        created = IdentityChoice.objects.bulk_create(rows)
+        if created:
+            audit.log_processing(
+                activity=Activity.CONVERGENCE_REVIEW,
+                name="main_identity_chosen",
+                by=membership.user,
+                subjects=[person(s) for s in signals.values()],
+                attributes={
+                    "fields": ",".join(row.field for row in created),
+                    "moment": "change",
+                },
+            )
+    return created
