@@ -9,55 +9,28 @@ recreated afterwards from their own definitions, so the measured queries run on 
 migrated.
 """
 
-import random
+import resource
 import time
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, TextIO
 
-import convergence_batch
 import numpy as np
-from convergence_people import (
-    VARIATION_BITS,
-    Person,
-    Population,
-    Record,
-    chunks,
-    quality,
-    records_for,
-)
+from convergence_identities import identity
+from convergence_people import Person, Population, Record, chunks, records_for
 from django.db import connection, transaction
 from django.utils import timezone
 
 from schakel.core.fields import EncryptedTextField
-from schakel.intake.convergence import engine
-from schakel.intake.convergence.encoding import (
-    DATE_OF_BIRTH,
-    GIVEN_NAMES,
-    SURNAME,
-    Identity,
-    encode,
-)
-from schakel.intake.convergence.normalise import given_name_tokens, split_surname
+from schakel.intake.convergence import batch, layout
+from schakel.intake.convergence.encoding import encode
+from schakel.intake.convergence.layout import Columns
+from schakel.intake.convergence.model import MatchModel
 from schakel.intake.models import BlockingKey, IdentityEncoding, Signal
 
-CHUNK = 20_000
 UUID_BASE = int("5c4a0000000040008000000000000000", 16)
 PERSON_FIELDS = ("given_names", "surname_prefix", "surname", "date_of_birth", "sex", "bsn")
-ENCODING_COLUMNS = (
-    "id",
-    "signal_id",
-    "given_names_bloom",
-    "surname_bloom",
-    "date_of_birth_bloom",
-    "date_of_birth_key",
-    "date_of_birth_unordered_key",
-    "given_names_ordered_key",
-    "given_names_sorted_key",
-    "surname_prefix_key",
-    "sex_key",
-    "bsn_key",
-)
+ENCODING_COLUMNS = ("id", "signal_id", "features", "version", "built_at")
 
 
 @dataclass
@@ -66,78 +39,45 @@ class Encoded:
 
     index: int
     ciphertexts: tuple[str | None, ...]  # PERSON_FIELDS, encrypted
-    encoding: tuple[Any, ...]  # ENCODING_COLUMNS[2:]
-    blocking_keys: tuple[int, ...]
-    variation_mask: int
-    namesake_key: int
+    features: bytes
+    keys: tuple[tuple[int, bool], ...]  # (blocking key, seeks)
 
 
 @dataclass
 class Loaded:
-    variation_masks: list[int]
     blocking_keys: int
-    namesake_pairs: int
     encode_cpu_s: float
 
 
-def encode_chunk(task: tuple[int, int, list[tuple[int, Person]], dict[str, int]]) -> Any:
+def encode_chunk(task: tuple[int, int, list[tuple[int, Person]]]) -> Any:
     """In a worker: the records of one chunk, encoded and with their person fields encrypted."""
-    seed, start, people, variation_bits = task
+    seed, start, people = task
     started = time.process_time()
     fields = [Signal._meta.get_field(name) for name in PERSON_FIELDS]
     assert all(isinstance(field, EncryptedTextField) for field in fields)
     out: list[Encoded] = []
     for offset, record in enumerate(records_for(seed, start, people)):
-        identity = Identity(
-            record.given_names,
-            record.surname_prefix,
-            record.surname,
-            record.date_of_birth,
-            record.sex,
-            record.bsn,
-        )
-        encoding = encode(identity)
-        plain: tuple[str, ...] = (
-            record.given_names,
-            record.surname_prefix,
-            record.surname,
-            record.date_of_birth.isoformat(),
-            record.sex,
-            record.bsn,
-        )
+        encoding = encode(identity(record))
+        plain = _plain(record)
         ciphertexts = tuple(
             field.get_prep_value(value) if value else None  # type: ignore[union-attr]
             for field, value in zip(fields, plain, strict=True)
         )
-        out.append(
-            Encoded(
-                index=start + offset,
-                ciphertexts=ciphertexts,
-                encoding=(
-                    encoding.given_names.to_bytes(GIVEN_NAMES.bits // 8, "big"),
-                    encoding.surname.to_bytes(SURNAME.bits // 8, "big"),
-                    encoding.date_of_birth.to_bytes(DATE_OF_BIRTH.bits // 8, "big"),
-                    encoding.date_of_birth_key,
-                    encoding.date_of_birth_unordered_key,
-                    encoding.given_names_ordered_key,
-                    encoding.given_names_sorted_key,
-                    encoding.surname_prefix_key,
-                    encoding.sex_key,
-                    encoding.bsn_key,
-                ),
-                blocking_keys=tuple(sorted(encoding.blocking_keys)),
-                variation_mask=sum(variation_bits[v] for v in record.variations),
-                namesake_key=_namesake_key(record),
-            )
-        )
+        keys = tuple((k, True) for k in sorted(encoding.keys))
+        keys += tuple(sorted(encoding.broad_keys.items()))
+        out.append(Encoded(start + offset, ciphertexts, encoding.features, keys))
     return out, time.process_time() - started
 
 
-def _namesake_key(record: Record) -> int:
-    """Equal for records whose names (given names in any order) and date of birth fold alike."""
-    _prefix, parts = split_surname(record.surname_prefix, record.surname)
-    return hash(
-        (tuple(sorted(given_name_tokens(record.given_names))), tuple(parts), record.date_of_birth)
+def _plain(record: Record) -> tuple[str, ...]:
+    born = record.date_of_birth.isoformat() if record.date_of_birth else ""
+    return (
+        record.given_names,
+        record.surname_prefix,
+        record.surname,
+        born,
+        record.sex,
+        record.bsn,
     )
 
 
@@ -259,56 +199,45 @@ def load(pool: Any, population: Population, seed: int, records: int, log: TextIO
     signal_columns = tuple(template)
     pk = Signal._meta.pk
     assert pk is not None
-    id_column = pk.column
+    id_position = signal_columns.index(pk.column)
     column_of = {field.name: str(field.column) for field in Signal._meta.concrete_fields}
-    person_columns = [column_of[name] for name in PERSON_FIELDS]
-    positions = [signal_columns.index(c) for c in person_columns]
+    positions = [signal_columns.index(column_of[name]) for name in PERSON_FIELDS]
     base_row = list(template.values())
-    masks: list[int] = []
-    namesakes: dict[int, list[int]] = {}
+    built_at = timezone.now()
     key_count = 0
     cpu = 0.0
-    tasks = ((seed, start, people, VARIATION_BITS) for start, people in chunks(population, records))
+    tasks = ((seed, start, people) for start, people in chunks(population, records))
     next_report = time.perf_counter() + 30
+    stored = 0
     with _BulkLoad():
         for encoded, cpu_s in pool.imap(encode_chunk, tasks):
             cpu += cpu_s
             signals: list[tuple[Any, ...]] = []
             encodings: list[tuple[Any, ...]] = []
-            keys: list[tuple[int, int]] = []
+            keys: list[tuple[int, int, bool]] = []
             for item in encoded:
                 signal_id = pk.get_db_prep_save(_uuid(item.index), connection)
                 row = base_row.copy()
-                row[signal_columns.index(id_column)] = signal_id
+                row[id_position] = signal_id
                 for position, value in zip(positions, item.ciphertexts, strict=True):
                     row[position] = value
                 signals.append(tuple(row))
-                encodings.append((item.index + 1, signal_id, *item.encoding))
-                keys.extend((key, item.index + 1) for key in item.blocking_keys)
-                masks.append(item.variation_mask)
-                namesakes.setdefault(item.namesake_key, []).append(
-                    population.record_person[item.index]
+                encodings.append(
+                    (item.index + 1, signal_id, item.features, layout.VERSION, built_at)
                 )
+                keys.extend((key, item.index + 1, seeks) for key, seeks in item.keys)
             with transaction.atomic():
                 _write(Signal._meta.db_table, signal_columns, signals)
                 _write(IdentityEncoding._meta.db_table, ENCODING_COLUMNS, encodings)
-                _write(BlockingKey._meta.db_table, ("key", "encoding_id"), keys)
+                _write(BlockingKey._meta.db_table, ("key", "encoding_id", "seeks"), keys)
             key_count += len(keys)
+            stored += len(encoded)
             if time.perf_counter() >= next_report:
-                print(f"  {connection.vendor}: {len(masks):,} signals stored", file=log)
+                print(f"  {connection.vendor}: {stored:,} signals stored", file=log)
                 next_report = time.perf_counter() + 30
         print(f"  {connection.vendor}: recreating indexes and foreign keys", file=log)
     _after_load()
-    namesake_pairs = 0
-    for persons in namesakes.values():
-        if len(persons) > 1:
-            namesake_pairs += sum(
-                1
-                for i in range(len(persons))
-                for j in range(i + 1, len(persons))
-                if persons[i] != persons[j]
-            )
-    return Loaded(masks, key_count, namesake_pairs, cpu)
+    return Loaded(key_count, cpu)
 
 
 def _uuid(index: int) -> Any:
@@ -342,96 +271,44 @@ def database_label(connection: Any = connection) -> str:
 # --- the batch pass ------------------------------------------------------------------------------
 
 
-def _read(end: int) -> tuple[convergence_batch.EncodingArrays, Any, Any]:
-    columns = ", ".join(f'"{c}"' for c in ("id", *ENCODING_COLUMNS[2:]))
+def read(end: int) -> tuple[Columns, batch.Blocks]:
+    """The stored encodings with id <= ``end`` (row i is encoding id i + 1) and their keys."""
     with connection.cursor() as cursor:
         cursor.execute(
-            f'SELECT {columns} FROM "{IdentityEncoding._meta.db_table}" WHERE id <= %s ORDER BY id',
+            f'SELECT features FROM "{IdentityEncoding._meta.db_table}" WHERE id <= %s ORDER BY id',
             [end],
         )
-        rows = [(r[0], bytes(r[1]), bytes(r[2]), bytes(r[3]), *r[4:]) for r in cursor.fetchall()]
-        arrays = convergence_batch.arrays_from_rows(
-            rows, (GIVEN_NAMES.bits // 8, SURNAME.bits // 8, DATE_OF_BIRTH.bits // 8)
-        )
-        del rows
+        columns = Columns(layout.from_bytes([bytes(r[0]) for r in cursor.fetchall()]))
         cursor.execute(
-            f'SELECT "key", encoding_id FROM "{BlockingKey._meta.db_table}" '
-            'WHERE encoding_id <= %s ORDER BY "key"',
+            f'SELECT "key", encoding_id, seeks FROM "{BlockingKey._meta.db_table}" '
+            "WHERE encoding_id <= %s",
             [end],
         )
-        pairs = cursor.fetchall()
-    keys = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=len(pairs))
-    owners = np.fromiter((p[1] for p in pairs), dtype=np.int64, count=len(pairs))
-    return arrays, keys, owners
+        rows = cursor.fetchall()
+    keys = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    owners = np.fromiter((r[1] - 1 for r in rows), dtype=np.int32, count=len(rows))
+    seeks = np.fromiter((bool(r[2]) for r in rows), dtype=np.bool_, count=len(rows))
+    del rows
+    return columns, batch.Blocks.sorted(keys, owners, seeks)
 
 
-def batch(
-    end: int,
-    max_block: int,
-    planted: set[tuple[int, int]],
-    variation_masks: list[int] | None,
-    variation_bits: dict[str, int],
-    log: TextIO,
-) -> dict[str, Any]:
-    """Deduplicate the signals with encoding id <= ``end``; quality against ``planted``."""
+def run_batch(end: int, model: MatchModel, workers: int, log: TextIO) -> dict[str, Any]:
+    """Deduplicate the stored signals with encoding id <= ``end``: pairs in either band."""
     started = time.perf_counter()
-    arrays, keys, owners = _read(end)
+    columns, blocks = read(end)
     read_s = time.perf_counter() - started
-    result = convergence_batch.deduplicate(
-        arrays, keys, owners, threshold=engine.threshold(), max_block=max_block
-    )
+    scored = batch.deduplicate(columns, blocks, model, minimum=model.possible, workers=workers)
     seconds = time.perf_counter() - started
     print(f"  batch over {end:,} signals: {seconds:.1f} s", file=log)
-    found = {(a - 1, b - 1) for a, b in result.pairs}
-    summary: dict[str, Any] = {
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {
         "seconds": seconds,
         "read_s": read_s,
-        "steps_s": result.seconds,
-        "max_block": max_block,
-        "blocks_compared": result.stats.blocks_compared,
-        "blocks_skipped": result.stats.blocks_skipped,
-        "rows_in_skipped_blocks": result.stats.rows_in_skipped_blocks,
-        "largest_block": result.stats.largest_block,
-        "pairs_compared": result.stats.pairs_compared,
-        "exact_comparisons": result.exact_comparisons,
-        **quality(found, planted),
+        "peak_rss_mib": max(own, workers_peak) / 1024,
+        "stats": vars(scored.stats),
+        "pairs": [
+            (int(a), int(b), float(p))
+            for a, b, p in zip(scored.a, scored.b, scored.probability, strict=True)
+        ],
     }
-    if variation_masks is not None:
-        summary["recall_by_variation"] = _recall_by_variation(
-            found, planted, variation_masks, variation_bits
-        )
-        close, worst, sampled = _self_check(arrays, planted)
-        summary.update(agreement_close=close, agreement_worst=worst, agreement_pairs=sampled)
-    return summary
-
-
-def _recall_by_variation(
-    found: set[tuple[int, int]],
-    planted: set[tuple[int, int]],
-    masks: list[int],
-    bits: dict[str, int],
-) -> dict[str, float]:
-    totals = {name: [0, 0] for name in ["none", *bits]}
-    for a, b in planted:
-        mask = masks[a] | masks[b]
-        names = [name for name, bit in bits.items() if mask & bit] or ["none"]
-        hit = (a, b) in found
-        for name in names:
-            totals[name][0] += 1
-            totals[name][1] += hit
-    return {name: hits / count for name, (count, hits) in totals.items() if count}
-
-
-def _self_check(
-    arrays: convergence_batch.EncodingArrays, planted: set[tuple[int, int]]
-) -> tuple[int, int, int]:
-    """Vectorised scores against ``compare`` on planted pairs and random pairs."""
-    rng = random.Random(1)
-    sample = rng.sample(sorted(planted), min(5_000, len(planted)))
-    for _ in range(5_000):
-        first, second = sorted(rng.sample(range(len(arrays)), 2))
-        sample.append((first, second))
-    a = np.array([p[0] for p in sample], dtype=np.int64)
-    b = np.array([p[1] for p in sample], dtype=np.int64)
-    close, worst = convergence_batch.agreement(arrays, a, b)
-    return close, worst, len(sample)
