@@ -115,6 +115,12 @@ def erase_signal_person_data(
 def erase_research_text(ids: list[uuid.UUID], *, now: datetime) -> None:
     OnlineResearchEntry.objects.filter(pk__in=ids).update(
         signal=None,
+        person_given_names=None,
+        person_surname_prefix=None,
+        person_surname=None,
+        person_birth_year=None,
+        person_platform="",
+        person_handle=None,
         purpose="",
         occasion="",
         public_order_interest="",

@@ -118,6 +118,15 @@ class OnlineFormMixin:
             field.widget.attrs["aria-describedby"] = " ".join(ids)
 
 
+def _optional_line(label: Any, help_text: Any = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        help_text=help_text,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+
 class SignalChoiceField(forms.ModelChoiceField[Signal]):
     """A signal shown by its reference and registration date only: never a name."""
 
@@ -168,6 +177,20 @@ class ResearchStartForm(OnlineFormMixin, forms.Form):
         help_text=_("Alleen signalen van inwoners van uw gemeente."),
         error_messages={"invalid_choice": _("Kies een signaal van uw gemeente.")},
     )
+    person_given_names = _optional_line(_("Voornamen of voorletters"))
+    person_surname_prefix = _optional_line(_("Tussenvoegsel"))
+    person_surname = _optional_line(_("Achternaam"))
+    person_birth_year = forms.IntegerField(
+        label=_("Geboortejaar"),
+        required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={"invalid": _("Vul een jaartal in, bijvoorbeeld 2004.")},
+    )
+    person_platform = _optional_line(_("Platform van het account"))
+    person_handle = _optional_line(
+        _("Gebruikersnaam of link naar het profiel"),
+        _("Bijvoorbeeld „@naam” of „https://www.instagram.com/naam/”."),
+    )
     confirms_no_fictitious_profile = forms.BooleanField(
         label=_("Ik gebruik geen fictief profiel"), error_messages={"required": CONFIRM}
     )
@@ -188,7 +211,14 @@ class ResearchStartForm(OnlineFormMixin, forms.Form):
         return [self[name] for name in CONFIRMATIONS]
 
     def plan_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in self.fields if name not in CONFIRMATIONS]
+        return [
+            self[name]
+            for name in self.fields
+            if name not in CONFIRMATIONS and not name.startswith("person_")
+        ]
+
+    def person_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.fields if name.startswith("person_")]
 
     def plan(self) -> ResearchPlan:
         data = self.cleaned_data
@@ -202,6 +232,12 @@ class ResearchStartForm(OnlineFormMixin, forms.Form):
             confirms_no_closed_groups=data["confirms_no_closed_groups"],
             confirms_no_systematic_following=data["confirms_no_systematic_following"],
             signal=data["signal"],
+            person_given_names=data["person_given_names"],
+            person_surname_prefix=data["person_surname_prefix"],
+            person_surname=data["person_surname"],
+            person_birth_year=data["person_birth_year"],
+            person_platform=data["person_platform"],
+            person_handle=data["person_handle"],
         )
 
 

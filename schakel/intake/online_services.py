@@ -12,8 +12,10 @@ from schakel.audit import services as audit
 from schakel.audit.choices import Activity
 from schakel.intake import permissions, validators
 from schakel.intake.choices import DataCategory, ResearchLegalBasis, ResearchOutcome
+from schakel.intake.log_subjects import research_subjects
 from schakel.intake.models import OnlineResearchEntry, Signal
-from schakel.intake.services import AlreadyDecidedError, check_length, collect, person
+from schakel.intake.services import AlreadyDecidedError, check_length, collect
+from schakel.intake.signal_input import AccountInput, validate_accounts
 
 
 @dataclass(frozen=True)
@@ -27,10 +29,41 @@ class ResearchPlan:
     confirms_no_closed_groups: bool
     confirms_no_systematic_following: bool
     signal: Signal | None = None
+    # Who is searched for, when no signal names them (a partial identity).
+    person_given_names: str = ""
+    person_surname_prefix: str = ""
+    person_surname: str = ""
+    person_birth_year: int | None = None
+    person_platform: str = ""
+    person_handle: str = ""
 
 
-def _research_subjects(entry: OnlineResearchEntry) -> list[audit.Subject]:
-    return [person(entry.signal)] if entry.signal is not None else []
+def _person_errors(errors: dict[str, list[str]], plan: ResearchPlan) -> None:
+    """The researched person, checked as a registration's partial identity is."""
+    for name in ("person_given_names", "person_surname_prefix", "person_surname"):
+        value = getattr(plan, name)
+        check_length(errors, name, value, validators.NAME_MAX_LENGTH)
+        collect(errors, name, validators.validate_name_characters, value)
+    year = plan.person_birth_year
+    if year is not None and not validators.OLDEST_BIRTH_YEAR <= year <= timezone.localdate().year:
+        errors.setdefault("person_birth_year", []).append(
+            str(_("Vul een geboortejaar in tussen %(first)s en %(last)s."))
+            % {"first": validators.OLDEST_BIRTH_YEAR, "last": timezone.localdate().year}
+        )
+    account = AccountInput(plan.person_platform, plan.person_handle)
+    account_errors: dict[str, list[str]] = {}
+    validate_accounts(account_errors, (account,) if (account.platform or account.handle) else ())
+    for key, messages in account_errors.items():
+        errors.setdefault(f"person_{key.rsplit('.', 1)[-1]}", []).extend(messages)
+    if plan.signal is None and not (plan.person_surname.strip() or plan.person_handle.strip()):
+        errors.setdefault("person_surname", []).append(
+            str(
+                _(
+                    "Kies het signaal dat de aanleiding is, of noem de persoon (achternaam) of "
+                    "het account waarnaar u zoekt."
+                )
+            )
+        )
 
 
 def online_research_start(*, membership: Membership, plan: ResearchPlan) -> OnlineResearchEntry:
@@ -56,6 +89,7 @@ def online_research_start(*, membership: Membership, plan: ResearchPlan) -> Onli
             errors.setdefault(name, []).append(str(_("Bevestig dit voordat u zoekt.")))
     if plan.signal is not None and not permissions.directs(membership, plan.signal):
         errors.setdefault("signal", []).append(str(_("Kies een signaal van uw gemeente.")))
+    _person_errors(errors, plan)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -63,6 +97,12 @@ def online_research_start(*, membership: Membership, plan: ResearchPlan) -> Onli
             municipality=membership.organisation,
             recorded_by=membership.user,
             signal=plan.signal,
+            person_given_names=plan.person_given_names.strip(),
+            person_surname_prefix=plan.person_surname_prefix.strip(),
+            person_surname=plan.person_surname.strip(),
+            person_birth_year=str(plan.person_birth_year) if plan.person_birth_year else "",
+            person_platform=plan.person_platform.strip(),
+            person_handle=plan.person_handle.strip(),
             purpose=plan.purpose.strip(),
             occasion=plan.occasion.strip(),
             legal_basis=plan.legal_basis,
@@ -76,7 +116,7 @@ def online_research_start(*, membership: Membership, plan: ResearchPlan) -> Onli
             activity=Activity.ONLINE_RESEARCH,
             name="online_research_start",
             by=membership.user,
-            subjects=_research_subjects(entry),
+            subjects=research_subjects(entry),
             attributes={"entry": str(entry.pk), "legal_basis": plan.legal_basis},
         )
     return entry
@@ -125,7 +165,7 @@ def online_research_complete(
             activity=Activity.ONLINE_RESEARCH,
             name="online_research_complete",
             by=membership.user,
-            subjects=_research_subjects(locked),
+            subjects=research_subjects(locked),
             attributes={"entry": str(locked.pk), "outcome": outcome},
         )
     return locked

@@ -21,6 +21,7 @@ from schakel.audit.choices import Activity, SubjectType
 from schakel.intake import permissions
 from schakel.intake.choices import EXPIRABLE_STATUSES, SignalStatus, SuggestionStatus
 from schakel.intake.expiry import PERSON_FIELDS, expiring_before
+from schakel.intake.log_subjects import research_subjects
 from schakel.intake.models import MatchSuggestion, OnlineResearchEntry, Phenomenon, Signal
 from schakel.intake.services import person, related
 from schakel.network.choices import OrganisationKind
@@ -375,7 +376,7 @@ def online_research_get_for(*, membership: Membership | None, pk: uuid.UUID) -> 
         activity=Activity.ONLINE_RESEARCH,
         name="online_research_read",
         by=membership.user,
-        subjects=[person(entry.signal)] if entry.signal is not None else [],
+        subjects=research_subjects(entry),
         attributes={"entry": str(entry.pk)},
     )
     return entry

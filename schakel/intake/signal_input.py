@@ -193,14 +193,19 @@ def _birth(errors: Errors, data: SignalInput) -> None:
 
 
 def _accounts(errors: Errors, data: SignalInput) -> None:
-    if len(data.online_accounts) > validators.MAX_ONLINE_ACCOUNTS:
+    validate_accounts(errors, data.online_accounts)
+
+
+def validate_accounts(errors: Errors, accounts: tuple[AccountInput, ...]) -> None:
+    """Every account complete and usable; messages keyed ``online_accounts.<i>.<field>``."""
+    if len(accounts) > validators.MAX_ONLINE_ACCOUNTS:
         errors.setdefault("online_accounts", []).append(
             str(
                 _("Vul ten hoogste %(max)s online accounts in.")
                 % {"max": validators.MAX_ONLINE_ACCOUNTS}
             )
         )
-    for index, account in enumerate(data.online_accounts):
+    for index, account in enumerate(accounts):
         prefix = f"online_accounts.{index}"
         platform, handle = account.platform.strip(), account.handle.strip()
         check_length(errors, f"{prefix}.platform", platform, validators.PLATFORM_MAX_LENGTH)

@@ -53,7 +53,11 @@ from schakel.intake.choices import (
     SourceDomain,
     Urgency,
 )
-from schakel.intake.models import OnlineResearchEntry, Signal
+from schakel.intake.display import signal_born_text
+from schakel.intake.identity import identity_of
+from schakel.intake.log_subjects import researched
+from schakel.intake.models import OnlineResearchEntry, Signal, Subject
+from schakel.intake.research_matching import research_naming
 from schakel.network.models import Organisation
 from schakel.privacy.choices import (
     RequestDecision,
@@ -196,12 +200,31 @@ def _identities(signals: Iterable[Signal], *, with_bsn: bool) -> list[Data]:
                 "surname_prefix": signal.surname_prefix or "",
                 "surname": signal.surname or "",
                 "date_of_birth": _as_date(signal.date_of_birth),
+                "born": signal_born_text(signal),
                 "sex": _label(Sex, signal.sex) if signal.sex else "",
                 "bsn": (signal.bsn or "") if with_bsn else "",
                 "address": signal.address or "",
             }
         )
     return rows
+
+
+def _main_identity(subject_id: uuid.UUID, with_bsn: bool) -> Data:
+    """The person's main identity (per field, the value chosen) and the other values."""
+    identity = identity_of(Subject(pk=subject_id))
+    return {
+        "given_names": identity.given_names,
+        "surname_prefix": identity.surname_prefix,
+        "surname": identity.surname,
+        "born": identity.born,
+        "sex": _label(Sex, identity.sex) if identity.sex else "",
+        "online_accounts": identity.online_accounts,
+        "also_registered_as": [
+            f"{alias.label}: {alias.text}"
+            for alias in identity.aliases
+            if with_bsn or alias.field != "bsn"
+        ],
+    }
 
 
 def _signals(signals: Iterable[Signal]) -> list[Data]:
@@ -375,12 +398,14 @@ def _cases(subject_id: uuid.UUID, withheld: dict[uuid.UUID, Data]) -> list[Data]
     ]
 
 
-def _online_research(signal_ids: list[uuid.UUID]) -> list[Data]:
-    entries = (
+def _online_research(signal_ids: list[uuid.UUID], named: list[OnlineResearchEntry]) -> list[Data]:
+    """Research linked to the person's signals, and research that names the person."""
+    linked = list(
         OnlineResearchEntry.objects.filter(signal_id__in=signal_ids)
         .select_related("municipality")
         .order_by("created_at")
     )
+    entries = sorted(linked + named, key=lambda e: e.created_at)
     return [
         {
             "recorded_on": _day(e.created_at),
@@ -421,11 +446,16 @@ def _requests(subject_id: uuid.UUID) -> list[Data]:
 # The processing list ---------------------------------------------------------------------------
 
 
-def pseudonyms_of(subject_id: uuid.UUID, signal_ids: Iterable[uuid.UUID]) -> list[str]:
-    """The person's pseudonyms in the log: the subject's, and each of its signals' (intake
-    records name the signal)."""
+def pseudonyms_of(
+    subject_id: uuid.UUID,
+    signal_ids: Iterable[uuid.UUID],
+    research: Iterable[OnlineResearchEntry] = (),
+) -> list[str]:
+    """The person's pseudonyms in the log: the subject's, each of its signals' (intake
+    records name the signal), and those of research entries that name the person."""
     identifiers = [str(subject_id), *(str(pk) for pk in signal_ids)]
-    return [audit.Subject(SubjectType.PERSON, i).pseudonym for i in identifiers]
+    found = [audit.Subject(SubjectType.PERSON, i).pseudonym for i in identifiers]
+    return found + [researched(entry).pseudonym for entry in research]
 
 
 def _bases_per_activity() -> dict[str, list[str]]:
@@ -499,6 +529,7 @@ def collect(request: SubjectRequest) -> Data:
         .order_by("created_at")
     )
     shown = [s for s in signals if s.registering_organisation_id not in withheld]
+    named = [e for e in research_naming(signals) if e.municipality_id not in withheld]
     return {
         "request": {
             "reference": request.reference,
@@ -511,8 +542,11 @@ def collect(request: SubjectRequest) -> Data:
         "signals": _signals(shown),
         "weighings": _weighings(subject_id),
         "cases": _cases(subject_id, withheld),
-        "online_research": _online_research([s.pk for s in signals]),
+        "main_identity": _main_identity(subject_id, request.contact_point.may_process_bsn),
+        "online_research": _online_research([s.pk for s in signals], named),
         "requests": _requests(subject_id),
-        "processing": _processing(pseudonyms_of(subject_id, [s.pk for s in signals]), withheld),
+        "processing": _processing(
+            pseudonyms_of(subject_id, [s.pk for s in signals], named), withheld
+        ),
         "withheld": list(withheld.values()),
     }

@@ -644,6 +644,12 @@ class ResearchEntryDetailSerializer(ResearchEntrySerializer):
     sources_consulted = serializers.CharField(allow_null=True, allow_blank=True)
     outcome_summary = serializers.CharField(allow_null=True, allow_blank=True)
     outcome_category = serializers.ChoiceField(choices=DataCategory.choices)
+    person_given_names = serializers.CharField(allow_null=True, allow_blank=True)
+    person_surname_prefix = serializers.CharField(allow_null=True, allow_blank=True)
+    person_surname = serializers.CharField(allow_null=True, allow_blank=True)
+    person_birth_year = serializers.CharField(allow_null=True, allow_blank=True)
+    person_platform = serializers.CharField(allow_blank=True)
+    person_handle = serializers.CharField(allow_null=True, allow_blank=True)
 
 
 def _confirmation(help_text: str) -> serializers.BooleanField:
@@ -679,8 +685,26 @@ class ResearchStartSerializer(serializers.Serializer[Any]):
         required=False,
         allow_null=True,
         default=None,
-        help_text="Optioneel: id van een signaal van uw gemeente dat aanleiding is.",
+        help_text="Id van een signaal van uw gemeente dat aanleiding is; zonder signaal "
+        "noemt u de persoon (person_surname) of het account (person_handle).",
         message=_("Kies een signaal van uw gemeente."),
+    )
+    person_given_names = _optional_text(
+        validators.NAME_MAX_LENGTH, help_text="Zonder signaal: voornamen of voorletters."
+    )
+    person_surname_prefix = _optional_text(validators.NAME_MAX_LENGTH, help_text="Tussenvoegsel.")
+    person_surname = _optional_text(
+        validators.NAME_MAX_LENGTH, help_text="Zonder signaal: de achternaam van de persoon."
+    )
+    person_birth_year = serializers.IntegerField(
+        required=False, allow_null=True, default=None, help_text="Geboortejaar, als bekend."
+    )
+    person_platform = _optional_text(
+        validators.PLATFORM_MAX_LENGTH, help_text="Platform van het account."
+    )
+    person_handle = _optional_text(
+        validators.HANDLE_MAX_LENGTH,
+        help_text="Zonder signaal of naam: de gebruikersnaam of de link naar het profiel.",
     )
 
     def to_plan(self) -> ResearchPlan:

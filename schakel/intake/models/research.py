@@ -28,6 +28,14 @@ class OnlineResearchEntry(BaseModel):
         blank=True,
         related_name="online_research_entries",
     )
+    # Who is searched for, when no signal names them: a partial identity (encrypted), so
+    # that reads of the entry are logged under that person and an access export finds it.
+    person_given_names = EncryptedTextField(_("voornamen"), null=True, blank=True)
+    person_surname_prefix = EncryptedTextField(_("tussenvoegsel"), null=True, blank=True)
+    person_surname = EncryptedTextField(_("achternaam"), null=True, blank=True)
+    person_birth_year = EncryptedTextField(_("geboortejaar"), null=True, blank=True)
+    person_platform = models.CharField(_("platform"), max_length=120, blank=True)
+    person_handle = EncryptedTextField(_("gebruikersnaam"), null=True, blank=True)
     purpose = EncryptedTextField(_("doel"))
     occasion = EncryptedTextField(_("aanleiding"))
     legal_basis = models.CharField(
@@ -76,3 +84,7 @@ class OnlineResearchEntry(BaseModel):
     @property
     def is_completed(self) -> bool:
         return self.completed_at is not None
+
+    @property
+    def names_a_person(self) -> bool:
+        return bool(self.person_surname or self.person_handle)

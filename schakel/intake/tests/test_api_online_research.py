@@ -34,6 +34,7 @@ def plan(**overrides: Any) -> dict[str, Any]:
         "legal_basis": "public_order",
         "public_order_interest": "Mogelijke verstoring bij een demonstratie.",
         "subsidiarity": "Een gesprek is eerst geprobeerd; openbare bronnen zijn minst ingrijpend.",
+        "person_surname": "Vlinderhaven",
         **dict.fromkeys(CONFIRMATIONS, True),
     }
     values.update(overrides)

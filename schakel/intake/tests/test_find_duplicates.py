@@ -13,7 +13,10 @@ from schakel.intake.models import IdentityEncoding, MatchModelVersion, Signal
 
 pytestmark = pytest.mark.django_db
 
-HEADER = "record_id,given_names,surname_prefix,surname,date_of_birth,sex,bsn,birth_year,online_platform,online_handle,notitie"
+HEADER = (
+    "record_id,given_names,surname_prefix,surname,date_of_birth,sex,bsn,"
+    "birth_year,online_platform,online_handle,notitie"
+)
 ROWS = [
     "a1,Daan Pieter,van,Hoogeveld,2004-03-17,m,,,,,eerste",
     "a2,D.P.,,Hoogeveld,2004-03-17,M,,,,,",

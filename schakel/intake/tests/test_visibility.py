@@ -111,6 +111,7 @@ def test_online_research_is_for_the_lead_and_privacy_officer_of_the_municipality
             confirms_no_fictitious_profile=True,
             confirms_no_closed_groups=True,
             confirms_no_systematic_following=True,
+            person_surname="Vlinderhaven",
         ),
     )
     for user in (personas.lead_a, personas.privacy_officer_a):

@@ -50,7 +50,7 @@ class Command(BaseCommand):
                 table=start.pattern_weights(),
                 keep_from=float("inf"),
                 workers=options["workers"],
-                progress=bar.update,
+                progress=lambda pairs: bar.update(pairs) and None,
             )
         self.stdout.write(f"{stats.pairs_compared} kandidaatparen vergeleken; schatten …")
         model = training.fit(
