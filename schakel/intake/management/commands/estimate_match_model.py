@@ -44,13 +44,17 @@ class Command(BaseCommand):
             )
         start = engine.active_model()
         with tqdm(unit="paren", disable=not show, file=sys.stderr, desc="vergelijken") as bar:
+
+            def advance(pairs: int) -> None:
+                bar.update(pairs)
+
             found, stats = batch.scan(
                 columns,
                 blocks,
                 table=start.pattern_weights(),
                 keep_from=float("inf"),
                 workers=options["workers"],
-                progress=lambda pairs: bar.update(pairs) and None,
+                progress=advance,
             )
         self.stdout.write(f"{stats.pairs_compared} kandidaatparen vergeleken; schatten …")
         model = training.fit(
