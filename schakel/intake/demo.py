@@ -1,5 +1,6 @@
 """Fictional demo signals for `manage.py seed_demo`: two partners report the same (invented)
-person with variations, so the demo meldpunt has a match suggestion to decide."""
+person with variations, and a school reports another by initials, an estimated age and an
+online account, so both demo meldpunten have a match suggestion to decide."""
 
 from datetime import date, timedelta
 
@@ -11,7 +12,12 @@ from schakel.accounts.models import Membership
 from schakel.intake.choices import DataCategory, ReportedBy, SourceDomain, SourceOpenness, Urgency
 from schakel.intake.models import Phenomenon, Signal
 from schakel.intake.online_services import ResearchPlan, online_research_start
-from schakel.intake.services import RelatedPersonInput, SignalInput, signal_register
+from schakel.intake.services import (
+    AccountInput,
+    RelatedPersonInput,
+    SignalInput,
+    signal_register,
+)
 from schakel.network.models import Organisation
 
 
@@ -89,6 +95,25 @@ def seed() -> int:
                 online_platform="Openbaar videokanaal",
                 online_source_openness=SourceOpenness.PUBLIC,
                 online_content="Video met een oproep om geen belasting meer te betalen.",
+                online_accounts=(AccountInput("Instagram", "@selin.voorbeeld"),),
+            ),
+        )
+        # A school knows only initials and an estimated age, and the account: a partial
+        # identity that the meldpunt of Brookdam gets as a suggestion to decide on.
+        signal_register(
+            membership=_membership("regievoerder@brookdam.example"),
+            data=SignalInput(
+                given_names="S.",
+                surname="Cetinkaya",
+                age_estimate=(25, 28),
+                residence=brookdam,
+                observation="Een oud-docent hoorde dat zij jongeren aanspreekt op het schoolplein.",
+                observed_on=today - timedelta(days=3),
+                source_domain=SourceDomain.EDUCATION,
+                phenomenon=_phenomenon("Anti-institutioneel"),
+                online_accounts=(
+                    AccountInput("insta", "https://www.instagram.com/selin.voorbeeld/"),
+                ),
             ),
         )
         online_research_start(
