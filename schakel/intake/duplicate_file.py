@@ -2,8 +2,11 @@
 
 Header: ``record_id,given_names,surname_prefix,surname,date_of_birth,sex,bsn`` in any order,
 optionally ``birth_year``, ``online_platform`` and ``online_handle``; other columns are named
-and ignored. Dates are ISO (1990-12-31); an empty field is unknown. A malformed file is refused
-with the line that is wrong; nothing is read into Schakel's database.
+and ignored. Dates are ISO (1990-12-31); an empty field is unknown. A malformed file — not
+UTF-8, no header with those columns, a line with another number of fields, a missing or
+repeated record_id — is refused with the line that is wrong. A value that cannot be read (a
+date 1990-02-30, a BSN with letters, an unknown sex) counts as unknown and is reported with its
+line, or refuses the file with ``strict``. Nothing is read into Schakel's database.
 """
 
 import csv
@@ -37,44 +40,71 @@ class Register:
     record_ids: list[str]
     identities: list[Identity]
     ignored_columns: list[str]
+    unreadable: list[str]  # "regel N: …" for each value counted as unknown
 
 
-def _date(value: str, line: int) -> date | None:
+class Values:
+    """Reads one line's values; what cannot be read is unknown, and noted (or refused)."""
+
+    def __init__(self, values: dict[str, str], line: int, *, strict: bool) -> None:
+        self.values, self.line, self.strict = values, line, strict
+        self.notes: list[str] = []
+
+    def unknown(self, message: str) -> None:
+        text = f"regel {self.line}: {message}"
+        if self.strict:
+            raise FileError(text)
+        self.notes.append(text + " (als onbekend gelezen)")
+
+
+def _date(row: Values, value: str) -> tuple[date | None, int | None]:
+    """The date, or None with its year when only that can be read (1990-02-30 → 1990)."""
     if not value:
-        return None
+        return None, None
     try:
-        return date.fromisoformat(value)
+        return date.fromisoformat(value), None
     except ValueError:
-        raise FileError(
-            f"regel {line}: geboortedatum „{value}” is geen datum in de vorm 1990-12-31."
-        ) from None
+        row.unknown(f"geboortedatum „{value}” is geen datum in de vorm 1990-12-31")
+        for year in (value[:4], value[-4:]):  # 1990-02-30, 31-12-1990
+            if year.isdigit() and 1800 <= int(year) <= 2200:
+                return None, int(year)
+        return None, None
 
 
-def _year(value: str, line: int) -> int | None:
+def _year(row: Values, value: str) -> int | None:
     if not value:
         return None
     if not value.isdigit() or not 1800 <= int(value) <= 2200:
-        raise FileError(f"regel {line}: geboortejaar „{value}” is geen jaartal.")
+        row.unknown(f"geboortejaar „{value}” is geen jaartal")
+        return None
     return int(value)
 
 
-def _bsn(value: str, line: int) -> str:
+def _bsn(row: Values, value: str) -> str:
     digits = value.replace(" ", "").replace(".", "").replace("-", "")
     if digits and (not digits.isdigit() or len(digits) > 9):
-        raise FileError(f"regel {line}: BSN „{value}” is geen nummer van hoogstens 9 cijfers.")
+        row.unknown(f"BSN „{value}” is geen nummer van hoogstens 9 cijfers")
+        return ""
     return digits
 
 
-def _row(values: dict[str, str], line: int) -> Identity:
+def _sex(row: Values, value: str) -> str:
+    folded = value.strip().casefold()
+    if folded not in SEXES:
+        row.unknown(f"geslacht „{value}” is onbekend (m, v, x of leeg)")
+        return ""
+    return SEXES[folded]
+
+
+def _row(row: Values) -> Identity:
+    values = row.values
     for name, value in values.items():
         if len(value) > MAX_FIELD:
-            raise FileError(f"regel {line}: {name} is langer dan {MAX_FIELD} tekens.")
+            raise FileError(f"regel {row.line}: {name} is langer dan {MAX_FIELD} tekens.")
         if any(ord(c) < 32 for c in value):
-            raise FileError(f"regel {line}: {name} bevat stuurtekens.")
-    sex = values["sex"].strip().casefold()
-    if sex not in SEXES:
-        raise FileError(f"regel {line}: geslacht „{values['sex']}” is onbekend (m, v, x of leeg).")
-    born = _date(values["date_of_birth"].strip(), line)
+            raise FileError(f"regel {row.line}: {name} bevat stuurtekens.")
+    born, year_of_date = _date(row, values["date_of_birth"].strip())
+    year = _year(row, values.get("birth_year", "").strip()) or year_of_date
     platform = values.get("online_platform", "").strip()
     handle = values.get("online_handle", "").strip()
     return Identity(
@@ -82,14 +112,14 @@ def _row(values: dict[str, str], line: int) -> Identity:
         surname_prefix=values["surname_prefix"],
         surname=values["surname"],
         date_of_birth=born,
-        sex=SEXES[sex],
-        bsn=_bsn(values["bsn"].strip(), line),
-        birth_year=_year(values.get("birth_year", "").strip(), line) if born is None else None,
+        sex=_sex(row, values["sex"]),
+        bsn=_bsn(row, values["bsn"].strip()),
+        birth_year=year if born is None else None,
         accounts=((platform, handle),) if handle else (),
     )
 
 
-def read_register(lines: Iterable[str]) -> Register:
+def read_register(lines: Iterable[str], *, strict: bool = False) -> Register:
     reader = csv.reader(lines)
     header = [name.strip().casefold() for name in next(reader, [])]
     if not any(header):
@@ -102,6 +132,7 @@ def read_register(lines: Iterable[str]) -> Register:
     known = set(REQUIRED) | set(OPTIONAL)
     ids: list[str] = []
     identities: list[Identity] = []
+    notes: list[str] = []
     seen: dict[str, int] = {}
     for fields in reader:
         line = reader.line_num
@@ -118,20 +149,23 @@ def read_register(lines: Iterable[str]) -> Register:
                 f"regel {line}: record_id „{record_id}” staat ook op regel {seen[record_id]}."
             )
         seen[record_id] = line
-        identities.append(_row(values, line))
+        row = Values(values, line, strict=strict)
+        identities.append(_row(row))
+        notes.extend(row.notes)
         ids.append(record_id)
-    return Register(ids, identities, [name for name in header if name not in known])
+    ignored = [name for name in header if name not in known]
+    return Register(ids, identities, ignored, notes)
 
 
-def open_register(path: str) -> Register:
+def open_register(path: str, *, strict: bool = False) -> Register:
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
-            return read_register(handle)
+            return read_register(handle, strict=strict)
     except UnicodeDecodeError as error:
         raise FileError(f"het bestand is geen UTF-8 (byte {error.start}).") from None
     except csv.Error as error:
         raise FileError(f"het bestand is geen geldig CSV-bestand: {error}.") from None
 
 
-def read_text(text: str) -> Register:
-    return read_register(io.StringIO(text, newline=""))
+def read_text(text: str, *, strict: bool = False) -> Register:
+    return read_register(io.StringIO(text, newline=""), strict=strict)

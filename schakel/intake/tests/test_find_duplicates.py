@@ -80,12 +80,9 @@ def test_a_large_file_gets_a_model_of_its_own(tmp_path, monkeypatch) -> None:
 @pytest.mark.parametrize(
     ("lines", "message"),
     [
-        ([HEADER, ROWS[0], "z1,Jan,,Smit,31-12-1990,,,,,,"], "regel 3: geboortedatum „31-12-1990”"),
         ([HEADER, "z1,Jan,,Smit"], "regel 2: 11 velden verwacht, 4 gevonden"),
         (["record_id,given_names,surname", "z1,Jan,Smit"], "regel 1: de kopregel mist"),
         ([HEADER, ROWS[0], ROWS[0]], "regel 3: record_id „a1” staat ook op regel 2"),
-        ([HEADER, "z1,Jan,,Smit,1990-12-31,q,,,,,"], "regel 2: geslacht „q” is onbekend"),
-        ([HEADER, "z1,Jan,,Smit,1990-12-31,,12ab,,,,"], "regel 2: BSN „12ab”"),
         ([HEADER, ",Jan,,Smit,1990-12-31,,,,,,"], "regel 2: record_id ontbreekt"),
         ([], "het bestand is leeg"),
     ],
@@ -95,6 +92,30 @@ def test_a_malformed_file_is_refused_with_its_line(tmp_path, lines, message) -> 
         run(tmp_path, write(tmp_path, lines))
     assert message in str(refused.value)
     assert not (tmp_path / "pairs.csv").exists()
+
+
+UNREADABLE = [
+    "z1,Jan,,Smit,31-12-1990,,,,,,",
+    "z2,Jan,,Smit,1990-02-30,q,12ab,,,,",
+]
+
+
+def test_unreadable_values_count_as_unknown_and_are_reported(tmp_path, capsys) -> None:
+    pairs = run(tmp_path, write(tmp_path, [HEADER, *ROWS, *UNREADABLE]))
+    err = capsys.readouterr().err
+    assert "regel 15: geboortedatum „31-12-1990” is geen datum" in err
+    assert "regel 16: geboortedatum „1990-02-30”" in err
+    assert "regel 16: geslacht „q” is onbekend" in err
+    assert "regel 16: BSN „12ab”" in err
+    assert "(als onbekend gelezen)" in err
+    # Smit and Smit, one with only the year 1990 from the impossible date: still a pair.
+    assert ("z1", "z2") in {tuple(sorted((p["left"], p["right"]))) for p in pairs}
+
+
+@pytest.mark.parametrize("line", UNREADABLE)
+def test_strict_refuses_an_unreadable_value(tmp_path, line) -> None:
+    with pytest.raises(CommandError, match="Bestand geweigerd: regel 15"):
+        run(tmp_path, write(tmp_path, [HEADER, *ROWS, line]), "--strict")
 
 
 def test_a_file_that_is_not_utf8_is_refused(tmp_path) -> None:

@@ -4,7 +4,8 @@ For a municipality bringing an existing register into Schakel: which records of 
 probably (``likely``) or possibly (``possible``) the same person. Runs the convergence engine in
 memory under a fresh key of its own, estimates the match model on the file itself when it is
 large enough, and writes ``left,right,score,band`` (score: the match probability in percent).
-Stores no person data and logs none; a malformed file is refused with the line that is wrong.
+Stores no person data and logs none; a malformed file is refused with the line that is wrong,
+and a value that cannot be read counts as unknown and is reported (``--strict``: refused).
 The output is for a person to review, never to merge records by itself.
 """
 
@@ -21,6 +22,8 @@ from schakel.audit.choices import Activity
 from schakel.intake.convergence import batch, duplicates, engine
 from schakel.intake.convergence.keyed import using_key
 from schakel.intake.duplicate_file import FileError, open_register
+
+SHOWN_NOTES = 20
 
 
 class Command(BaseCommand):
@@ -46,6 +49,12 @@ class Command(BaseCommand):
             help="estimate: het model schatten op het bestand zelf (vanaf 2000 regels); "
             "as-is: het model van deze installatie zoals het is.",
         )
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="Weiger het bestand ook bij een onleesbare waarde (standaard: die telt als "
+            "onbekend en wordt gemeld).",
+        )
         parser.add_argument("--workers", type=int, default=batch.default_workers())
         parser.add_argument("--no-progress", action="store_true", help="Geen voortgangsbalk.")
 
@@ -56,13 +65,18 @@ class Command(BaseCommand):
         if options["workers"] < 1:
             raise CommandError("--workers moet minstens 1 zijn.")
         try:
-            register = open_register(options["csv"])
+            register = open_register(options["csv"], strict=options["strict"])
         except FileError as error:
             raise CommandError(f"Bestand geweigerd: {error}") from None
         except OSError as error:
             raise CommandError(f"Kan {options['csv']} niet lezen: {error.strerror}.") from None
         if register.ignored_columns:
             self.stderr.write(f"Genegeerde kolommen: {', '.join(register.ignored_columns)}.")
+        for note in register.unreadable[:SHOWN_NOTES]:
+            self.stderr.write(note)
+        if len(register.unreadable) > SHOWN_NOTES:
+            more = len(register.unreadable) - SHOWN_NOTES
+            self.stderr.write(f"… en {more} waarden meer als onbekend gelezen.")
         show = not options["no_progress"] and sys.stderr.isatty()
         bars: dict[str, tqdm[Any]] = {}
 
