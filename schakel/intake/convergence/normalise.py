@@ -4,12 +4,15 @@ Pure functions on plain text, in memory only (the encodings keep nothing of it b
 and keyed Bloom filters). Handles diacritics (Çelik → celik), surname prefixes typed in the
 surname field, glued to it ("Vandenberg") or after the given names ("Jan van"), hyphenated and
 double names, initials ("M.A.", "M. A.", "MA"), and a coarse sound skeleton that survives
-transliteration (Youssef/Yusuf/Joesoef, Sjevtsjenko/Shevchenko).
+transliteration (Youssef/Yusuf/Joesoef, Sjevtsjenko/Shevchenko). Names in another script
+(Arabic, Cyrillic, Greek) keep their letters: they compare with names in that script, not
+with a Latin transliteration (docs/convergence.md).
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Lower-case Dutch (and common foreign) surname prefixes, as single tokens; "v" and "d" from
 # abbreviations such as "v.d." and "v."
@@ -23,24 +26,28 @@ PREFIX_TOKENS = frozenset(
 )  # fmt: skip
 # Prefixes written together with the surname, longest first ("vandenberg" → "berg"). Not
 # "de", "ter" and the like: too many surnames begin with them (Dekker, Terpstra).
-GLUED_PREFIXES = ("vanden", "vander", "vande", "vant", "van", "el", "al")
+GLUED_PREFIXES = ("vanden", "vander", "vande", "vant", "van", "el", "al", "ال")
 
 _SPECIAL = str.maketrans(
     {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ß": "ss"}
 )
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
-_NOT_NAME = re.compile(r"[^a-z' -]+")
 _SPACES = re.compile(r"\s+")
 _VOWELS = frozenset("aeiouy")
 
+# Names repeat: the pure steps remember the latest ones (a million registrations at once).
+_REMEMBERED = 1 << 16
 
+
+@lru_cache(maxsize=_REMEMBERED)
 def fold(text: str) -> str:
-    """Lower case, no diacritics, only letters, apostrophes, hyphens and single spaces."""
+    """Lower case, no diacritics (nor Arabic vowel marks), only letters of any script,
+    apostrophes, hyphens and single spaces."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_SPECIAL)
     text = text.translate(_APOSTROPHES)
     decomposed = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    text = _NOT_NAME.sub(" ", text)
+    kept = (c for c in decomposed if not unicodedata.combining(c))
+    text = "".join(c if c.isalpha() or c in "' -" else " " for c in kept)
     return _SPACES.sub(" ", text).strip(" -")
 
 
@@ -188,6 +195,7 @@ _SKELETON_RULES = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def skeleton(token: str) -> str:
     """A coarse sound code: the first sound kept, sound-alike consonants merged, vowels, "h"
     and doubled letters dropped. Survives most transliterations and many typos; for blocking

@@ -109,3 +109,12 @@ def test_one_account_written_four_ways_normalises_once(platform, handle):
 def test_twitter_is_x_and_an_unknown_platform_keeps_its_name():
     assert normalise_account("Twitter", "@a")[0] == normalise_account("X", "a")[0] == "x"
     assert normalise_account("Forum Noord", "a") == ("forumnoord", "a")
+
+
+def test_names_in_another_script_keep_their_letters():
+    # Fictional names: Arabic with vowel marks and the glued article, Cyrillic, Greek.
+    assert fold("نُور") == fold("نور") == "نور"
+    assert parse_surname("", "العمراني").unglued == parse_surname("", "عمراني").unglued
+    assert fold("Ирина Петрова") == "ирина петрова"
+    assert fold("Ελένη") == "ελενη"
+    assert fold("Noor 3 (Amrani)") == "noor amrani"
