@@ -83,10 +83,13 @@ class BlockStats:
 
 @dataclass
 class Plan:
-    """Where the usable blocks start, how large they are, and how many partitions."""
+    """The usable blocks: those where every member seeks (all their pairs are compared), and
+    the broad ones where only some do (each seeker is compared with every other member)."""
 
     starts: IntArray
     sizes: IntArray
+    mixed_starts: IntArray
+    mixed_sizes: IntArray
     partitions: int
     stats: BlockStats
 
@@ -95,19 +98,61 @@ def plan(blocks: Blocks, *, max_block: int = MAX_BLOCK) -> Plan:
     stats = BlockStats()
     keys = blocks.keys
     if len(keys) == 0:
-        return Plan(np.empty(0, np.int64), np.empty(0, np.int64), 1, stats)
+        empty = np.empty(0, np.int64)
+        return Plan(empty, empty, empty, empty, 1, stats)
     starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
     sizes = np.diff(np.append(starts, len(keys)))
+    seekers = np.add.reduceat(blocks.seeks.astype(np.int64), starts)
     oversized = sizes > max_block
     stats.blocks = len(sizes)
     stats.largest_block = int(sizes.max())
     stats.blocks_skipped = int(oversized.sum())
     stats.rows_in_skipped_blocks = int(sizes[oversized].sum())
-    usable = (sizes >= 2) & ~oversized
+    usable = (sizes >= 2) & ~oversized & (seekers > 0)
     stats.blocks_compared = int(usable.sum())
-    stats.pair_occurrences = int((sizes[usable] * (sizes[usable] - 1) // 2).sum())
+    everyone = usable & (seekers == sizes)
+    mixed = usable & (seekers < sizes)
+    stats.pair_occurrences = int(
+        (sizes[everyone] * (sizes[everyone] - 1) // 2).sum()
+        + (seekers[mixed] * (sizes[mixed] - 1)).sum()
+    )
     stats.partitions = max(1, -(-stats.pair_occurrences // PAIRS_PER_PARTITION))
-    return Plan(starts[usable], sizes[usable], stats.partitions, stats)
+    return Plan(
+        starts[everyone], sizes[everyone], starts[mixed], sizes[mixed], stats.partitions, stats
+    )
+
+
+def _everyone_pairs(blocks: Blocks, block_plan: Plan) -> Iterator[tuple[IntArray, IntArray]]:
+    """In the blocks where every member seeks: all pairs (entry numbers), in chunks."""
+    for size in np.unique(block_plan.sizes):
+        block_starts = block_plan.starts[block_plan.sizes == size]
+        left, right = np.triu_indices(int(size), k=1)
+        per_chunk = max(1, CHUNK_PAIRS // len(left))
+        for first in range(0, len(block_starts), per_chunk):
+            chunk = block_starts[first : first + per_chunk, None]
+            yield (chunk + left).ravel(), (chunk + right).ravel()
+
+
+def _seeker_pairs(blocks: Blocks, block_plan: Plan) -> Iterator[tuple[IntArray, IntArray]]:
+    """In the broad blocks: every seeking entry with every other entry of its block (entry
+    numbers), in chunks."""
+    if not len(block_plan.mixed_starts):
+        return
+    sizes = block_plan.mixed_sizes
+    entry_block = np.repeat(np.arange(len(sizes)), sizes)
+    entries = np.repeat(block_plan.mixed_starts, sizes) + (
+        np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    )
+    seeking = blocks.seeks[entries]
+    seeker_entries, seeker_blocks = entries[seeking], entry_block[seeking]
+    counts = sizes[seeker_blocks]
+    per_chunk = max(1, CHUNK_PAIRS // max(int(counts.max()), 1))
+    for first in range(0, len(seeker_entries), per_chunk):
+        who = seeker_entries[first : first + per_chunk]
+        many = counts[first : first + per_chunk]
+        start = block_plan.mixed_starts[seeker_blocks[first : first + per_chunk]]
+        offsets = np.arange(int(many.sum())) - np.repeat(np.cumsum(many) - many, many)
+        yield np.repeat(who, many), np.repeat(start, many) + offsets
 
 
 def partition_pairs(
@@ -115,25 +160,23 @@ def partition_pairs(
 ) -> Iterator[tuple[IntArray, IntArray]]:
     """The unique pairs (smaller row first) of one partition, in chunks."""
     rows = blocks.rows.astype(np.int64)
-    seeks = blocks.seeks
     width = np.int64(int(rows.max()) + 1 if len(rows) else 1)
     partitions = block_plan.partitions
     codes: list[IntArray] = []
-    for size in np.unique(block_plan.sizes):
-        block_starts = block_plan.starts[block_plan.sizes == size]
-        left, right = np.triu_indices(int(size), k=1)
-        per_chunk = max(1, CHUNK_PAIRS // len(left))
-        for first in range(0, len(block_starts), per_chunk):
-            chunk = block_starts[first : first + per_chunk, None]
-            i, j = (chunk + left).ravel(), (chunk + right).ravel()
+    for generator in (_everyone_pairs, _seeker_pairs):
+        for i, j in generator(blocks, block_plan):
             a, b = rows[i], rows[j]
             low, high = np.minimum(a, b), np.maximum(a, b)
-            keep = (low != high) & (low % partitions == partition) & (seeks[i] | seeks[j])
+            keep = (low != high) & (low % partitions == partition)
             codes.append(low[keep] * width + high[keep])
     if not codes:
         return
-    unique = np.unique(np.concatenate(codes))
+    unique = np.concatenate(codes)
     del codes
+    if not len(unique):
+        return
+    unique.sort()
+    unique = unique[np.concatenate(([True], unique[1:] != unique[:-1]))]
     for first in range(0, len(unique), CHUNK_PAIRS):
         part = unique[first : first + CHUNK_PAIRS]
         yield part // width, part % width

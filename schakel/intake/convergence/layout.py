@@ -91,22 +91,43 @@ def from_bytes(blobs: list[bytes]) -> Features:
     return np.frombuffer(joined, dtype=FEATURES).copy()
 
 
+# Where each field sits in the comparison kernel's two row-major matrices: every 64-bit field
+# side by side in the wide one, every other field (widened to 32 bits) in the narrow one. One
+# row's fields then lie together in memory, and the kernel takes two arrays per side.
+def _places() -> dict[str, tuple[bool, int, int]]:
+    places: dict[str, tuple[bool, int, int]] = {}
+    used = {True: 0, False: 0}
+    for name in FEATURES.names or ():
+        field = FEATURES[name]
+        wide = field.base == np.dtype(u8)
+        width = int(np.prod(field.shape))
+        places[name] = (wide, used[wide], width)
+        used[wide] += width
+    return places
+
+
+PLACES = _places()  # field: (in the wide matrix, first column, columns)
+NARROW_WIDTH = sum(width for wide, _, width in PLACES.values() if not wide)
+WIDE_WIDTH = sum(width for wide, _, width in PLACES.values() if wide)
+
+
 class Columns:
-    """The encodings as one contiguous array per field (gathering rows is faster per field)."""
+    """Many encodings as the kernel's two matrices (``narrow``: 32-bit, ``wide``: 64-bit
+    columns, one row per encoding); ``columns[name]`` is a field's view into them."""
 
     def __init__(self, records: Features) -> None:
         self.size = len(records)
-        self.fields = {name: np.ascontiguousarray(records[name]) for name in FEATURES.names or ()}
-        self.g_bits = _popcount(self.fields["g_bloom"])
-        self.s_bits = _popcount(self.fields["s_bloom"])
+        self.narrow = np.empty((self.size, NARROW_WIDTH), dtype=u4)
+        self.wide = np.empty((self.size, WIDE_WIDTH), dtype=u8)
+        for name, (wide, first, width) in PLACES.items():
+            matrix = self.wide if wide else self.narrow
+            matrix[:, first : first + width] = records[name].reshape(self.size, width)
 
     def __getitem__(self, name: str) -> npt.NDArray[Any]:
-        return self.fields[name]
+        wide, first, width = PLACES[name]
+        matrix = self.wide if wide else self.narrow
+        shape = FEATURES[name].shape
+        return matrix[:, first] if not shape else matrix[:, first : first + width]
 
     def __len__(self) -> int:
         return self.size
-
-
-def _popcount(words: npt.NDArray[np.uint64]) -> npt.NDArray[np.int64]:
-    counts: npt.NDArray[np.int64] = np.bitwise_count(words).sum(axis=1, dtype=np.int64)
-    return counts

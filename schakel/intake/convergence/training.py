@@ -24,7 +24,7 @@ from schakel.intake.convergence import levels as lv
 from schakel.intake.convergence.layout import Columns
 from schakel.intake.convergence.model import FLOOR, MatchModel
 
-PRIOR_PAIRS = 2_000.0
+PRIOR_PAIRS = 1000.0
 # A BSN or an account on one platform belongs to one person: two different persons share one
 # only by a registration error. That chance is set, not measured (in a small instance random
 # pairs hold too many registrations of one person to measure it).
@@ -216,6 +216,8 @@ class Session:
         chance = 1.0
         for name, agreeing in self.anchor.items():
             comparison = next(c for c in lv.COMPARISONS if c.name == name)
+            if set(agreeing) >= set(comparison.levels):
+                continue  # every pair qualifies: no restriction
             chance *= sum(m[name][comparison.level(level)] for level in agreeing)
         return chance
 
@@ -224,12 +226,18 @@ class Session:
         return frozenset(c.name for c in lv.COMPARISONS if c.name not in self.anchor)
 
 
-# As splink's training sessions: never estimate m for what the pairs were chosen on.
+# As splink's training sessions: never estimate m for what the pairs were chosen on, nor for
+# what that choice implies (equal given names imply the same sex: among such pairs sex agrees
+# for namesakes too, and would pull them into the matches).
 SESSIONS = (
     Session("date of birth equal", {"date_of_birth": ("exact",)}),
     Session(
         "names equal",
-        {"given_names": ("exact", "folded", "reordered"), "surname": ("exact", "folded")},
+        {
+            "given_names": ("exact", "folded", "reordered"),
+            "surname": ("exact", "folded"),
+            "sex": ("missing", "equal", "different"),
+        },
     ),
 )
 
