@@ -106,10 +106,10 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
         "blocking_recall_linkable": len(blocked_pairs & linkable_pairs)
         / max(len(linkable_pairs), 1),
         "block_stats": vars(scored.stats),
-        "model": model.as_dict(),
+        "model": {**model.as_dict(), "frequencies": None},
         "likely": quality(likely, planted),
         "both_bands": quality(both, planted),
-        "both_bands_linkable": quality(both & linkable_pairs, linkable_pairs),
+        "both_bands_recall_linkable": len(both & linkable_pairs) / max(len(linkable_pairs), 1),
         "curve": curve,
         "recall_by_kind": _recall_by_kind(records, planted, both),
         "false_by_kind": _false_positive_kinds(records, population.persons, both - planted),
@@ -185,7 +185,8 @@ def main() -> None:
     if args.write_default:
         if args.seed != "tuning":
             sys.exit("--write-default only from the tuning seed")
-        model = MatchModel.from_dict(result["model"])
+        # Without the name counts: they are keyed to this run, not to an instance.
+        model = MatchModel.from_dict({**result["model"], "frequencies": None})
         model.label = "default"
         from schakel.intake.convergence.model import DEFAULT_MODEL_FILE
 

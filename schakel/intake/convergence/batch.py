@@ -23,6 +23,7 @@ import numpy.typing as npt
 from schakel.intake.convergence import levels as lv
 from schakel.intake.convergence.encoding import Encoding
 from schakel.intake.convergence.layout import Columns
+from schakel.intake.convergence.levels import decode
 from schakel.intake.convergence.model import MatchModel
 from schakel.intake.convergence.training import PatternCounts
 
@@ -103,7 +104,10 @@ def plan(blocks: Blocks, *, max_block: int = MAX_BLOCK) -> Plan:
     starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
     sizes = np.diff(np.append(starts, len(keys)))
     seekers = np.add.reduceat(blocks.seeks.astype(np.int64), starts)
-    oversized = sizes > max_block
+    # A block is too large when its pairs outnumber those of a full block of max_block (in a
+    # broad block only the seekers are compared, with every other member).
+    budget = max_block * (max_block - 1) // 2
+    oversized = np.where(seekers == sizes, sizes > max_block, seekers * (sizes - 1) > budget)
     stats.blocks = len(sizes)
     stats.largest_block = int(sizes.max())
     stats.blocks_skipped = int(oversized.sum())
@@ -204,14 +208,20 @@ def _scan_partitions(partitions: list[int]) -> Scan:
     block_plan: Plan = _shared["plan"]
     table: FloatArray = _shared["table"]
     keep_from: float = _shared["keep_from"]
+    model: MatchModel | None = _shared["model"]
+    surprise = _shared["surprise"]
     result = Scan()
     kept: list[tuple[IntArray, IntArray, IntArray]] = []
     for partition in partitions:
         for a, b in partition_pairs(blocks, block_plan, partition):
-            codes = lv.pattern_codes(lv.compare(columns, a, columns, b))
+            pair_levels = lv.compare(columns, a, columns, b)
+            codes = lv.pattern_codes(pair_levels)
             result.counts.add_codes(codes)
             result.pairs += len(a)
-            keep = table[codes] >= keep_from
+            weights = table[codes]
+            if model is not None:
+                weights = weights + model.frequency_bits(surprise, a, pair_levels).sum(axis=1)
+            keep = weights >= keep_from
             kept.append((a[keep], b[keep], codes[keep]))
     if kept:
         result.a = np.concatenate([k[0] for k in kept])
@@ -229,11 +239,19 @@ def scan(
     max_block: int = MAX_BLOCK,
     workers: int = 1,
     progress: Callable[[int], None] | None = None,
+    frequencies_of: MatchModel | None = None,
 ) -> tuple[Scan, BlockStats]:
-    """Compare every candidate pair once (``workers`` processes)."""
+    """Compare every candidate pair once (``workers`` processes); a pair is kept when its
+    weight (with the name frequencies of ``frequencies_of``, if given) reaches ``keep_from``."""
     block_plan = plan(blocks, max_block=max_block)
     _shared.update(
-        columns=columns, blocks=blocks, plan=block_plan, table=table, keep_from=keep_from
+        columns=columns,
+        blocks=blocks,
+        plan=block_plan,
+        table=table,
+        keep_from=keep_from,
+        model=frequencies_of,
+        surprise=frequencies_of.surprise(columns) if frequencies_of is not None else None,
     )
     jobs = [[p] for p in range(block_plan.partitions)]
     total = Scan()
@@ -275,9 +293,16 @@ class Scored:
     stats: BlockStats
 
 
-def score_scan(found: Scan, model: MatchModel, *, minimum: float, stats: BlockStats) -> Scored:
-    """The kept pairs under ``model``, at or above ``minimum``, the most probable first."""
-    probability = model.probability(model.pattern_weights()[found.codes])
+def score_scan(
+    found: Scan, model: MatchModel, *, minimum: float, stats: BlockStats, columns: Columns
+) -> Scored:
+    """The kept pairs under ``model`` (with its name frequencies), at or above ``minimum``, the
+    most probable first."""
+    weights = model.pattern_weights()[found.codes]
+    if model.frequencies is not None:
+        extra = model.frequency_bits(model.surprise(columns), found.a, decode(found.codes))
+        weights = weights + extra.sum(axis=1)
+    probability = model.probability(weights)
     keep = np.flatnonzero(probability >= minimum)
     keep = keep[np.argsort(-probability[keep], kind="stable")]
     return Scored(found.a[keep], found.b[keep], probability[keep], found.codes[keep], stats)
@@ -303,8 +328,9 @@ def deduplicate(
         max_block=max_block,
         workers=workers,
         progress=progress,
+        frequencies_of=model,
     )
-    return score_scan(found, model, minimum=minimum, stats=stats)
+    return score_scan(found, model, minimum=minimum, stats=stats, columns=columns)
 
 
 def default_workers() -> int:

@@ -3,16 +3,18 @@
 Encodes every identity (worker processes), estimates the match model on the list itself as
 ``estimate_match_model`` does on the stored encodings (``u`` from random pairs, ``m`` by EM on
 the candidate pairs, the shipped model as the starting point and prior) — so that the model
-fits the list's own names and errors — and returns every pair in a band. Nothing is stored.
+fits the list's own names and errors, with how common each name is in it — and returns every
+pair in a band. Nothing is stored.
 """
 
 import multiprocessing
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from schakel.intake.convergence import batch, training
 from schakel.intake.convergence.encoding import Encoding, Identity, encode
+from schakel.intake.convergence.frequencies import Frequencies
 from schakel.intake.convergence.layout import Columns, from_bytes
 from schakel.intake.convergence.model import MatchModel
 
@@ -78,6 +80,8 @@ def find(
     del encodings
     timings["encode"] = time.perf_counter() - started
     estimated = estimate and len(identities) >= ESTIMATE_FROM
+    # Name frequencies are those of the list itself (a model's own are keyed to an instance).
+    start = replace(start, frequencies=Frequencies.count(columns) if estimated else None)
     lowest = minimum if minimum is not None else start.possible
     started = time.perf_counter()
     found, stats = batch.scan(
@@ -87,6 +91,7 @@ def find(
         keep_from=start.weight_for(lowest) - (KEEP_MARGIN if estimated else 0.0),
         workers=workers,
         progress=(lambda n: progress("compare", n, 0)) if progress is not None else None,
+        frequencies_of=start,
     )
     timings["compare"] = time.perf_counter() - started
     model = start
@@ -101,7 +106,8 @@ def find(
             start=start,
             label="estimated on the list",
         )
+        model.frequencies = start.frequencies
         timings["estimate"] = time.perf_counter() - started
     bands = minimum if minimum is not None else model.possible
-    scored = batch.score_scan(found, model, minimum=bands, stats=stats)
+    scored = batch.score_scan(found, model, minimum=bands, stats=stats, columns=columns)
     return Result(scored=scored, model=model, estimated=estimated, timings=timings)

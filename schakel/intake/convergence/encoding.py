@@ -18,6 +18,7 @@ from schakel.intake.convergence.normalise import (
     Surname,
     exact_form,
     fold,
+    letters,
     parse_given_names,
     parse_surname,
     skeleton,
@@ -239,7 +240,7 @@ def blocking_keys(identity: Identity, parsed: Parsed) -> tuple[set[int], dict[in
         day = f"{dob.year}-{low}-{high}"
         for letter in {given_initial, surname_initial} - {""}:
             keys.add(keyed_int(k, "date-letter", day, letter))
-        for code in surnames[:1] + firsts[:1]:
+        for code in surnames + firsts[:2]:
             keys.add(keyed_int(k, "name-monthday", code, f"{dob.month}-{dob.day}"))
     # A year alone, or a range, may be a year off: it seeks the years beside it too.
     years = parsed.years if dob is not None or not parsed.years else near(parsed.years)
@@ -249,10 +250,16 @@ def blocking_keys(identity: Identity, parsed: Parsed) -> tuple[set[int], dict[in
         for first in firsts:
             keys.add(keyed_int(k, "given-year-initial", first, year, surname_initial))
     if given.names and surname.known:
-        keys.add(keyed_int(k, "names", given.names[0], surname.unglued))
-        # Given names and surname in each other's field meet on this one.
-        pair = sorted((given.names[0], surname.parts[0] if surname.parts else surname.core))
-        keys.add(keyed_int(k, "name-pair", *pair))
+        # A prefix typed apart or glued on ("de Boer", "Deboer") meets on the glued form.
+        glued = letters(surname.prefix).replace(" ", "") + surname.core
+        for first in firsts:
+            for form in {surname.unglued, glued}:
+                keys.add(keyed_int(k, "names", first, form))
+        # Given names and surname in each other's field meet on these, also misspelled.
+        last = surname.parts[0] if surname.parts else surname.core
+        for name in given.names[:2]:
+            keys.add(keyed_int(k, "name-pair", *sorted((name, last))))
+            keys.add(keyed_int(k, "name-pair-sound", *sorted((skeleton(name), skeleton(last)))))
     broad: dict[int, bool] = {}
     undated = not parsed.years
     for sound in given_sounds(given):
@@ -261,9 +268,12 @@ def blocking_keys(identity: Identity, parsed: Parsed) -> tuple[set[int], dict[in
     if given_initial:
         for code in surnames:
             broad[keyed_int(k, "initial-surname", given_initial, code)] = undated
+    # Without full given names, the surname with the year; without the year too, alone.
     for year in map(str, parsed.years):
         for code in surnames:
-            broad[keyed_int(k, "surname-year", code, year)] = not given.known
+            broad[keyed_int(k, "surname-year", code, year)] = not given.names
+    for code in surnames:
+        broad[keyed_int(k, "surname", code)] = not given.names and undated
     return keys, {key: seeks for key, seeks in broad.items() if key not in keys}
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from django.conf import settings
 from django.db.models import Q
 
@@ -109,6 +110,7 @@ class Scored:
     signal_id: uuid.UUID
     probability: float
     levels: levels.Levels
+    extra: npt.NDArray[np.float64]  # bits per comparison for how common the names are
 
 
 def score(
@@ -120,14 +122,15 @@ def score(
     model = model or active_model()
     new = Columns(layout.from_bytes([encoding.features]))
     count = len(found.signal_ids)
-    pair_levels = levels.compare(
-        new, np.zeros(count, dtype=np.int64), found.columns, np.arange(count, dtype=np.int64)
-    )
-    probability = model.probability(model.weights(pair_levels))
+    rows = np.zeros(count, dtype=np.int64)
+    pair_levels = levels.compare(new, rows, found.columns, np.arange(count, dtype=np.int64))
+    extra = model.frequency_bits(model.surprise(new), rows, pair_levels)
+    probability = model.probability(model.weights(pair_levels) + extra.sum(axis=1))
     kept = np.flatnonzero(probability >= model.possible)
     kept = kept[np.argsort(-probability[kept], kind="stable")]
     return [
-        Scored(found.signal_ids[i], float(probability[i]), pair_levels[i]) for i in kept.tolist()
+        Scored(found.signal_ids[i], float(probability[i]), pair_levels[i], extra[i])
+        for i in kept.tolist()
     ]
 
 
@@ -139,7 +142,7 @@ def suggestion_for(signal: Signal, item: Scored, model: MatchModel) -> MatchSugg
         probability=item.probability,
         score=round(100 * item.probability),
         band=band,
-        explanation=model.explanation(item.levels, item.probability),
+        explanation=model.explanation(item.levels, item.probability, item.extra),
     )
 
 

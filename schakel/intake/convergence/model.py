@@ -13,7 +13,10 @@ for a match. Two thresholds on it make the bands "waarschijnlijk dezelfde persoo
 
 The shipped model (``default_model.json``) was estimated from synthetic registrations
 (``benchmarks/convergence_people.py``, tuning seed); ``manage.py estimate_match_model``
-re-estimates ``m``, ``u`` and the prior from an instance's own encodings.
+re-estimates ``m``, ``u`` and the prior from an instance's own encodings, and counts how
+common each exact name is there (``frequencies``): an exact agreement on a common name then
+weighs less than one on a rare name. The shipped model has no such counts (they are keyed to an
+instance).
 """
 
 import json
@@ -26,6 +29,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from schakel.intake.convergence.frequencies import Frequencies
 from schakel.intake.convergence.levels import COMPARISONS, PATTERNS, Levels, decode
 
 DEFAULT_MODEL_FILE = Path(__file__).with_name("default_model.json")
@@ -47,6 +51,7 @@ class MatchModel:
     label: str = "default"
     trained_on: int = 0
     notes: dict[str, Any] = field(default_factory=dict)
+    frequencies: Frequencies | None = None
 
     def __post_init__(self) -> None:
         for comparison in COMPARISONS:
@@ -73,6 +78,19 @@ class MatchModel:
         per_level: npt.NDArray[np.float64] = self._table[rows, levels.astype(np.intp)]
         result: npt.NDArray[np.float64] = per_level.sum(axis=1)
         return result
+
+    def frequency_bits(
+        self, surprise: dict[str, npt.NDArray[np.float64]] | None, a: Any, levels: Levels
+    ) -> npt.NDArray[np.float64]:
+        """The bits each pair's exact names add or take away for how common they are (shape
+        (pairs, comparisons); zero without counts)."""
+        if self.frequencies is None or surprise is None:
+            return np.zeros(levels.shape)
+        return self.frequencies.adjustment(self.u, surprise, a, levels)
+
+    def surprise(self, rows: Any) -> dict[str, npt.NDArray[np.float64]] | None:
+        """How rare each row's exact names are (``Frequencies.surprise``), if counted."""
+        return None if self.frequencies is None else self.frequencies.surprise(rows)
 
     def pattern_weights(self) -> npt.NDArray[np.float64]:
         """The match weight of every pattern of levels (``levels.pattern_codes``)."""
@@ -108,9 +126,14 @@ class MatchModel:
             return POSSIBLE
         return ""
 
-    def explanation(self, levels: Levels, probability: float) -> dict[str, Any]:
-        """JSON-safe: comparison names, levels and weights only — never an identifier."""
+    def explanation(
+        self, levels: Levels, probability: float, extra: npt.NDArray[np.float64] | None = None
+    ) -> dict[str, Any]:
+        """JSON-safe: comparison names, levels and weights only — never an identifier. ``extra``:
+        the pair's bits per comparison for how common its names are."""
         weights = self.level_weights(levels.reshape(1, -1))[0]
+        if extra is not None:
+            weights = weights + extra
         return {
             "model": self.label,
             "probability": round(float(probability), 4),
@@ -136,6 +159,7 @@ class MatchModel:
                 for c in COMPARISONS
             },
             "notes": self.notes,
+            **({"frequencies": self.frequencies.as_dict()} if self.frequencies else {}),
         }
 
     @classmethod
@@ -154,6 +178,9 @@ class MatchModel:
             label=str(data.get("label", "")),
             trained_on=int(data.get("trained_on", 0)),
             notes=dict(data.get("notes", {})),
+            frequencies=Frequencies.from_dict(data["frequencies"])
+            if data.get("frequencies")
+            else None,
         )
 
     def to_json(self) -> str:

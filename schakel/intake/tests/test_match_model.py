@@ -59,6 +59,12 @@ def test_the_estimated_model_is_stored_used_and_logged(registered, monkeypatch) 
     assert LogRecord.objects.filter(name="match_model_estimated").exists()
     # Registrations now get suggestions from the new model.
     assert version.label in str(engine.active_model().as_dict())
+    # Every name here is registered twice: too rare to be listed, and no hash is printed.
+    frequencies = version.parameters["frequencies"]
+    assert frequencies["listed"] == {"given_names": {}, "surname": {}}
+    assert frequencies["population"] == 2 * len(PEOPLE)
+    assert "Namen die minstens 5 keer voorkomen: 0 voornamen, 0 achternamen." in out.getvalue()
+    assert "listed" not in out.getvalue()
 
 
 def test_a_dry_run_stores_nothing(registered, monkeypatch) -> None:

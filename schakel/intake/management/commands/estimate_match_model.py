@@ -1,13 +1,15 @@
 """manage.py estimate_match_model — estimate the match model from this instance's encodings.
 
 ``u`` from random pairs of stored encodings, ``m`` and the prior by expectation maximisation
-over the candidate pairs (as splink does), starting from the model in use; the result is stored
-as a new ``MatchModelVersion`` (the earlier ones stay, as history) and used from then on. Reads
-only the keyed encodings, never person data. Run it when the instance has grown (a few times a
-year), with a progress bar on a terminal.
+over the candidate pairs (as splink does), starting from the model in use; and how common each
+exact name is (counts of keyed hashes, only for values shared by at least five registrations).
+The result is stored as a new ``MatchModelVersion`` (the earlier ones stay, as history) and
+used from then on. Reads only the keyed encodings, never person data. Run it when the
+instance has grown (a few times a year), with a progress bar on a terminal.
 """
 
 import sys
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -19,6 +21,7 @@ from schakel.audit import services as audit
 from schakel.audit.choices import Activity
 from schakel.intake.convergence import batch, engine, training
 from schakel.intake.convergence.duplicates import ESTIMATE_FROM, RANDOM_PAIRS
+from schakel.intake.convergence.frequencies import LISTED_FROM, Frequencies
 from schakel.intake.convergence.stored import read_all
 from schakel.intake.models import MatchModelVersion
 
@@ -65,7 +68,13 @@ class Command(BaseCommand):
             start=start,
             label=f"geschat op {date.today().isoformat()} uit {len(columns)} signalen",
         )
-        self.stdout.write(model.to_json())
+        model.frequencies = Frequencies.count(columns)
+        self.stdout.write(replace(model, frequencies=None).to_json())
+        listed = {c: len(t) for c, t in model.frequencies.listed.items()}
+        self.stdout.write(
+            f"Namen die minstens {LISTED_FROM} keer voorkomen: {listed['given_names']} "
+            f"voornamen, {listed['surname']} achternamen."
+        )
         if options["dry_run"]:
             self.stdout.write("Niets opgeslagen (--dry-run).")
             return
