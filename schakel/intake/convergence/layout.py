@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-VERSION = 2
+VERSION = 3
 
 NAME_SLOTS = 3  # given names (and surname parts) compared one by one
 GROUP_SLOTS = 4  # known-variant groups of the given names
