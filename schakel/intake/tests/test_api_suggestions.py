@@ -9,6 +9,7 @@ from schakel.accounts.models import User
 from schakel.accounts.services import access_token_create
 from schakel.audit.models import LogRecord
 from schakel.intake.choices import SuggestionStatus
+from schakel.intake.identity import identity_of
 from schakel.intake.models import MatchSuggestion, Signal
 from schakel.intake.tests.factories import VALID_BSN, register
 
@@ -234,6 +235,33 @@ def test_the_other_municipalitys_lead_may_decide(personas, across_municipalities
     response = decide(api(personas.lead_b), across_municipalities, "confirm")
 
     assert response.status_code == 200
+
+
+def test_a_confirmation_chooses_the_main_identity_per_field(personas, same_municipality):
+    response = api(personas.lead_a).post(
+        f"{detail(same_municipality)}decision/",
+        {"decision": "confirm", "main_identity": {"surname": "signal"}},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 200, response.content
+    subject = Signal.objects.get(pk=same_municipality.signal_id).subject
+    assert subject is not None
+    # The new signal's spelling, though the earlier one is more complete; aliases keep the other.
+    assert identity_of(subject).surname == "Hogeveld"
+    assert [a.text for a in identity_of(subject).aliases] == ["van Hoogeveld"]
+
+
+def test_a_main_identity_choice_that_is_not_a_side_is_400(personas, same_municipality):
+    response = api(personas.lead_a).post(
+        f"{detail(same_municipality)}decision/",
+        {"decision": "confirm", "main_identity": {"surname": "both"}},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == PROBLEM
+    assert MatchSuggestion.objects.get().status == SuggestionStatus.OPEN
 
 
 @pytest.mark.parametrize("payload", [{"decision": "maybe"}, {}, {"decision": True}])
