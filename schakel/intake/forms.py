@@ -146,7 +146,7 @@ class SignalForm(StyledFormMixin, forms.Form):
     birth_year = forms.IntegerField(
         label=_("Geboortejaar"),
         required=False,
-        help_text=_("Alleen als de datum niet bekend is, wel het jaar."),
+        help_text=_("Alleen invullen als de datum niet bekend is, maar het jaar wel."),
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={"invalid": _("Vul een jaartal in, bijvoorbeeld 2004.")},
     )
