@@ -222,10 +222,12 @@ def blocking_keys(identity: Identity, parsed: Parsed) -> tuple[set[int], dict[in
     carry leaves one selective key intact: the date of birth with a first letter (a name
     misspelled or changed), a name with the birth day and month (the year mistyped), a surname
     with the year and given initial (the day or month mistyped), a given name with the year
-    and surname initial (a surname misspelled), the given name with the surname (the date
-    mistyped twice), the two names in either field. Broad keys find what lacks those parts:
-    a given-name sound or initial with a surname sound for registrations without a birth
-    year, a surname sound with the year for those without given names."""
+    and surname initial (a surname misspelled), a given name or its variant with the surname,
+    also with the prefix glued on (the date mistyped twice), a given name with the surname in
+    either field, also by their sounds (fields swapped). Broad keys find what lacks those
+    parts: a given-name sound or initial with a surname sound for registrations without a
+    birth year, a surname sound with the year for those without full given names, and the
+    surname sound alone for those with neither."""
     k = sub_key("blocking")
     keys: set[int] = set()
     surnames, firsts, given_initial, surname_initial = _codes(parsed)
