@@ -1,4 +1,5 @@
-"""No plain name, date of birth or BSN in the encodings, the blocking keys or any stored row."""
+"""No plain name, date of birth, BSN or handle in the encodings, the blocking keys or any stored
+row."""
 
 from datetime import date
 
@@ -7,6 +8,7 @@ import pytest
 from schakel.core.tests.raw_rows import raw_dump
 from schakel.intake.convergence import layout
 from schakel.intake.models import BlockingKey, IdentityEncoding
+from schakel.intake.services import AccountInput
 from schakel.intake.tests.factories import VALID_BSN, register
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +26,7 @@ NEEDLES = [
     "19980723",
     "23071998",
     VALID_BSN,
+    "zvstra_98",  # the online handle
 ]
 
 
@@ -42,6 +45,7 @@ def registered(personas):
         surname=SURNAME,
         date_of_birth=BIRTH,
         bsn=VALID_BSN,
+        online_accounts=(AccountInput("Instagram", "@zvstra_98"),),
     )
 
 
