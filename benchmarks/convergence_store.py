@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, TextIO
 
-import numpy as np
 from convergence_identities import identity
 from convergence_people import Person, Population, Record, chunks, records_for
 from django.db import connection, transaction
@@ -24,8 +23,8 @@ from django.utils import timezone
 from schakel.core.fields import EncryptedTextField
 from schakel.intake.convergence import batch, layout
 from schakel.intake.convergence.encoding import encode
-from schakel.intake.convergence.layout import Columns
 from schakel.intake.convergence.model import MatchModel
+from schakel.intake.convergence.stored import read_all
 from schakel.intake.models import BlockingKey, IdentityEncoding, Signal
 
 UUID_BASE = int("5c4a0000000040008000000000000000", 16)
@@ -271,31 +270,10 @@ def database_label(connection: Any = connection) -> str:
 # --- the batch pass ------------------------------------------------------------------------------
 
 
-def read(end: int) -> tuple[Columns, batch.Blocks]:
-    """The stored encodings with id <= ``end`` (row i is encoding id i + 1) and their keys."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f'SELECT features FROM "{IdentityEncoding._meta.db_table}" WHERE id <= %s ORDER BY id',
-            [end],
-        )
-        columns = Columns(layout.from_bytes([bytes(r[0]) for r in cursor.fetchall()]))
-        cursor.execute(
-            f'SELECT "key", encoding_id, seeks FROM "{BlockingKey._meta.db_table}" '
-            "WHERE encoding_id <= %s",
-            [end],
-        )
-        rows = cursor.fetchall()
-    keys = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-    owners = np.fromiter((r[1] - 1 for r in rows), dtype=np.int32, count=len(rows))
-    seeks = np.fromiter((bool(r[2]) for r in rows), dtype=np.bool_, count=len(rows))
-    del rows
-    return columns, batch.Blocks.sorted(keys, owners, seeks)
-
-
 def run_batch(end: int, model: MatchModel, workers: int, log: TextIO) -> dict[str, Any]:
     """Deduplicate the stored signals with encoding id <= ``end``: pairs in either band."""
     started = time.perf_counter()
-    columns, blocks = read(end)
+    columns, blocks = read_all(up_to_id=end)
     read_s = time.perf_counter() - started
     scored = batch.deduplicate(columns, blocks, model, minimum=model.possible, workers=workers)
     seconds = time.perf_counter() - started

@@ -14,7 +14,7 @@ can be estimated and applied without comparing the pairs twice.
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -104,10 +104,9 @@ def plan(blocks: Blocks, *, max_block: int = MAX_BLOCK) -> Plan:
     starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
     sizes = np.diff(np.append(starts, len(keys)))
     seekers = np.add.reduceat(blocks.seeks.astype(np.int64), starts)
-    # A block is too large when its pairs outnumber those of a full block of max_block (in a
-    # broad block only the seekers are compared, with every other member).
-    budget = max_block * (max_block - 1) // 2
-    oversized = np.where(seekers == sizes, sizes > max_block, seekers * (sizes - 1) > budget)
+    # A block of more than max_block members is skipped, a broad one too: a registration that
+    # seeks there says too little (a surname alone) to tell that many people apart.
+    oversized = sizes > max_block
     stats.blocks = len(sizes)
     stats.largest_block = int(sizes.max())
     stats.blocks_skipped = int(oversized.sum())
@@ -320,6 +319,7 @@ def deduplicate(
 ) -> Scored:
     """Every pair of encodings within the blocks with a match probability of ``minimum`` or
     more under ``model``."""
+    model = replace(model, population=max(model.population, len(columns)))
     found, stats = scan(
         columns,
         blocks,

@@ -81,7 +81,11 @@ def find(
     timings["encode"] = time.perf_counter() - started
     estimated = estimate and len(identities) >= ESTIMATE_FROM
     # Name frequencies are those of the list itself (a model's own are keyed to an instance).
-    start = replace(start, frequencies=Frequencies.count(columns) if estimated else None)
+    start = replace(
+        start,
+        frequencies=Frequencies.count(columns) if estimated else None,
+        population=len(identities),
+    )
     lowest = minimum if minimum is not None else start.possible
     started = time.perf_counter()
     found, stats = batch.scan(

@@ -6,9 +6,10 @@ encodings are read; person data stays encrypted. Scoring uses the same level cod
 duplicate finder (``levels``) and the model in use (``active_model``).
 """
 
+import time
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -39,26 +40,41 @@ MAX_SUGGESTIONS = 5
 # --- the model -------------------------------------------------------------------------------
 
 _model_cache: dict[str, Any] = {}
+# How often a process counts the stored encodings again (the prior follows the instance's size).
+POPULATION_REFRESH_SECONDS = 600
 
 
 def active_model() -> MatchModel:
-    """The latest estimated model, or the shipped default; band thresholds from settings win."""
-    row = MatchModelVersion.objects.order_by("-created_at").values("pk", "parameters").first()
-    if row is None:
+    """The latest estimated model, or the shipped default, with the number of stored signals as
+    its population; band thresholds from settings win."""
+    pk = MatchModelVersion.objects.order_by("-created_at").values_list("pk", flat=True).first()
+    if pk is None:
         model = default_model()
     else:
         cached = _model_cache.get("row")
-        if cached is None or cached[0] != row["pk"]:
-            cached = (row["pk"], MatchModel.from_dict(row["parameters"]))
+        if cached is None or cached[0] != pk:
+            parameters = MatchModelVersion.objects.values_list("parameters", flat=True).get(pk=pk)
+            cached = (pk, MatchModel.from_dict(parameters))
             _model_cache["row"] = cached
         model = cached[1]
+    changes: dict[str, Any] = {"population": stored_population()}
     likely = getattr(settings, "SCHAKEL_MATCH_LIKELY", None)
     possible = getattr(settings, "SCHAKEL_MATCH_POSSIBLE", None)
-    if likely is not None or possible is not None:
-        model = MatchModel.from_dict(model.as_dict())
-        model.likely = likely if likely is not None else model.likely
-        model.possible = possible if possible is not None else model.possible
-    return model
+    if likely is not None:
+        changes["likely"] = likely
+    if possible is not None:
+        changes["possible"] = possible
+    return replace(model, **changes)
+
+
+def stored_population() -> int:
+    """How many current encodings are stored (counted at most every few minutes)."""
+    now = time.monotonic()
+    cached = _model_cache.get("population")
+    if cached is None or now - cached[0] > POPULATION_REFRESH_SECONDS:
+        cached = (now, IdentityEncoding.objects.filter(version=layout.VERSION).count())
+        _model_cache["population"] = cached
+    return int(cached[1])
 
 
 # --- storing ---------------------------------------------------------------------------------

@@ -115,13 +115,27 @@ class Columns:
     """Many encodings as the kernel's two matrices (``narrow``: 32-bit, ``wide``: 64-bit
     columns, one row per encoding); ``columns[name]`` is a field's view into them."""
 
-    def __init__(self, records: Features) -> None:
-        self.size = len(records)
-        self.narrow = np.empty((self.size, NARROW_WIDTH), dtype=u4)
-        self.wide = np.empty((self.size, WIDE_WIDTH), dtype=u8)
+    def __init__(self, records: Features | None = None, *, size: int = 0) -> None:
+        """From the records, or empty for ``size`` rows to ``fill`` (reading in chunks)."""
+        self.size = len(records) if records is not None else size
+        self.narrow = np.zeros((self.size, NARROW_WIDTH), dtype=u4)
+        self.wide = np.zeros((self.size, WIDE_WIDTH), dtype=u8)
+        if records is not None:
+            self.fill(0, records)
+
+    def fill(self, start: int, records: Features) -> None:
+        """Put the records in rows ``start`` onwards."""
+        end = start + len(records)
         for name, (wide, first, width) in PLACES.items():
             matrix = self.wide if wide else self.narrow
-            matrix[:, first : first + width] = records[name].reshape(self.size, width)
+            matrix[start:end, first : first + width] = records[name].reshape(len(records), width)
+
+    def head(self, size: int) -> "Columns":
+        """The first ``size`` rows (a copy)."""
+        first = Columns(size=size)
+        first.narrow[:] = self.narrow[:size]
+        first.wide[:] = self.wide[:size]
+        return first
 
     def __getitem__(self, name: str) -> npt.NDArray[Any]:
         wide, first, width = PLACES[name]

@@ -6,10 +6,12 @@ person are at that level) and ``u`` (how often two registrations of different pe
 A pair's match weight is the sum of log2(m/u) over its levels ("missing" counts for nothing);
 with the prior — the expected number of other registrations of the same person
 (``matches_per_record``) spread over the registrations the model was estimated on
-(``trained_on``) — that gives a match probability. The prior is the model's, not the current
-number of stored signals: a young instance with a few signals must not take a shared surname
-for a match. Two thresholds on it make the bands "waarschijnlijk dezelfde persoon" and
-"mogelijk dezelfde persoon"; a person decides either way.
+(``trained_on``), or over the registrations compared with now (``population``) when there
+are more — that gives a match probability. A young instance with fewer signals than the model
+was estimated on keeps the model's prior: it must not take a shared surname for a match; a
+grown one spreads it over all its signals, so that its probabilities do not inflate. Two
+thresholds on it make the bands "waarschijnlijk dezelfde persoon" and "mogelijk dezelfde
+persoon"; a person decides either way.
 
 The shipped model (``default_model.json``) was estimated from synthetic registrations
 (``benchmarks/convergence_people.py``, tuning seed); ``manage.py estimate_match_model``
@@ -52,6 +54,7 @@ class MatchModel:
     trained_on: int = 0
     notes: dict[str, Any] = field(default_factory=dict)
     frequencies: Frequencies | None = None
+    population: int = 0  # how many registrations a pair is drawn from now (not stored)
 
     def __post_init__(self) -> None:
         for comparison in COMPARISONS:
@@ -106,8 +109,10 @@ class MatchModel:
     def prior_weight(self) -> float:
         """log2 of the prior odds that two registrations are one person: the expected number
         of other registrations of a person, spread over the registrations the model was
-        estimated on (as splink's "probability two random records match")."""
-        chance = min(self.matches_per_record / max(self.trained_on - 1, 1), 0.5)
+        estimated on or, when more, those compared with now (as splink's "probability two
+        random records match")."""
+        spread = max(self.trained_on, self.population) - 1
+        chance = min(self.matches_per_record / max(spread, 1), 0.5)
         return math.log2(chance / (1 - chance))
 
     def weight_for(self, probability: float) -> float:

@@ -1,6 +1,16 @@
-"""All stored encodings and their blocking keys as arrays (for estimating the model)."""
+"""All stored encodings and their blocking keys as arrays (estimating the model, the batch).
+
+Read in chunks straight into arrays, so that a million encodings and their 25 million keys take
+about their own size in memory, not that of a Python object per value. Only keyed values are
+read, never person data.
+"""
+
+from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
+from django.db import connection
+from django.db.models import QuerySet
 
 from schakel.intake.convergence import layout
 from schakel.intake.convergence.batch import Blocks
@@ -10,34 +20,44 @@ from schakel.intake.models import BlockingKey, IdentityEncoding
 FETCH = 50_000
 
 
-def read_all() -> tuple[Columns, Blocks]:
-    """Every current encoding (row i is the i-th by id) and its keys; reads keyed values only."""
-    ids: list[int] = []
-    blobs: list[bytes] = []
-    rows = (
-        IdentityEncoding.objects.filter(version=layout.VERSION)
-        .order_by("id")
-        .values_list("id", "features")
+def read_all(*, up_to_id: int | None = None) -> tuple[Columns, Blocks]:
+    """Every current encoding (row i is the i-th by id; with ``up_to_id`` only those up to it)
+    and its keys."""
+    encodings = IdentityEncoding.objects.filter(version=layout.VERSION)
+    if up_to_id is not None:
+        encodings = encodings.filter(id__lte=up_to_id)
+    # Counted first, so that the encodings go straight into their place; one stored while
+    # reading is left for the next run.
+    size = encodings.count()
+    columns = Columns(size=size)
+    ids = np.zeros(size, dtype=np.int64)
+    done = 0
+    for rows in _chunks(encodings.order_by("id").values_list("id", "features")):
+        rows = rows[: size - done]
+        columns.fill(done, layout.from_bytes([bytes(features or b"") for _pk, features in rows]))
+        ids[done : done + len(rows)] = [pk for pk, _features in rows]
+        done += len(rows)
+    if done < size:  # some were deleted meanwhile
+        columns, ids = columns.head(done), ids[:done]
+    keys = BlockingKey.objects.filter(encoding__in=encodings.values("id"))
+    parts = [
+        np.array(rows, dtype=np.int64).reshape(-1, 3)
+        for rows in _chunks(keys.values_list("key", "encoding_id", "seeks"))
+    ]
+    found = np.concatenate(parts) if parts else np.empty((0, 3), dtype=np.int64)
+    del parts
+    owners = np.clip(np.searchsorted(ids, found[:, 1]), 0, max(done - 1, 0))
+    read = (ids[owners] == found[:, 1]) if done else np.zeros(len(found), dtype=np.bool_)
+    found, owners = found[read], owners[read]
+    return columns, Blocks.sorted(
+        found[:, 0].copy(), owners.astype(np.int32), found[:, 2].astype(np.bool_)
     )
-    for pk, features in rows.iterator(chunk_size=FETCH):
-        ids.append(pk)
-        blobs.append(bytes(features or b""))
-    columns = Columns(layout.from_bytes(blobs))
-    del blobs
-    row_of = {pk: row for row, pk in enumerate(ids)}
-    keys: list[int] = []
-    owners: list[int] = []
-    seeks: list[bool] = []
-    found = (
-        BlockingKey.objects.filter(encoding__version=layout.VERSION)
-        .values_list("key", "encoding_id", "seeks")
-        .iterator(chunk_size=FETCH)
-    )
-    for key, encoding_id, seek in found:
-        keys.append(key)
-        owners.append(row_of[encoding_id])
-        seeks.append(seek)
-    blocks = Blocks.sorted(
-        np.array(keys, dtype=np.int64), np.array(owners, dtype=np.int32), np.array(seeks)
-    )
-    return columns, blocks
+
+
+def _chunks(queryset: QuerySet[Any, Any]) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of a values_list queryset, ``FETCH`` at a time, as plain tuples."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(FETCH):
+            yield rows

@@ -57,7 +57,9 @@ class BlockingKey(models.Model):
     )
 
     class Meta:
-        indexes = [models.Index(fields=["key", "encoding"], name="blocking_key_lookup")]
+        # One index for both lookups: every row of a key, and only the seeking rows of a key
+        # (a broad key of a new signal that does not seek: only those seeking with it).
+        indexes = [models.Index(fields=["key", "seeks", "encoding"], name="blocking_key_seeks")]
         verbose_name = _("blokkeersleutel")
         verbose_name_plural = _("blokkeersleutels")
 

@@ -24,18 +24,11 @@ def _blocks(found: list[tuple[int, int, bool]]) -> batch.Blocks:
 
 
 def _expected(found: list[tuple[int, int, bool]], max_block: int) -> set[tuple[int, int]]:
-    """Brute force: a block is compared unless its pairs (in a broad block: each seeker with
-    every other member) outnumber those of a full block of ``max_block``."""
+    """Brute force: a block of more than ``max_block`` members is skipped."""
     sizes: dict[int, int] = {}
-    seekers: dict[int, int] = {}
-    for _, key, seeks in found:
+    for _, key, _seeks in found:
         sizes[key] = sizes.get(key, 0) + 1
-        seekers[key] = seekers.get(key, 0) + seeks
-    budget = max_block * (max_block - 1) // 2
-    usable = {
-        key: size <= max_block if seekers[key] == size else seekers[key] * (size - 1) <= budget
-        for key, size in sizes.items()
-    }
+    usable = {key: size <= max_block for key, size in sizes.items()}
     pairs = set()
     for row_a, key_a, seeks_a in found:
         for row_b, key_b, seeks_b in found:
@@ -84,9 +77,3 @@ def test_a_block_nobody_seeks_with_and_an_oversized_block_are_skipped():
     assert plan.stats.blocks_skipped == 1
     assert plan.stats.rows_in_skipped_blocks == 5
     assert _enumerated(blocks, 4) == []
-
-
-def test_a_broad_block_larger_than_the_limit_is_compared_when_its_seekers_are_few():
-    # Six members, one seeking: five pairs, fewer than a full block of four has (six).
-    found = [(0, 1, True)] + [(row, 1, False) for row in range(1, 6)]
-    assert sorted(_enumerated(_blocks(found), 4)) == [(0, row) for row in range(1, 6)]

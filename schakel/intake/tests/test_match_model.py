@@ -8,10 +8,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from schakel.audit.models import LogRecord
-from schakel.intake.convergence import engine
+from schakel.intake.convergence import engine, layout
 from schakel.intake.convergence.model import default_model
+from schakel.intake.convergence.stored import read_all
 from schakel.intake.management.commands import estimate_match_model
-from schakel.intake.models import MatchModelVersion
+from schakel.intake.models import BlockingKey, IdentityEncoding, MatchModelVersion
 from schakel.intake.tests.factories import register
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +72,20 @@ def test_a_dry_run_stores_nothing(registered, monkeypatch) -> None:
     monkeypatch.setattr(estimate_match_model, "ESTIMATE_FROM", 5)
     call_command("estimate_match_model", "--no-progress", "--dry-run", stdout=io.StringIO())
     assert not MatchModelVersion.objects.exists()
+
+
+def test_reading_all_encodings_gives_each_row_its_own_keys(registered) -> None:
+    encodings = list(IdentityEncoding.objects.order_by("id"))
+    columns, blocks = read_all()
+
+    assert len(columns) == len(encodings)
+    for row, encoding in enumerate(encodings):
+        expected = layout.Columns(layout.from_bytes([bytes(encoding.features)]))
+        assert (columns.narrow[row] == expected.narrow[0]).all()
+        stored = set(BlockingKey.objects.filter(encoding=encoding).values_list("key", "seeks"))
+        mine = blocks.rows == row
+        pairs = zip(blocks.keys[mine].tolist(), blocks.seeks[mine].tolist(), strict=True)
+        assert set(pairs) == stored
+    # Up to an id: only those encodings, and only their keys.
+    first, _ = read_all(up_to_id=encodings[2].pk)
+    assert len(first) == 3
