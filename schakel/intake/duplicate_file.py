@@ -6,7 +6,8 @@ and ignored. Dates are ISO (1990-12-31); an empty field is unknown. A malformed 
 UTF-8, no header with those columns, a line with another number of fields, a missing or
 repeated record_id — is refused with the line that is wrong. A value that cannot be read (a
 date 1990-02-30, a BSN with letters, an unknown sex) counts as unknown and is reported with its
-line, or refuses the file with ``strict``. Nothing is read into Schakel's database.
+line and column (never the value: the terminal is no place for person data), or refuses the
+file with ``strict``. Nothing is read into Schakel's database.
 """
 
 import csv
@@ -15,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from schakel.intake.convergence import layout
 from schakel.intake.convergence.encoding import Identity
 
 REQUIRED = (
@@ -22,6 +24,8 @@ REQUIRED = (
 )  # fmt: skip
 OPTIONAL = ("birth_year", "online_platform", "online_handle")
 MAX_FIELD = 200
+# The years the encoding can hold; a date outside them is read as unknown.
+YEARS = range(layout.YEAR_FIRST, layout.YEAR_FIRST + layout.YEAR_SLOTS)
 SEXES = {
     "": "", "u": "", "0": "", "9": "", "onbekend": "", "unknown": "",
     "m": "male", "man": "male", "male": "male", "mannelijk": "male", "1": "male",
@@ -64,9 +68,9 @@ def _date(row: Values, value: str) -> tuple[date | None, int | None]:
     try:
         return date.fromisoformat(value), None
     except ValueError:
-        row.unknown(f"geboortedatum „{value}” is geen datum in de vorm 1990-12-31")
+        row.unknown("geboortedatum is geen datum in de vorm 1990-12-31")
         for year in (value[:4], value[-4:]):  # 1990-02-30, 31-12-1990
-            if year.isdigit() and 1800 <= int(year) <= 2200:
+            if year.isdigit() and int(year) in YEARS:
                 return None, int(year)
         return None, None
 
@@ -74,8 +78,8 @@ def _date(row: Values, value: str) -> tuple[date | None, int | None]:
 def _year(row: Values, value: str) -> int | None:
     if not value:
         return None
-    if not value.isdigit() or not 1800 <= int(value) <= 2200:
-        row.unknown(f"geboortejaar „{value}” is geen jaartal")
+    if not value.isdigit() or int(value) not in YEARS:
+        row.unknown(f"geboortejaar is geen jaartal van {YEARS.start} tot en met {YEARS.stop - 1}")
         return None
     return int(value)
 
@@ -83,7 +87,7 @@ def _year(row: Values, value: str) -> int | None:
 def _bsn(row: Values, value: str) -> str:
     digits = value.replace(" ", "").replace(".", "").replace("-", "")
     if digits and (not digits.isdigit() or len(digits) > 9):
-        row.unknown(f"BSN „{value}” is geen nummer van hoogstens 9 cijfers")
+        row.unknown("BSN is geen nummer van hoogstens 9 cijfers")
         return ""
     return digits
 
@@ -91,7 +95,7 @@ def _bsn(row: Values, value: str) -> str:
 def _sex(row: Values, value: str) -> str:
     folded = value.strip().casefold()
     if folded not in SEXES:
-        row.unknown(f"geslacht „{value}” is onbekend (m, v, x of leeg)")
+        row.unknown("geslacht is onbekend (m, v, x of leeg)")
         return ""
     return SEXES[folded]
 

@@ -7,6 +7,8 @@ signal's. Call ``identity_of`` only after an access check, and log the read in t
 (the weighing and case fetchers do both).
 """
 
+import uuid
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -77,16 +79,18 @@ def _as_date(value: object) -> date | None:
     return None
 
 
-def identity_of(subject: Subject | None) -> SubjectIdentity:
+def identity_of(
+    subject: Subject | None, *, only: Collection[uuid.UUID] | None = None
+) -> SubjectIdentity:
     """The subject's main identity and aliases from its signals with person data, with the
-    persons in the direct environment from all its signals; ``UNKNOWN`` when none is left."""
+    persons in the direct environment from all its signals; ``UNKNOWN`` when none is left.
+    ``only``: consider these signals alone (an access export that withholds others)."""
     if subject is None:
         return UNKNOWN
-    signals = list(
-        Signal.objects.filter(subject=subject, person_data_deleted_at__isnull=True)
-        .only(*IDENTITY_FIELDS)
-        .order_by("-created_at")
-    )
+    rows = Signal.objects.filter(subject=subject, person_data_deleted_at__isnull=True)
+    if only is not None:
+        rows = rows.filter(pk__in=list(only))
+    signals = list(rows.only(*IDENTITY_FIELDS).order_by("-created_at"))
     if not signals:
         return UNKNOWN
     main = main_signals(subject, signals)

@@ -1,8 +1,11 @@
 """Which online research, recorded without a signal, names a given person.
 
 A research entry may name the person or account it searched for instead of a signal. When that
-person asks for access, the entries whose named person matches one of their signals (in a band,
-by the convergence engine) belong in the export, and so do the reads logged under them.
+person asks for access, the entries whose named person is probably one of their signals' (the
+upper band of the convergence engine, "waarschijnlijk dezelfde persoon", or the same account on
+the same platform) belong in the export, and so do the reads logged under them. Not the lower band: an export must not show research
+about someone else, a brother or a namesake; the privacy officer can look further in the
+research log by hand.
 """
 
 import numpy as np
@@ -25,7 +28,7 @@ def entry_identity(entry: OnlineResearchEntry) -> Identity:
 
 
 def research_naming(signals: list[Signal]) -> list[OnlineResearchEntry]:
-    """Entries without a signal whose named person matches one of these signals."""
+    """Entries without a signal whose named person is probably that of one of these signals."""
     with_data = [s for s in signals if s.has_person_data]
     entries = [
         e
@@ -49,6 +52,10 @@ def research_naming(signals: list[Signal]) -> list[OnlineResearchEntry]:
     a = np.repeat(np.arange(len(entries), dtype=np.int64), len(people))
     b = np.tile(np.arange(len(people), dtype=np.int64), len(entries))
     model = engine.active_model()
-    probability = model.probability(model.weights(levels.compare(left, a, right, b)))
-    best = probability.reshape(len(entries), len(people)).max(axis=1)
-    return [entry for entry, p in zip(entries, best.tolist(), strict=True) if p >= model.possible]
+    pair_levels = levels.compare(left, a, right, b)
+    probability = model.probability(model.weights(pair_levels))
+    account = levels.COMPARISONS.index(levels.ACCOUNT)
+    same_account = pair_levels[:, account] == levels.ACCOUNT.level("equal")
+    named = (probability >= model.likely) | same_account
+    found = named.reshape(len(entries), len(people)).any(axis=1)
+    return [entry for entry, hit in zip(entries, found.tolist(), strict=True) if hit]

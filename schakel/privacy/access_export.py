@@ -209,9 +209,10 @@ def _identities(signals: Iterable[Signal], *, with_bsn: bool) -> list[Data]:
     return rows
 
 
-def _main_identity(subject_id: uuid.UUID, with_bsn: bool) -> Data:
-    """The person's main identity (per field, the value chosen) and the other values."""
-    identity = identity_of(Subject(pk=subject_id))
+def _main_identity(subject_id: uuid.UUID, shown: list[Signal], with_bsn: bool) -> Data:
+    """The person's main identity (per field, the value chosen) and the other values, from the
+    signals shown only: a withheld organisation's values stay out, also as a main value."""
+    identity = identity_of(Subject(pk=subject_id), only=[s.pk for s in shown])
     return {
         "given_names": identity.given_names,
         "surname_prefix": identity.surname_prefix,
@@ -529,7 +530,7 @@ def collect(request: SubjectRequest) -> Data:
         .order_by("created_at")
     )
     shown = [s for s in signals if s.registering_organisation_id not in withheld]
-    named = [e for e in research_naming(signals) if e.municipality_id not in withheld]
+    named = [e for e in research_naming(shown) if e.municipality_id not in withheld]
     return {
         "request": {
             "reference": request.reference,
@@ -542,7 +543,7 @@ def collect(request: SubjectRequest) -> Data:
         "signals": _signals(shown),
         "weighings": _weighings(subject_id),
         "cases": _cases(subject_id, withheld),
-        "main_identity": _main_identity(subject_id, request.contact_point.may_process_bsn),
+        "main_identity": _main_identity(subject_id, shown, request.contact_point.may_process_bsn),
         "online_research": _online_research([s.pk for s in signals], named),
         "requests": _requests(subject_id),
         "processing": _processing(

@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import DatabaseError
 
+from schakel.audit import services as audit_services
 from schakel.audit.models import LogRecord
 from schakel.intake.convergence import duplicates
 from schakel.intake.models import IdentityEncoding, MatchModelVersion, Signal
@@ -103,11 +105,14 @@ UNREADABLE = [
 def test_unreadable_values_count_as_unknown_and_are_reported(tmp_path, capsys) -> None:
     pairs = run(tmp_path, write(tmp_path, [HEADER, *ROWS, *UNREADABLE]))
     err = capsys.readouterr().err
-    assert "regel 15: geboortedatum „31-12-1990” is geen datum" in err
-    assert "regel 16: geboortedatum „1990-02-30”" in err
-    assert "regel 16: geslacht „q” is onbekend" in err
-    assert "regel 16: BSN „12ab”" in err
+    assert "regel 15: geboortedatum is geen datum" in err
+    assert "regel 16: geboortedatum is geen datum" in err
+    assert "regel 16: geslacht is onbekend" in err
+    assert "regel 16: BSN is geen nummer" in err
     assert "(als onbekend gelezen)" in err
+    # The messages name the line and the column, never the value.
+    for value in ("31-12-1990", "1990-02-30", "12ab", "Smit", "Jan"):
+        assert value not in err
     # Smit and Smit, one with only the year 1990 from the impossible date: still a pair.
     assert ("z1", "z2") in {tuple(sorted((p["left"], p["right"]))) for p in pairs}
 
@@ -128,3 +133,16 @@ def test_a_file_that_is_not_utf8_is_refused(tmp_path) -> None:
 def test_a_threshold_outside_the_range_is_refused(tmp_path) -> None:
     with pytest.raises(CommandError, match="tussen 0 en 100"):
         run(tmp_path, write(tmp_path, [HEADER, *ROWS]), "--threshold", "150")
+
+
+def test_without_its_log_record_no_pairs_file_is_written(tmp_path, monkeypatch) -> None:
+    for name in ("_INSERT_SQL", "_INSERT_ONE_AND_MOVE_HEAD_SQL"):
+        broken = getattr(audit_services, name).replace("audit_logrecord", "audit_logrecord_gone")
+        monkeypatch.setattr(audit_services, name, broken)
+    source = write(tmp_path, [HEADER, *ROWS])
+    with pytest.raises(DatabaseError):
+        call_command(
+            "find_duplicates", "--csv", str(source), "--out", str(tmp_path / "out.csv"),
+            "--no-progress", "--workers", "1",
+        )  # fmt: skip
+    assert not (tmp_path / "out.csv").exists()

@@ -102,6 +102,13 @@ class Command(BaseCommand):
         for bar in bars.values():
             bar.close()
         scored, model = found.scored, found.model
+        # Logged before anything is written: without its log record the run has no result.
+        audit.log_processing(
+            activity=Activity.CONVERGENCE_REVIEW,
+            name="find_duplicates",
+            by=None,
+            attributes={"records": len(register.record_ids), "pairs": len(scored.a)},
+        )
         try:
             with open(options["out"], "w", encoding="utf-8", newline="") as handle:
                 writer = csv.writer(handle)
@@ -112,12 +119,6 @@ class Command(BaseCommand):
                     writer.writerow([left, right, f"{100 * probability:.2f}", band])
         except OSError as error:
             raise CommandError(f"Kan {options['out']} niet schrijven: {error.strerror}.") from None
-        audit.log_processing(
-            activity=Activity.CONVERGENCE_REVIEW,
-            name="find_duplicates",
-            by=None,
-            attributes={"records": len(register.record_ids), "pairs": len(scored.a)},
-        )
         how = "geschat op het bestand" if found.estimated else "van deze installatie"
         self.stdout.write(
             f"{len(register.record_ids)} regels, {len(scored.a)} paren geschreven naar "
