@@ -73,6 +73,23 @@ def env_probability(name: str) -> float | None:
     return number
 
 
+def env_match_bands() -> tuple[float | None, float | None]:
+    """SCHAKEL_MATCH_LIKELY and SCHAKEL_MATCH_POSSIBLE (each optional), the lower below the
+    upper; the earlier SCHAKEL_MATCH_THRESHOLD (a score) is refused rather than ignored."""
+    if _raw("SCHAKEL_MATCH_THRESHOLD") is not None:
+        raise ImproperlyConfigured(
+            "SCHAKEL_MATCH_THRESHOLD no longer exists: set SCHAKEL_MATCH_LIKELY and/or "
+            "SCHAKEL_MATCH_POSSIBLE (match probabilities between 0 and 1), or neither."
+        )
+    likely = env_probability("SCHAKEL_MATCH_LIKELY")
+    possible = env_probability("SCHAKEL_MATCH_POSSIBLE")
+    if likely is not None and possible is not None and possible >= likely:
+        raise ImproperlyConfigured(
+            "SCHAKEL_MATCH_POSSIBLE must be lower than SCHAKEL_MATCH_LIKELY."
+        )
+    return likely, possible
+
+
 def env_list(name: str, default: list[str] | _Required = REQUIRED) -> list[str]:
     value = _raw(name)
     if value is None:

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_int, env_probability
+from config.env import env_int, env_match_bands
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -239,8 +239,7 @@ SCHAKEL_PAT_MAX_DAYS = 365
 # "mogelijk" (possible) the same person come with the match model (docs/convergence.md says
 # how they were chosen); these override them when set. Retention terms (e.g. when a
 # never-weighed signal expires) are set in the application (privacy.RetentionPolicy).
-SCHAKEL_MATCH_LIKELY = env_probability("SCHAKEL_MATCH_LIKELY")
-SCHAKEL_MATCH_POSSIBLE = env_probability("SCHAKEL_MATCH_POSSIBLE")
+SCHAKEL_MATCH_LIKELY, SCHAKEL_MATCH_POSSIBLE = env_match_bands()
 SCHAKEL_EXPIRY_WARNING_DAYS = 30
 # The privacy officer sees what the retention sweep will delete within this many days.
 SCHAKEL_RETENTION_OUTLOOK_DAYS = 90

@@ -73,19 +73,21 @@ def field_choices(subject: Subject, signals: list[Signal]) -> list[FieldChoice]:
     for field in FIELDS:
         options: list[Option] = []
         seen: set[str] = set()
+        chosen = main.get(field)
+        main_value = field_text(chosen, field, full_bsn=True) if chosen is not None else ""
         for signal in signals:
-            text = field_text(signal, field)
-            if not text or text in seen:
+            # Compared in full: two BSNs that differ before their last digits are two options.
+            value = field_text(signal, field, full_bsn=True)
+            if not value or value in seen:
                 continue
-            seen.add(text)
-            chosen = main.get(field)
+            seen.add(value)
             options.append(
                 Option(
                     signal.pk,
-                    text,
+                    field_text(signal, field),
                     signal.reference,
                     signal.created_at,
-                    chosen is not None and field_text(chosen, field) == text,
+                    value == main_value,
                 )
             )
         if options:

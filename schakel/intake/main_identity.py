@@ -43,13 +43,13 @@ def differs(first: Signal, second: Signal, field: str) -> bool:
 
 def completeness(signal: Signal, field: str) -> tuple[int, ...]:
     """Higher is more complete: more full names, a prefix and more parts, a date over a year
-    over an estimate."""
+    over an estimate. Not the length of a name: a typo may add a letter."""
     if field == IdentityField.GIVEN_NAMES:
         given, _prefix = parse_given_names(signal.given_names or "")
-        return (len(given.names), len(given.initials), len(signal.given_names or ""))
+        return (len(given.names), len(given.initials))
     if field == IdentityField.SURNAME:
         surname = parse_surname(signal.surname_prefix or "", signal.surname or "")
-        return (len(surname.parts), bool(surname.prefix), len(surname.core))
+        return (len(surname.parts), bool(surname.prefix))
     if field == IdentityField.BIRTH:
         if signal.date_of_birth:
             return (3,)
@@ -65,9 +65,19 @@ def default_signal(signals: Iterable[Signal], field: str) -> Signal | None:
     return max(found, key=lambda s: (completeness(s, field), -s.created_at.timestamp()))
 
 
-def current_choices(subject: Subject) -> dict[str, uuid.UUID]:
+def confirmation_default(signal: Signal, earlier: Signal, field: str) -> str:
+    """The side pre-chosen when confirming: where a lead already chose the person's main value
+    for this field, it stays (the earlier side); otherwise the more complete value."""
+    if earlier.subject_id is not None and field in current_choices(earlier.subject):
+        return "earlier_signal"
+    return "earlier_signal" if default_signal([signal, earlier], field) is earlier else "signal"
+
+
+def current_choices(subject: Subject | None) -> dict[str, uuid.UUID]:
     """The latest choice per field whose signal still belongs to the person."""
     found: dict[str, uuid.UUID] = {}
+    if subject is None:
+        return found
     rows = IdentityChoice.objects.filter(
         subject=subject,
         signal__subject=subject,

@@ -14,7 +14,14 @@ from schakel.audit.choices import Activity
 from schakel.intake import permissions
 from schakel.intake.choices import IdentityChoiceMoment, IdentityField
 from schakel.intake.log_subjects import person
-from schakel.intake.main_identity import FIELDS, current_choices, default_signal, differs
+from schakel.intake.main_identity import (
+    FIELDS,
+    confirmation_default,
+    current_choices,
+    default_signal,
+    differs,
+    field_text,
+)
 from schakel.intake.models import IdentityChoice, Signal, Subject
 
 SIDES = ("signal", "earlier_signal")
@@ -41,19 +48,19 @@ def record_confirmation_choices(
     membership: Membership,
 ) -> list[IdentityChoice]:
     """At the link: per field where the two registrations differ, the chosen one (default:
-    the most complete). Called inside the confirming transaction; it logs with it."""
+    the most complete). A field whose main value a lead chose before keeps it unless the new
+    signal is chosen. Called inside the confirming transaction; it logs with it."""
     rows: list[IdentityChoice] = []
+    existing = current_choices(subject)
     for field in FIELDS:
         if not differs(signal, earlier, field):
             continue
-        side = choices.get(field)
-        chosen = (
-            {"signal": signal, "earlier_signal": earlier}[side]
-            if side
-            else default_signal([signal, earlier], field)
+        side = choices.get(field) or (
+            "earlier_signal" if field in existing else confirmation_default(signal, earlier, field)
         )
-        if chosen is None:
-            continue
+        if field in existing and side == "earlier_signal":
+            continue  # the person's main value stays as a lead chose it
+        chosen = {"signal": signal, "earlier_signal": earlier}[side]
         rows.append(
             IdentityChoice(
                 subject=subject,
@@ -93,7 +100,11 @@ def identity_choose(
         current = current_choices(subject)
         rows: list[IdentityChoice] = []
         for field, signal_id in choices.items():
-            if field not in IdentityField.values or signal_id not in signals:
+            if (
+                field not in IdentityField.values
+                or signal_id not in signals
+                or not field_text(signals[signal_id], field)
+            ):
                 raise ValidationError({field: [str(_("Kies een van de geregistreerde waarden."))]})
             now = current.get(field) or getattr(default_signal(signals.values(), field), "pk", None)
             if signal_id == now:

@@ -3,9 +3,9 @@
 A research entry may name the person or account it searched for instead of a signal. When that
 person asks for access, the entries whose named person is probably one of their signals' (the
 upper band of the convergence engine, "waarschijnlijk dezelfde persoon", or the same account on
-the same platform) belong in the export, and so do the reads logged under them. Not the lower band: an export must not show research
-about someone else, a brother or a namesake; the privacy officer can look further in the
-research log by hand.
+the same platform) belong in the export, and so do the reads logged under them. Not the lower
+band: an export must not show research about someone else, a brother or a namesake; the privacy
+officer can look further in the research log by hand.
 """
 
 import numpy as np

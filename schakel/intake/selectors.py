@@ -19,7 +19,7 @@ from schakel.accounts.models import Membership
 from schakel.audit import services as audit
 from schakel.audit.choices import Activity, SubjectType
 from schakel.intake import permissions
-from schakel.intake.choices import EXPIRABLE_STATUSES, SignalStatus, SuggestionStatus
+from schakel.intake.choices import EXPIRABLE_STATUSES, MatchBand, SignalStatus, SuggestionStatus
 from schakel.intake.expiry import PERSON_FIELDS, expiring_before
 from schakel.intake.log_subjects import research_subjects
 from schakel.intake.models import MatchSuggestion, OnlineResearchEntry, Phenomenon, Signal
@@ -131,7 +131,10 @@ class KnownAt:
 
 
 def known_at_meldpunten(*, signal: Signal) -> list[KnownAt]:
-    """Meldpunten where an earlier or later signal about the same person is (possibly) known."""
+    """Meldpunten where an earlier or later signal about the same person is (possibly) known:
+    confirmed, or an open suggestion in the upper band. Not the lower band: a thin registration
+    (initials, a surname, a year) would otherwise tell a partner where someone like that is
+    known — a search, not a registration."""
     found: dict[uuid.UUID, KnownAt] = {}
     others: list[tuple[uuid.UUID, bool]] = []
     if signal.subject_id is not None:
@@ -142,7 +145,9 @@ def known_at_meldpunten(*, signal: Signal) -> list[KnownAt]:
             .values_list("directing_municipality_id", flat=True)
         ]
     for first, second in MatchSuggestion.objects.filter(
-        Q(signal=signal) | Q(earlier_signal=signal), status=SuggestionStatus.OPEN
+        Q(signal=signal) | Q(earlier_signal=signal),
+        status=SuggestionStatus.OPEN,
+        band=MatchBand.LIKELY,
     ).values_list("signal__directing_municipality_id", "earlier_signal__directing_municipality_id"):
         other = second if first == signal.directing_municipality_id else first
         others.append((other, False))

@@ -26,6 +26,7 @@ from schakel.intake.convergence.encoding import encode
 from schakel.intake.log_subjects import person, related
 from schakel.intake.main_identity_services import clean_sides, record_confirmation_choices
 from schakel.intake.models import (
+    IdentityChoice,
     MatchSuggestion,
     OnlineAccount,
     RelatedPerson,
@@ -216,11 +217,13 @@ def _link(first: Signal, second: Signal) -> tuple[Subject, list[Signal]]:
     Signal.objects.filter(pk__in=[s.pk for s in moved]).update(subject=subject)
     Signal.objects.filter(pk__in=[first.pk, second.pk]).update(subject=subject)
     # A subject left without signals (joined into the other) has nothing to hold together; its
-    # data-subject requests and legal holds are about the same person and move along.
+    # data-subject requests, legal holds and main-identity choices (with their history) are
+    # about the same person and move along.
     joined = [pk for pk in subject_ids if pk != subject.pk]
     if joined:
         SubjectRequest.objects.filter(subject_id__in=joined).update(subject=subject)
         LegalHold.objects.filter(subject_id__in=joined).update(subject=subject)
+        IdentityChoice.objects.filter(subject_id__in=joined).update(subject=subject)
         Subject.objects.filter(pk__in=joined).delete()
     return subject, moved
 

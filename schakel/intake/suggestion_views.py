@@ -24,7 +24,7 @@ from schakel.accounts.models import Membership
 from schakel.intake import forms, permissions, selectors, services
 from schakel.intake.choices import DataCategory, IdentityField, MatchBand, SuggestionStatus
 from schakel.intake.explanation import explanation_rows
-from schakel.intake.main_identity import FIELDS, default_signal, differs, field_text
+from schakel.intake.main_identity import FIELDS, confirmation_default, differs, field_text
 from schakel.intake.models import MatchSuggestion, Signal
 
 
@@ -63,14 +63,13 @@ def _side(signal: Signal, membership: Membership) -> dict[str, Any]:
 def field_rows(signal: Signal, earlier: Signal) -> list[FieldRow]:
     rows = []
     for field in FIELDS:
-        best = default_signal([signal, earlier], field)
         rows.append(
             FieldRow(
                 field=field,
                 label=str(IdentityField(field).label),
                 values=[field_text(signal, field) or "–", field_text(earlier, field) or "–"],
                 differs=differs(signal, earlier, field),
-                default="earlier_signal" if best is earlier else "signal",
+                default=confirmation_default(signal, earlier, field),
             )
         )
     return rows

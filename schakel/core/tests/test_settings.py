@@ -56,6 +56,23 @@ def test_production_rejects_a_short_encryption_key() -> None:
     assert "32 bytes" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"SCHAKEL_MATCH_THRESHOLD": "77"}, "SCHAKEL_MATCH_THRESHOLD no longer exists"),
+        ({"SCHAKEL_MATCH_LIKELY": "1.5"}, "between 0 and 1"),
+        (
+            {"SCHAKEL_MATCH_LIKELY": "0.5", "SCHAKEL_MATCH_POSSIBLE": "0.8"},
+            "lower than SCHAKEL_MATCH_LIKELY",
+        ),
+    ],
+)
+def test_production_refuses_match_bands_that_cannot_be_right(extra, message) -> None:
+    result = load_production_settings({**COMPLETE_ENV, **extra})
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
 def test_pages_carry_strict_security_headers(db: None) -> None:
     response = Client().get("/inloggen/")
     csp = response["Content-Security-Policy"]

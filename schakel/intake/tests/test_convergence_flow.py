@@ -45,6 +45,24 @@ def test_partner_learns_only_the_meldpunt_and_its_mailbox(personas):
     assert set(vars(known)) == {"meldpunt", "mailbox", "confirmed"}
 
 
+def test_a_thin_registration_does_not_tell_a_partner_where_someone_like_it_is_known(personas):
+    # Initials, a surname without its prefix and a year fit the earlier signal, but also a
+    # brother or a namesake: a lower-band suggestion for the meldpunt, nothing for the partner.
+    register(personas.police_member, residence=personas.municipality_b)
+    thin = register(
+        personas.school_member,
+        residence=personas.municipality_a,
+        given_names="D.",
+        surname_prefix="",
+        surname="Hoogeveld",
+        date_of_birth=None,
+        birth_year=2004,
+    )
+    [suggestion] = thin.suggestions
+    assert suggestion.band == "possible"
+    assert known_at_meldpunten(signal=thin.signal) == []
+
+
 def test_confirm_links_both_signals_to_one_subject_and_is_logged(personas):
     first = register(personas.police_member, residence=personas.municipality_a)
     second = register(personas.school_member, residence=personas.municipality_a, surname_prefix="")

@@ -4,6 +4,7 @@ municipality that directs one of the person's signals; everyone else gets 404.""
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
@@ -11,6 +12,7 @@ from schakel.accounts.models import User
 from schakel.accounts.services import access_token_create
 from schakel.audit.models import LogRecord
 from schakel.intake.identity import identity_of
+from schakel.intake.main_identity_services import identity_choose
 from schakel.intake.models import IdentityChoice, Signal, Subject
 from schakel.intake.services import suggestion_decide
 from schakel.intake.tests.factories import membership_of, register
@@ -131,3 +133,65 @@ def test_everyone_else_gets_404_in_the_api(personas, person, who) -> None:
     )
     assert response.status_code == 404
     assert not IdentityChoice.objects.filter(moment="change").exists()
+
+
+def test_joining_two_persons_keeps_both_their_choices(personas) -> None:
+    lead = membership_of(personas.lead_a)
+    first = register(personas.police_member, residence=personas.municipality_a)
+    second = register(personas.school_member, residence=personas.municipality_a, surname="Hogeveld")
+    [one] = second.suggestions
+    suggestion_decide(suggestion=one, membership=lead, confirm=True, identity_choices={})
+    # Two more registrations of the person, confirmed with each other first: a second subject.
+    third = register(personas.police_member, residence=personas.municipality_a)
+    fourth = register(
+        personas.school_member, residence=personas.municipality_a, surname="Hoogeveldt"
+    )
+    [with_third] = [s for s in fourth.suggestions if s.earlier_signal_id == third.signal.pk]
+    suggestion_decide(suggestion=with_third, membership=lead, confirm=True, identity_choices={})
+    subjects = set(Signal.objects.values_list("subject_id", flat=True))
+    assert len(subjects) == 2
+    before = IdentityChoice.objects.count()
+    # Each subject has a choice of its own (a differing surname was chosen at confirmation).
+    assert set(IdentityChoice.objects.values_list("subject_id", flat=True)) == subjects
+    # Now the first two and the last two are confirmed as one person: the subjects join.
+    [joining] = [s for s in third.suggestions if s.earlier_signal_id == first.signal.pk]
+    suggestion_decide(suggestion=joining, membership=lead, confirm=True)
+
+    assert len(set(Signal.objects.values_list("subject_id", flat=True))) == 1
+    assert IdentityChoice.objects.filter(subject__isnull=False).count() >= before
+    kept = Signal.objects.values_list("subject_id", flat=True).first()
+    assert set(IdentityChoice.objects.values_list("subject_id", flat=True)) == {kept}
+
+
+def test_a_later_confirmation_keeps_the_main_value_a_lead_chose(personas, person) -> None:
+    typo = signals_of(person)["Hogeveld"]
+    identity_choose(
+        subject=person, membership=membership_of(personas.lead_a), choices={"surname": typo.pk}
+    )
+    # Another registration with yet another spelling, more complete than the chosen one (it
+    # has the prefix), confirmed with the defaults.
+    later = register(
+        personas.police_member, residence=personas.municipality_a, surname="Hoogeveldt"
+    )
+    [suggestion] = later.suggestions
+    lead = membership_of(personas.lead_a)
+    suggestion_decide(suggestion=suggestion, membership=lead, confirm=True)
+
+    identity = identity_of(person)
+    assert identity.surname == "Hogeveld"
+    assert "van Hoogeveldt" in [alias.text for alias in identity.aliases]
+
+
+def test_a_value_that_is_not_registered_on_that_signal_cannot_be_chosen(personas, person) -> None:
+    without_bsn = signals_of(person)["Hogeveld"]
+    assert not without_bsn.bsn
+    with pytest.raises(ValidationError):
+        identity_choose(
+            subject=person,
+            membership=membership_of(personas.lead_a),
+            choices={"bsn": without_bsn.pk},
+        )
+    response = api(personas.lead_a).put(
+        endpoint(person), {"bsn": str(without_bsn.pk)}, content_type="application/json"
+    )
+    assert response.status_code == 400

@@ -47,7 +47,7 @@ def test_too_few_encodings_keep_the_shipped_model(registered) -> None:
     assert engine.active_model().label == default_model().label
 
 
-def test_the_estimated_model_is_stored_used_and_logged(registered, monkeypatch) -> None:
+def test_the_estimated_model_is_stored_used_and_logged(registered, personas, monkeypatch) -> None:
     monkeypatch.setattr(estimate_match_model, "ESTIMATE_FROM", 5)
     out = io.StringIO()
 
@@ -59,7 +59,16 @@ def test_the_estimated_model_is_stored_used_and_logged(registered, monkeypatch) 
     assert "Opgeslagen en in gebruik" in out.getvalue()
     assert LogRecord.objects.filter(name="match_model_estimated").exists()
     # Registrations now get suggestions from the new model.
-    assert version.label in str(engine.active_model().as_dict())
+    again = register(
+        personas.police_member,
+        residence=personas.municipality_a,
+        given_names="Lotte",
+        surname_prefix="",
+        surname="Duinhaver",
+        date_of_birth=date(1995, 6, 1),
+    )
+    assert again.suggestions
+    assert {s.explanation["model"] for s in again.suggestions} == {version.label}
     # Every name here is registered twice: too rare to be listed, and no hash is printed.
     frequencies = version.parameters["frequencies"]
     assert frequencies["listed"] == {"given_names": {}, "surname": {}}
