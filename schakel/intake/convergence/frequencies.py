@@ -32,6 +32,10 @@ class Frequencies:
     population: int
     listed: dict[str, dict[int, int]] = field(default_factory=dict)
     unlisted: dict[str, float] = field(default_factory=dict)  # average count of the others
+    # The listed values as sorted arrays per comparison, built once (a lookup per new signal).
+    _sorted: dict[str, tuple[IntArray, FloatArray]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def count(cls, columns: Columns) -> "Frequencies":
@@ -52,15 +56,22 @@ class Frequencies:
         result: dict[str, FloatArray] = {}
         for comparison, name in FIELDS.items():
             values = columns[name].astype(np.int64)
-            table = self.listed.get(comparison, {})
-            keys = np.array(sorted(table), dtype=np.int64)
-            counts = np.array([table[k] for k in keys.tolist()], dtype=np.float64)
+            keys, counts = self._lookup(comparison)
             place = np.clip(np.searchsorted(keys, values), 0, max(len(keys) - 1, 0))
             hit = (keys[place] == values) if len(keys) else np.zeros(len(values), np.bool_)
             count = np.where(hit, counts[place] if len(keys) else 0.0, self.unlisted[comparison])
             bits = np.log2(max(self.population, 1) / np.maximum(count, 1.0))
             result[comparison] = np.where(values != 0, bits, 0.0)
         return result
+
+    def _lookup(self, comparison: str) -> tuple[IntArray, FloatArray]:
+        found = self._sorted.get(comparison)
+        if found is None:
+            table = self.listed.get(comparison, {})
+            keys = np.array(sorted(table), dtype=np.int64)
+            counts = np.array([table[k] for k in keys.tolist()], dtype=np.float64)
+            found = self._sorted[comparison] = (keys, counts)
+        return found
 
     def adjustment(
         self,
