@@ -31,15 +31,19 @@ from schakel.api.serializers import ProblemSerializer
 from schakel.api.views import acting_membership_of
 from schakel.intake import online_services, permissions, selectors, services
 from schakel.intake.api.filters import SignalFilterSet, SuggestionFilterSet
-from schakel.intake.api.serializers import (
+from schakel.intake.api.research_serializers import (
     ResearchCompleteSerializer,
     ResearchEntryDetailSerializer,
     ResearchEntrySerializer,
     ResearchStartSerializer,
+)
+from schakel.intake.api.serializers import (
     SignalDetailSerializer,
     SignalRegisteredSerializer,
     SignalRegisterSerializer,
     SignalStatusSerializer,
+)
+from schakel.intake.api.suggestion_serializers import (
     SuggestionDecidedSerializer,
     SuggestionDecisionSerializer,
     SuggestionDetailSerializer,
