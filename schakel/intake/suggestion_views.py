@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from schakel.accounts.acting import acting_membership
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
-from schakel.intake import forms, permissions, selectors, services
+from schakel.intake import inbox_forms, permissions, selectors, services
 from schakel.intake.choices import DataCategory, IdentityField, MatchBand, SuggestionStatus
 from schakel.intake.explanation import explanation_rows
 from schakel.intake.main_identity import FIELDS, confirmation_default, differs, field_text
@@ -136,7 +136,7 @@ def suggestion_decide(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     suggestion = get_object_or_404(selectors.suggestions_visible_to(membership=membership), pk=pk)
     assert membership is not None  # nothing is visible otherwise
     detail = reverse("intake:suggestion_detail", kwargs={"pk": suggestion.pk})
-    form = forms.SuggestionDecisionForm(request.POST)
+    form = inbox_forms.SuggestionDecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Kies „Bevestigen” of „Afwijzen”."))
         return redirect(detail)

@@ -28,7 +28,7 @@ from schakel.accounts.choices import Role
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
 from schakel.accounts.permissions import superuser_required
-from schakel.intake import admin_services, forms, permissions, selectors, services
+from schakel.intake import admin_services, forms, inbox_forms, permissions, selectors, services
 from schakel.intake.account_forms import AccountFormSet
 from schakel.intake.choices import (
     DataCategory,
@@ -159,7 +159,7 @@ def _transitions(signal: Signal) -> list[Transition]:
 
 
 def _detail_context(
-    membership: Membership, signal: Signal, status_form: forms.SignalStatusForm | None = None
+    membership: Membership, signal: Signal, status_form: inbox_forms.SignalStatusForm | None = None
 ) -> dict[str, Any]:
     directs = permissions.directs(membership, signal)
     registering = permissions.follows_as_registrant(membership, signal)
@@ -197,7 +197,7 @@ def _detail_context(
         "suggestions": suggestions,
         "may_handle": may_handle,
         "transitions": _transitions(signal) if may_handle else [],
-        "status_form": status_form or forms.SignalStatusForm(),
+        "status_form": status_form or inbox_forms.SignalStatusForm(),
         "status_errors": forms.error_summary(status_form) if status_form else [],
     }
 
@@ -222,7 +222,7 @@ def signal_status(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     signal = selectors.signal_get_for(membership=membership, pk=pk)
     if membership is None or not permissions.may_handle_signal(membership, signal):
         raise Http404
-    form = forms.SignalStatusForm(request.POST)
+    form = inbox_forms.SignalStatusForm(request.POST)
     if form.is_valid():
         status = SignalStatus(form.cleaned_data["status"])
         seen = form.cleaned_data["seen_status"]
@@ -256,7 +256,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     membership = acting_membership(request)
     if membership is None or not permissions.is_meldpunt(membership):
         raise Http404
-    filter_form = forms.InboxFilterForm(request.GET)
+    filter_form = inbox_forms.InboxFilterForm(request.GET)
     work = selectors.inbox_for(membership=membership, filters=filter_form.filters())
     page = page_of(request, work.signals)
     query = request.GET.copy()
@@ -316,7 +316,7 @@ def phenomena(request: HttpRequest) -> HttpResponse:
 def phenomenon_edit(request: HttpRequest, pk: uuid.UUID | None = None) -> HttpResponse:
     user = acting_user(request)
     phenomenon = admin_services.phenomenon_get_for_admin(user=user, pk=pk) if pk else None
-    form = forms.PhenomenonForm(request.POST or None, instance=phenomenon)
+    form = inbox_forms.PhenomenonForm(request.POST or None, instance=phenomenon)
     if request.method == "POST" and form.is_valid():
         admin_services.phenomenon_save(by=user, data=form.to_data(), phenomenon=phenomenon)
         messages.success(request, _("Het fenomeen is opgeslagen."))
