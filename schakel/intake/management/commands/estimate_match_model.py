@@ -59,7 +59,10 @@ class Command(BaseCommand):
                 workers=options["workers"],
                 progress=advance,
             )
-        self.stdout.write(f"{stats.pairs_compared} kandidaatparen vergeleken; schatten …")
+        self.stdout.write(
+            f"{stats.pairs_compared} kandidaatparen vergeleken ({stats.blocks_skipped} te grote "
+            f"blokken overgeslagen, samen {stats.rows_in_skipped_blocks} sleutels); schatten …"
+        )
         model = training.fit(
             blocked=found.counts,
             u=training.random_level_frequencies(columns, RANDOM_PAIRS, seed=len(columns)),

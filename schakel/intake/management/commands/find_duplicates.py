@@ -120,6 +120,12 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Kan {options['out']} niet schrijven: {error.strerror}.") from None
         how = "geschat op het bestand" if found.estimated else "van deze installatie"
+        if scored.stats.blocks_skipped:
+            self.stderr.write(
+                f"{scored.stats.blocks_skipped} te grote blokken overgeslagen (meer dan "
+                f"{batch.MAX_BLOCK} regels met dezelfde sleutel, zoals alleen een veelvoorkomende "
+                "achternaam): paren die alleen daarin zouden zitten, ontbreken."
+            )
         self.stdout.write(
             f"{len(register.record_ids)} regels, {len(scored.a)} paren geschreven naar "
             f"{options['out']} (model {how})."
