@@ -59,6 +59,20 @@ NAMES, GROUPS, BLOOM, DIGITS, SWAPS, YEARS, BSN_DIGITS, ACCOUNTS = 3, 4, 8, 8, 5
 KNOWN, ONLY_INITIALS = 1, 2
 BIRTH_NONE, BIRTH_DATE, BIRTH_RANGE = 0, 1, 3
 
+# The level numbers the functions below return, per comparison in order (``levels`` checks on
+# import that its comparisons name the same levels in the same order).
+LEVEL_ORDER = (
+    ("missing", "exact", "folded", "reordered", "contained", "shares_name", "variant", "close",
+     "sounds_alike", "similar", "initials", "first_initial", "other_field", "different"),
+    ("missing", "exact", "folded", "shares_part", "close", "sounds_alike", "similar",
+     "other_field", "different"),
+    ("missing", "exact", "day_month_swapped", "one_digit", "digits_transposed",
+     "year_off_by_one", "year", "in_range", "near_year", "same_year", "different"),
+    ("missing", "equal", "different"),
+    ("missing", "equal", "one_digit", "different"),
+    ("missing", "equal", "different"),
+)  # fmt: skip
+
 _EXPECTED = {
     "g_flags": (False, G_FLAGS, 1), "g_count": (False, G_COUNT, 1),
     "g_exact": (False, G_EXACT, 1), "g_folded": (False, G_FOLDED, 1),

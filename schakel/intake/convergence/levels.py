@@ -53,6 +53,8 @@ COMPARISONS = (GIVEN_NAMES, SURNAME, DATE_OF_BIRTH, SEX, BSN, ACCOUNT)
 SIZES = np.array([len(c.levels) for c in COMPARISONS], dtype=np.int64)
 RADIX = np.concatenate(([1], np.cumprod(SIZES[:-1]))).astype(np.int64)
 PATTERNS = int(np.prod(SIZES))
+if tuple(c.levels for c in COMPARISONS) != kernel.LEVEL_ORDER:
+    raise RuntimeError("levels.COMPARISONS and kernel.LEVEL_ORDER differ: update both together")
 
 
 def known(columns: Columns, name: str) -> Bools:
