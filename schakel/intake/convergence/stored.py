@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from django.db import connection
 from django.db.models import QuerySet
 
@@ -40,18 +41,24 @@ def read_all(*, up_to_id: int | None = None) -> tuple[Columns, Blocks]:
     if done < size:  # some were deleted meanwhile
         columns, ids = columns.head(done), ids[:done]
     keys = BlockingKey.objects.filter(encoding__in=encodings.values("id"))
-    parts = [
-        np.array(rows, dtype=np.int64).reshape(-1, 3)
-        for rows in _chunks(keys.values_list("key", "encoding_id", "seeks"))
-    ]
-    found = np.concatenate(parts) if parts else np.empty((0, 3), dtype=np.int64)
+    parts: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int32], npt.NDArray[np.bool_]]] = []
+    for rows in _chunks(keys.values_list("key", "encoding_id", "seeks")):
+        found = np.array(rows, dtype=np.int64).reshape(-1, 3)
+        owners = np.clip(np.searchsorted(ids, found[:, 1]), 0, max(done - 1, 0))
+        # A key of an encoding stored (or rebuilt) while reading is left for the next run.
+        read = (ids[owners] == found[:, 1]) if done else np.zeros(len(found), dtype=np.bool_)
+        parts.append(
+            (found[read, 0], owners[read].astype(np.int32), found[read, 2].astype(np.bool_))
+        )
+    if not parts:
+        return columns, Blocks.sorted(
+            np.empty(0, np.int64), np.empty(0, np.int32), np.empty(0, np.bool_)
+        )
+    key_values = np.concatenate([p[0] for p in parts])
+    owner_rows = np.concatenate([p[1] for p in parts])
+    seeking = np.concatenate([p[2] for p in parts])
     del parts
-    owners = np.clip(np.searchsorted(ids, found[:, 1]), 0, max(done - 1, 0))
-    read = (ids[owners] == found[:, 1]) if done else np.zeros(len(found), dtype=np.bool_)
-    found, owners = found[read], owners[read]
-    return columns, Blocks.sorted(
-        found[:, 0].copy(), owners.astype(np.int32), found[:, 2].astype(np.bool_)
-    )
+    return columns, Blocks.sorted(key_values, owner_rows, seeking)
 
 
 def _chunks(queryset: QuerySet[Any, Any]) -> Iterator[list[tuple[Any, ...]]]:
