@@ -2,7 +2,7 @@
 the directing lead. Every choice is kept (history) and logged."""
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -61,24 +61,35 @@ def record_confirmation_choices(
         if field in existing and side == "earlier_signal":
             continue  # the person's main value stays as a lead chose it
         chosen = {"signal": signal, "earlier_signal": earlier}[side]
-        rows.append(
-            IdentityChoice(
-                subject=subject,
-                field=field,
-                signal=chosen,
-                moment=IdentityChoiceMoment.CONFIRMATION,
-                chosen_by=membership.user,
-                organisation=membership.organisation,
-            )
-        )
+        rows.append(_choice(subject, field, chosen, IdentityChoiceMoment.CONFIRMATION, membership))
+    return _store(rows, membership, [signal, earlier], "confirmation")
+
+
+def _choice(
+    subject: Subject, field: str, signal: Signal, moment: str, membership: Membership
+) -> IdentityChoice:
+    return IdentityChoice(
+        subject=subject,
+        field=field,
+        signal=signal,
+        moment=moment,
+        chosen_by=membership.user,
+        organisation=membership.organisation,
+    )
+
+
+def _store(
+    rows: list[IdentityChoice], membership: Membership, signals: Iterable[Signal], moment: str
+) -> list[IdentityChoice]:
+    """Store the choices with their log record (in the caller's transaction)."""
     created = IdentityChoice.objects.bulk_create(rows)
     if created:
         audit.log_processing(
             activity=Activity.CONVERGENCE_REVIEW,
             name="main_identity_chosen",
             by=membership.user,
-            subjects=[person(signal), person(earlier)],
-            attributes={"fields": ",".join(row.field for row in created), "moment": "confirmation"},
+            subjects=[person(s) for s in signals],
+            attributes={"fields": ",".join(row.field for row in created), "moment": moment},
         )
     return created
 
@@ -109,26 +120,8 @@ def identity_choose(
             now = current.get(field) or getattr(default_signal(signals.values(), field), "pk", None)
             if signal_id == now:
                 continue
-            rows.append(
-                IdentityChoice(
-                    subject=subject,
-                    field=field,
-                    signal=signals[signal_id],
-                    moment=IdentityChoiceMoment.CHANGE,
-                    chosen_by=membership.user,
-                    organisation=membership.organisation,
-                )
+            choice = _choice(
+                subject, field, signals[signal_id], IdentityChoiceMoment.CHANGE, membership
             )
-        created = IdentityChoice.objects.bulk_create(rows)
-        if created:
-            audit.log_processing(
-                activity=Activity.CONVERGENCE_REVIEW,
-                name="main_identity_chosen",
-                by=membership.user,
-                subjects=[person(s) for s in signals.values()],
-                attributes={
-                    "fields": ",".join(row.field for row in created),
-                    "moment": "change",
-                },
-            )
-    return created
+            rows.append(choice)
+        return _store(rows, membership, signals.values(), "change")

@@ -321,8 +321,9 @@ class AccountSerializer(serializers.Serializer[Any]):
     handle = serializers.CharField()
 
 
-class SignalPersonSerializer(serializers.Serializer[Signal]):
-    """The person a signal is about (only with ``include=person``; the read is logged)."""
+class PartialIdentitySerializer(serializers.Serializer[Signal]):
+    """What a signal says of who the person is: names, birth (a date, a year or an estimated
+    age) and sex."""
 
     given_names = serializers.CharField(allow_blank=True, allow_null=True)
     surname_prefix = serializers.CharField(allow_blank=True, allow_null=True)
@@ -334,8 +335,13 @@ class SignalPersonSerializer(serializers.Serializer[Signal]):
     age_estimate = serializers.CharField(
         allow_blank=True, allow_null=True, help_text="Geschatte leeftijd „van-tot” in jaren."
     )
-    online_accounts = AccountSerializer(many=True, source="loaded_online_accounts")
     sex = serializers.CharField(allow_blank=True, allow_null=True)
+
+
+class SignalPersonSerializer(PartialIdentitySerializer):
+    """The person a signal is about (only with ``include=person``; the read is logged)."""
+
+    online_accounts = AccountSerializer(many=True, source="loaded_online_accounts")
     bsn = serializers.CharField(allow_blank=True, allow_null=True)
     address = serializers.CharField(allow_blank=True, allow_null=True)
     related_persons = RelatedPersonSerializer(many=True, source="loaded_related_persons")

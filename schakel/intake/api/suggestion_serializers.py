@@ -11,6 +11,7 @@ from schakel.intake import selectors
 from schakel.intake.api.serializers import (
     AccountSerializer,
     OrganisationRefSerializer,
+    PartialIdentitySerializer,
 )
 from schakel.intake.choices import (
     DataCategory,
@@ -76,19 +77,8 @@ class SuggestionSerializer(serializers.Serializer[MatchSuggestion]):
     earlier_signal = SuggestedSignalSerializer(help_text="Het eerdere signaal.")
 
 
-class IdentitySerializer(serializers.Serializer[Signal]):
-    given_names = serializers.CharField(allow_blank=True, allow_null=True)
-    surname_prefix = serializers.CharField(allow_blank=True, allow_null=True)
-    surname = serializers.CharField(allow_blank=True, allow_null=True)
-    date_of_birth = serializers.CharField(
-        allow_blank=True, allow_null=True, help_text="ISO-datum; leeg als niet bekend."
-    )
-    birth_year = serializers.CharField(allow_blank=True, allow_null=True)
-    age_estimate = serializers.CharField(
-        allow_blank=True, allow_null=True, help_text="Geschatte leeftijd „van-tot” in jaren."
-    )
+class IdentitySerializer(PartialIdentitySerializer):
     online_accounts = AccountSerializer(many=True, source="online_accounts.all")
-    sex = serializers.CharField(allow_blank=True, allow_null=True)
     bsn = serializers.SerializerMethodField(
         help_text="Alleen de laatste drie cijfers; leeg als er geen BSN is."
     )
