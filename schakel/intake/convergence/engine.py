@@ -110,8 +110,11 @@ def candidates(encoding: Encoding, *, exclude_signal_id: uuid.UUID | None = None
     condition = Q(key__in=seeking)
     if others:
         condition |= Q(key__in=others, seeks=True)
-    sharing = BlockingKey.objects.filter(condition).values("encoding_id")
-    rows = IdentityEncoding.objects.filter(id__in=sharing, version=layout.VERSION)
+    # First the encodings' ids (from the key index alone), then those encodings: one query
+    # with a subquery let PostgreSQL walk all encodings backwards for the newest ones.
+    sharing = set(BlockingKey.objects.filter(condition).values_list("encoding_id", flat=True))
+    newest = sorted(sharing, reverse=True)[: MAX_CANDIDATES + 1]  # one may be the excluded
+    rows = IdentityEncoding.objects.filter(id__in=newest, version=layout.VERSION)
     if exclude_signal_id is not None:
         rows = rows.exclude(signal_id=exclude_signal_id)
     found = list(rows.order_by("-id").values_list("signal_id", "features")[:MAX_CANDIDATES])

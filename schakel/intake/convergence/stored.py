@@ -64,7 +64,10 @@ def read_all(*, up_to_id: int | None = None) -> tuple[Columns, Blocks]:
 def _chunks(queryset: QuerySet[Any, Any]) -> Iterator[list[tuple[Any, ...]]]:
     """The rows of a values_list queryset, ``FETCH`` at a time, as plain tuples."""
     sql, params = queryset.query.sql_with_params()
-    with connection.cursor() as cursor:
+    # A server-side cursor on PostgreSQL (unless disabled, as behind a transaction pooler), so
+    # that millions of rows are not held by the client at once.
+    server_side = not connection.settings_dict.get("DISABLE_SERVER_SIDE_CURSORS")
+    with connection.chunked_cursor() if server_side else connection.cursor() as cursor:
         cursor.execute(sql, params)
         while rows := cursor.fetchmany(FETCH):
             yield rows
