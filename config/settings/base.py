@@ -229,6 +229,8 @@ SPECTACULAR_SETTINGS = {
         "RetentionKindEnum": "schakel.privacy.choices.RetentionKind",
         "RetentionRunStatusEnum": "schakel.privacy.choices.RetentionRunStatus",
         "LegalHoldScopeEnum": ["person", "kind"],
+        "SexEnum": "schakel.intake.choices.Sex",
+        "IdentitySideEnum": "schakel.intake.api.suggestion_serializers.SIDE_CHOICES",
         "LegalHoldStatusEnum": "schakel.privacy.api.retention_serializers.HOLD_STATUSES",
     },
 }
