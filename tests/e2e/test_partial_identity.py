@@ -1,9 +1,9 @@
 """Partial identities and the main identity, in the browser (issue 10's acceptance test).
 
 The police registers a person with a full date of birth; the school knows only the year of
-birth and spells the surname differently. Schakel suggests them as one person; the municipal
-lead sees where the two differ, confirms, and keeps the earlier spelling as the main identity
-(the later, longer spelling would have been the default). The weighing and the case show the
+birth and spells the surname differently, with a prefix. Schakel suggests them as one person;
+the municipal lead sees where the two differ, confirms, and keeps the earlier spelling as the
+main identity (the later one, with its prefix the more complete, would have been the default). The weighing and the case show the
 main identity with the other spelling as an alias; the lead changes it later and the history
 shows both choices. axe-core (WCAG 2.2 A/AA) runs on the new pages.
 """
@@ -29,13 +29,17 @@ from tests.e2e.helpers import E2E_MARKS, ContextFactory, path_is, submit
 
 pytestmark = E2E_MARKS
 
-EARLIER, LATER = "Valkenier", "Valkeniers"
+EARLIER, LATER_PREFIX, LATER_SURNAME = "Valkenier", "de", "Valkeniers"
+LATER = f"{LATER_PREFIX} {LATER_SURNAME}"
 WEIGHING_TABLE = ("Gemeente Aldermeer", "Politie-eenheid Noordkaap", "OM Arrondissement Noordkaap")
 
 
-def register(page: Page, *, surname: str, observation: str, born: str = "", year: str = "") -> str:
+def register(
+    page: Page, *, surname: str, observation: str, prefix: str = "", born: str = "", year: str = ""
+) -> str:
     page.goto("/signalen/nieuw/")
     page.get_by_label("Voornamen").fill("Sem Joris")
+    page.get_by_label("Tussenvoegsel").fill(prefix)
     page.get_by_label("Achternaam").fill(surname)
     if born:
         page.locator("#id_date_of_birth").fill(born)
@@ -71,7 +75,13 @@ def test_a_year_only_signal_is_matched_and_the_earlier_spelling_kept(
     school = signed_in_page(new_context, personas.school_member)
     school.goto("/signalen/nieuw/")
     axe.check(school, "registration form with the birth and account fields")
-    reference = register(school, surname=LATER, year="2003", observation="Zorgen op school.")
+    reference = register(
+        school,
+        prefix=LATER_PREFIX,
+        surname=LATER_SURNAME,
+        year="2003",
+        observation="Zorgen op school.",
+    )
     expect(school.get_by_test_id("known-at")).to_contain_text("Gemeente Aldermeer")
     expect(school.get_by_text("2003 (alleen het jaar)")).to_be_visible()
 
