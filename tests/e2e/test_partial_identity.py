@@ -3,9 +3,9 @@
 The police registers a person with a full date of birth; the school knows only the year of
 birth and spells the surname differently, with a prefix. Schakel suggests them as one person;
 the municipal lead sees where the two differ, confirms, and keeps the earlier spelling as the
-main identity (the later one, with its prefix the more complete, would have been the default). The weighing and the case show the
-main identity with the other spelling as an alias; the lead changes it later and the history
-shows both choices. axe-core (WCAG 2.2 A/AA) runs on the new pages.
+main identity (the later one, with its prefix the more complete, would have been the default).
+The weighing and the case show the main identity with the other spelling as an alias; the lead
+changes it later and the history shows both choices. axe-core (WCAG 2.2 A/AA) runs on the new pages.
 """
 
 import re
