@@ -81,6 +81,7 @@ dev-keys:
 
 demo-db: setup
 	$(DEV_ENV) $(PY) manage.py migrate --noinput
+	$(DEV_ENV) $(PY) manage.py rebuild_identity_encodings --no-progress
 	$(DEV_ENV) $(PY) manage.py seed_demo
 
 run: demo-db
