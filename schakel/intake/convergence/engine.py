@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from django.conf import settings
+from django.db import connection
 from django.db.models import Q
 
 from schakel.intake.choices import MatchBand
@@ -103,18 +104,22 @@ class Candidates:
 
 
 def candidates(encoding: Encoding, *, exclude_signal_id: uuid.UUID | None = None) -> Candidates:
-    """Stored encodings sharing a key with this one (broad keys: when either side seeks), in
-    two queries; at most ``MAX_CANDIDATES``, the most recent first."""
+    """Stored encodings sharing a key with this one (broad keys: when either side seeks); at
+    most ``MAX_CANDIDATES``, the most recent first."""
     seeking = sorted(encoding.keys | {k for k, seeks in encoding.broad_keys.items() if seeks})
     others = sorted(k for k, seeks in encoding.broad_keys.items() if not seeks)
     condition = Q(key__in=seeking)
     if others:
         condition |= Q(key__in=others, seeks=True)
-    # First the encodings' ids (from the key index alone), then those encodings: one query
-    # with a subquery let PostgreSQL walk all encodings backwards for the newest ones.
-    sharing = set(BlockingKey.objects.filter(condition).values_list("encoding_id", flat=True))
-    newest = sorted(sharing, reverse=True)[: MAX_CANDIDATES + 1]  # one may be the excluded
-    rows = IdentityEncoding.objects.filter(id__in=newest, version=layout.VERSION)
+    sharing = BlockingKey.objects.filter(condition).values_list("encoding_id", flat=True)
+    if connection.vendor == "postgresql":
+        # First the ids (from the key index alone), then those encodings: with a subquery
+        # PostgreSQL walked all encodings backwards for the newest ones (p95 302 ms at a
+        # million). SQLite plans the subquery well and is faster with it (p95 6 against 9 ms).
+        newest = sorted(set(sharing), reverse=True)[: MAX_CANDIDATES + 1]  # one may be excluded
+        rows = IdentityEncoding.objects.filter(id__in=newest, version=layout.VERSION)
+    else:
+        rows = IdentityEncoding.objects.filter(id__in=sharing, version=layout.VERSION)
     if exclude_signal_id is not None:
         rows = rows.exclude(signal_id=exclude_signal_id)
     found = list(rows.order_by("-id").values_list("signal_id", "features")[:MAX_CANDIDATES])
