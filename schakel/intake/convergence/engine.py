@@ -8,14 +8,15 @@ duplicate finder (``levels``) and the model in use (``active_model``).
 
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q
 
 from schakel.intake.choices import MatchBand
@@ -97,6 +98,19 @@ def store_encoding(signal: Signal, encoding: Encoding) -> IdentityEncoding:
 # --- finding and scoring -------------------------------------------------------------------
 
 
+@contextmanager
+def _serial() -> Iterator[None]:
+    """On PostgreSQL, no parallel workers for the statements inside (``SET LOCAL``, so within a
+    transaction): starting them costs more than a read of a few hundred rows by index, and the
+    planner, misjudging how many rows share a key, starts them."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        yield
+
+
 @dataclass(frozen=True)
 class Candidates:
     signal_ids: list[uuid.UUID]
@@ -111,18 +125,16 @@ def candidates(encoding: Encoding, *, exclude_signal_id: uuid.UUID | None = None
     condition = Q(key__in=seeking)
     if others:
         condition |= Q(key__in=others, seeks=True)
-    sharing = BlockingKey.objects.filter(condition).values_list("encoding_id", flat=True)
+    sharing = BlockingKey.objects.filter(condition).values("encoding_id")
     if connection.vendor == "postgresql":
-        # First the ids (from the key index alone), then those encodings: with a subquery
-        # PostgreSQL walked all encodings backwards for the newest ones (p95 302 ms at a
-        # million). SQLite plans the subquery well and is faster with it (p95 6 against 9 ms).
-        newest = sorted(set(sharing), reverse=True)[: MAX_CANDIDATES + 1]  # one may be excluded
-        rows = IdentityEncoding.objects.filter(id__in=newest, version=layout.VERSION)
-    else:
-        rows = IdentityEncoding.objects.filter(id__in=sharing, version=layout.VERSION)
+        # The newest ids first (DISTINCT, ORDER BY, LIMIT in the subquery): with a plain
+        # subquery PostgreSQL walked all encodings backwards for the newest ones.
+        sharing = sharing.distinct().order_by("-encoding_id")[: MAX_CANDIDATES + 1]
+    rows = IdentityEncoding.objects.filter(id__in=sharing, version=layout.VERSION)
     if exclude_signal_id is not None:
         rows = rows.exclude(signal_id=exclude_signal_id)
-    found = list(rows.order_by("-id").values_list("signal_id", "features")[:MAX_CANDIDATES])
+    with _serial():
+        found = list(rows.order_by("-id").values_list("signal_id", "features")[:MAX_CANDIDATES])
     return Candidates(
         signal_ids=[signal_id for signal_id, _features in found],
         columns=Columns(layout.from_bytes([bytes(features or b"") for _id, features in found])),
