@@ -19,7 +19,7 @@ from schakel.api.authentication import MEMBERSHIP_HEADER
 from schakel.intake.tests.factories import membership_of
 from schakel.privacy.choices import RetentionKind
 from schakel.privacy.retention import engine
-from schakel.privacy.tests.test_retention_api import place
+from schakel.privacy.tests.retention_api_helpers import place
 
 pytestmark = pytest.mark.django_db
 

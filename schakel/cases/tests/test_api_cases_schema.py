@@ -1,0 +1,208 @@
+"""The case API against its OpenAPI document, with real data: every operation conforms, and
+no invalid request causes a server error."""
+
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+import schemathesis
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error, positive_data_acceptance
+
+from schakel.api.authentication import MEMBERSHIP_HEADER
+from schakel.api.tests import conftest as api_fixtures
+from schakel.cases.meeting_services import meeting_acknowledge
+from schakel.cases.plan_services import InterventionInput, intervention_add
+from schakel.cases.tests.factories import on_agenda, open_case
+from schakel.intake.tests.factories import membership_of
+
+pytestmark = pytest.mark.django_db
+
+token_for = api_fixtures.token_for
+
+
+# --- the OpenAPI document, with real data ------------------------------------------------------
+
+BOUNDED = settings(
+    max_examples=10,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+PATHS = (
+    r"^/api/v1/(weighing-|cases|participations|meetings|agenda-items|disclosures|"
+    r"interventions|legal-bases)"
+)
+
+
+@pytest.fixture
+def api_schema(db: None) -> Iterator[Any]:
+    """The schema, calling into Django's WSGI application (connection kept across requests)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", WSGIHandler())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def world(personas) -> dict[str, str]:
+    """A case on an agenda (acknowledged by the director), with a draft plan and intervention."""
+    from schakel.cases.plan_services import PlanInput, plan_update
+    from schakel.cases.tests.factories import weighed_signal
+    from schakel.privacy.models import LegalBasis
+    from schakel.privacy.services import DisclosureInput, disclosure_record
+
+    case = open_case(personas)
+    item = on_agenda(personas, case)
+    director = membership_of(personas.director)
+    meeting_acknowledge(membership=director, meeting=item.meeting)
+    plan_update(
+        membership=director,
+        case=case,
+        data=PlanInput(
+            analysis={"housing": "Woont bij ouders."},
+            goals="Doel",
+            based_on_version=None,
+            based_on_revision=None,
+        ),
+    )
+    intervention = intervention_add(
+        membership=director,
+        case=case,
+        data=InterventionInput(
+            kind="care",
+            owner=personas.zvh,
+            description="Gesprekken",
+            starts_on=timezone.localdate(),
+            due_on=timezone.localdate() + timedelta(days=30),
+        ),
+    )
+    disclosure = disclosure_record(
+        membership=director,
+        item=item,
+        data=DisclosureInput(
+            content="Informatie",
+            categories=["ordinary"],
+            legal_basis=LegalBasis.objects.filter(is_active=True).first(),
+            purpose="Doel",
+            necessity_note="Noodzakelijk",
+            recipients=[personas.police],
+        ),
+    )
+    weighed = weighed_signal(personas, given_names="Ilse", surname="Brandsma")
+    return {
+        "case": str(case.pk),
+        "item": str(item.pk),
+        "meeting": str(item.meeting_id),
+        "intervention": str(intervention.pk),
+        "disclosure": str(disclosure.pk),
+        "participation": str(case.participations.first().pk),  # type: ignore[union-attr]
+        "session": str(weighed.session.pk),
+        "weighing_item": str(weighed.item.pk),
+        "legal_basis": str(LegalBasis.objects.get(code="wet-pga").pk),
+        "number": "1",
+    }
+
+
+# Writes whose acceptance depends on stored ids or on rules a schema cannot express.
+STATEFUL = {"POST", "PUT", "PATCH"}
+
+
+def excluded(case: Any) -> list[Any]:
+    return [positive_data_acceptance] if case.operation.method.upper() in STATEFUL else []
+
+
+def path_parameters(world: dict[str, str], path: str) -> dict[str, str]:
+    kinds = {
+        "/api/v1/cases/": "case",
+        "/api/v1/participations/": "participation",
+        "/api/v1/meetings/": "meeting",
+        "/api/v1/agenda-items/": "item",
+        "/api/v1/disclosures/": "disclosure",
+        "/api/v1/interventions/": "intervention",
+        "/api/v1/weighing-sessions/": "session",
+        "/api/v1/weighing-items/": "weighing_item",
+        "/api/v1/legal-bases/": "legal_basis",
+    }
+    kind = next(value for prefix, value in kinds.items() if path.startswith(prefix))
+    parameters = {"id": world[kind]}
+    if "{number}" in path:
+        parameters["number"] = world["number"]
+    return parameters
+
+
+@pytest.mark.parametrize("persona", ["director", "police_member"])
+def test_operations_on_existing_objects_conform_to_the_schema(
+    personas, api_schema, world, token_for, persona
+) -> None:
+    user = getattr(personas, persona)
+    auth = {"Authorization": f"Bearer {token_for(user)}"}
+    membership = {MEMBERSHIP_HEADER: str(membership_of(user).pk)}
+    operations = api_schema.include(path_regex=PATHS + r".*\{id\}")
+    statuses: set[tuple[str, str, int]] = set()
+
+    for operation in operations.get_all_operations():
+        operation = operation.ok()
+        params = path_parameters(world, operation.path)
+
+        @BOUNDED
+        @given(case=operation.as_strategy(headers=membership, path_parameters=params))
+        def check(case: Any) -> None:
+            response = case.call_and_validate(headers=auth, excluded_checks=excluded(case))
+            statuses.add((case.operation.method.upper(), case.operation.path, response.status_code))
+
+        check()
+
+    assert not {s for s in statuses if s[2] >= 500}
+    if persona == "director":
+        assert ("GET", "/api/v1/cases/{id}/", 200) in statuses
+        assert ("GET", "/api/v1/agenda-items/{id}/", 200) in statuses
+        assert ("GET", "/api/v1/cases/{id}/plan/versions/{number}/", 200) in statuses
+
+
+def test_lists_and_writes_conform_to_the_schema(personas, api_schema, world, token_for) -> None:
+    auth = {"Authorization": f"Bearer {token_for(personas.director)}"}
+    membership = {MEMBERSHIP_HEADER: str(membership_of(personas.director).pk)}
+    operations = api_schema.include(path_regex=PATHS + r"[^{]*$")
+    statuses: set[tuple[str, str, int]] = set()
+
+    @BOUNDED
+    @given(case=operations.as_strategy(headers=membership))
+    def check(case: Any) -> None:
+        response = case.call_and_validate(headers=auth, excluded_checks=excluded(case))
+        statuses.add((case.operation.method.upper(), case.operation.path, response.status_code))
+
+    check()
+    assert not {s for s in statuses if s[2] >= 500}
+
+
+def test_invalid_requests_never_cause_a_server_error(
+    personas, api_schema, world, token_for
+) -> None:
+    auth = {"Authorization": f"Bearer {token_for(personas.director)}"}
+    operations = api_schema.include(path_regex=PATHS)
+
+    for operation in operations.get_all_operations():
+        operation = operation.ok()
+        params = path_parameters(world, operation.path) if "{id}" in operation.path else {}
+
+        @BOUNDED
+        @given(
+            case=operation.as_strategy(
+                generation_mode=GenerationMode.NEGATIVE, path_parameters=params or None
+            )
+        )
+        def check(case: Any) -> None:
+            case.call_and_validate(headers=auth, checks=[not_a_server_error])
+
+        check()
