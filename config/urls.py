@@ -15,7 +15,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
-handler400 = "schakel.core.views.bad_request"
-handler403 = "schakel.core.views.permission_denied"
-handler404 = "schakel.core.views.page_not_found"
-handler500 = "schakel.core.views.server_error"
+handler400 = "config.error_views.bad_request"
+handler403 = "config.error_views.permission_denied"
+handler404 = "config.error_views.page_not_found"
+handler500 = "config.error_views.server_error"

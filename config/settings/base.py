@@ -30,13 +30,13 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "schakel.core",
     "schakel.audit",
-    "schakel.accounts",
     "schakel.network",
+    "schakel.accounts",
+    "schakel.api",
     "schakel.intake",
     "schakel.weighing",
     "schakel.cases",
     "schakel.privacy",
-    "schakel.api",
 ]
 
 MIDDLEWARE = [
@@ -120,7 +120,7 @@ SESSION_COOKIE_NAME = "schakel_session"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
-CSRF_FAILURE_VIEW = "schakel.core.views.csrf_failure"
+CSRF_FAILURE_VIEW = "config.error_views.csrf_failure"
 
 # Lockout (django-axes): per account, five failures of password or second factor.
 AXES_FAILURE_LIMIT = env_int("SCHAKEL_LOCKOUT_FAILURES", 5, minimum=3)

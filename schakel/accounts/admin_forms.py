@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.choices import Role
 from schakel.accounts.models import User
-from schakel.network.forms import StyledFormMixin
+from schakel.core.forms import StyledFormMixin
 from schakel.network.models import Organisation
 
 

@@ -23,9 +23,10 @@ from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership, User
 from schakel.accounts.permissions import admin_required
 from schakel.accounts.stepup import step_up_required
+from schakel.core.pages import form_methods, page_of
 from schakel.network.models import Organisation
 from schakel.network.selectors import organisation_get_for_admin, organisations_managed_by
-from schakel.network.views import acting_user, form_methods, form_page, page_of
+from schakel.network.views import acting_user, form_page
 
 
 def _user_url(target: User) -> str:

@@ -12,3 +12,7 @@ class Role(models.TextChoices):
     REGIONAL_COORDINATOR = "regional_coordinator", _("Regionaal coördinator")
     ADMINISTRATOR = "administrator", _("Bestuurder")
     FUNCTIONAL_ADMIN = "functional_admin", _("Functioneel beheerder")
+
+
+# The roles that take part in the case table: weighing, cases, consultations, interventions.
+TABLE_ROLES = frozenset({Role.MUNICIPAL_LEAD, Role.PARTNER_MEMBER, Role.PROCESS_DIRECTOR})

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from schakel.accounts.choices import Role
+from schakel.accounts.choices import TABLE_ROLES, Role
 from schakel.accounts.mfa import is_verified
 
 
@@ -25,7 +25,6 @@ class NavItem:
 
 
 # Roles that act at the table for their organisation: weighing, cases, meetings, interventions.
-TABLE_ROLES = frozenset({Role.MUNICIPAL_LEAD, Role.PARTNER_MEMBER, Role.PROCESS_DIRECTOR})
 
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem(_("Overzicht"), "core:dashboard", None),

@@ -29,7 +29,7 @@ from schakel.accounts.models import Membership, User
 from schakel.audit.choices import Activity, StatusCode
 from schakel.audit.models import LogRecord
 from schakel.audit.services import AttributeValue, log_processing
-from schakel.network.forms import StyledFormMixin
+from schakel.core.forms import StyledFormMixin
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise

@@ -19,7 +19,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from schakel.accounts.choices import Role
+from schakel.accounts.choices import TABLE_ROLES, Role
 from schakel.accounts.models import Membership
 from schakel.cases.choices import OPEN_PHASES, ParticipationKind
 from schakel.cases.models import (
@@ -30,7 +30,6 @@ from schakel.cases.models import (
     Invitation,
     Participation,
 )
-from schakel.cases.permissions import TABLE_ROLES
 from schakel.network.choices import OrganisationKind
 
 

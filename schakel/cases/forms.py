@@ -27,9 +27,8 @@ from schakel.cases.models import ActionPlanVersion, Intervention
 from schakel.cases.models.plan import ANALYSIS_FIELDS
 from schakel.cases.plan_services import InterventionInput, PlanInput
 from schakel.cases.services import InformingInput, ParticipationInput
-from schakel.intake import validators
-from schakel.intake.forms import DATE_INPUT_FORMATS, RADIO_CLASS
-from schakel.network.forms import StyledFormMixin
+from schakel.core import validators
+from schakel.core.forms import DATE_INPUT_FORMATS, RADIO_CLASS, StyledFormMixin
 from schakel.network.models import Organisation
 
 if TYPE_CHECKING:

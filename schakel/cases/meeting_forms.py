@@ -18,14 +18,14 @@ from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from schakel.accounts.choices import TABLE_ROLES
 from schakel.accounts.models import Membership, User
 from schakel.cases.choices import MeetingStatus
 from schakel.cases.meeting_services import PLACE_MAX_LENGTH, InvitationInput, MeetingInput
 from schakel.cases.models import Case, ConsultationMeeting
-from schakel.cases.permissions import TABLE_ROLES
-from schakel.intake import validators
+from schakel.core import validators
+from schakel.core.forms import StyledFormMixin
 from schakel.intake.choices import DataCategory
-from schakel.network.forms import StyledFormMixin
 from schakel.network.models import Organisation
 from schakel.privacy.models import Disclosure, LegalBasis
 from schakel.privacy.services import DisclosureInput

@@ -17,16 +17,16 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from schakel.accounts.acting import acting_membership
+from schakel.accounts.choices import TABLE_ROLES
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
 from schakel.cases import meeting_forms as forms
@@ -37,19 +37,17 @@ from schakel.cases.choices import OPEN_PHASES, MeetingStatus
 from schakel.cases.models import AgendaItem, Case, ConsultationMeeting
 from schakel.cases.plan_services import PlanConflictError, plan_adopt
 from schakel.cases.services import CaseStateError
-from schakel.intake.forms import error_summary
+from schakel.core.forms import error_summary
+from schakel.core.pages import form_methods, page_of
 from schakel.network.models import Organisation
 from schakel.privacy import services as privacy
 from schakel.privacy.models import Disclosure
-
-PAGE_SIZE = 50
-form_methods = require_http_methods(["GET", "POST"])
 
 
 def _member(request: HttpRequest) -> Membership:
     """The acting membership of someone at the table; anyone else gets a 404."""
     membership = acting_membership(request)
-    if membership is None or membership.role not in permissions.TABLE_ROLES:
+    if membership is None or membership.role not in TABLE_ROLES:
         raise Http404
     return membership
 
@@ -93,8 +91,7 @@ class MeetingRow:
 @require_GET
 def meeting_list(request: HttpRequest) -> HttpResponse:
     membership = _member(request)
-    paginator = Paginator(selectors.meeting_list_for(membership=membership), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("pagina"))
+    page = page_of(request, selectors.meeting_list_for(membership=membership))
     meetings: list[ConsultationMeeting] = list(page.object_list)
     # One grouped count for the page: the items this membership sees, per meeting.
     counts = {

@@ -4,14 +4,13 @@ Which cases, agenda items and interventions someone sees is decided set-based in
 ``cases.access``; these predicates decide actions on an object already fetched through it.
 """
 
-from schakel.accounts.choices import Role
+from schakel.accounts.choices import TABLE_ROLES, Role
 from schakel.accounts.models import Membership
 from schakel.cases.choices import MeetingStatus
 from schakel.cases.models import AgendaItem, Case, ConsultationMeeting, Intervention
 from schakel.network.choices import OrganisationKind
 
 # Roles that act for their organisation at the table (a case, a meeting, an intervention).
-TABLE_ROLES = frozenset({Role.MUNICIPAL_LEAD, Role.PARTNER_MEMBER, Role.PROCESS_DIRECTOR})
 
 
 def directs_case(membership: Membership | None, case: Case) -> bool:

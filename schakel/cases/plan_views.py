@@ -40,14 +40,12 @@ from schakel.cases.views import (
     _errors,
     _label,
     _posted,
-    _query_without_page,
     _run,
     _table_membership,
     _table_organisations,
     case_reference,
-    form_methods,
-    page_of,
 )
+from schakel.core.pages import form_methods, page_of, query_without_page
 
 PLAN_CONFLICT = gettext_lazy(
     "Iemand anders heeft het plan intussen gewijzigd. Uw tekst staat hieronder; de opgeslagen "
@@ -446,7 +444,7 @@ def intervention_list(request: HttpRequest) -> HttpResponse:
         "filter_form": filter_form,
         "page": page,
         "rows": rows,
-        "query": _query_without_page(request),
+        "query": query_without_page(request),
         "filtered": bool(status or own),
     }
     return render(request, "cases/intervention_list.html", context)

@@ -27,9 +27,10 @@ from schakel.cases.choices import (
     ParticipationKind,
 )
 from schakel.cases.models import ActionPlan, Case, Invitation, Participation
-from schakel.intake import validators
+from schakel.core import validators
+from schakel.core.errors import StateError
+from schakel.core.validators import check_length, collect
 from schakel.intake.models import Subject
-from schakel.intake.services import check_length, collect
 from schakel.network.choices import OrganisationKind
 from schakel.network.models import Organisation, ZvhServiceArea
 from schakel.weighing.models import WeighingItem
@@ -41,7 +42,7 @@ STRUCTURAL_FROM_WEIGHING = (OrganisationKind.POLICE, OrganisationKind.PUBLIC_PRO
 REASSESSMENT_INTERVAL = timedelta(days=365)
 
 
-class CaseStateError(Exception):
+class CaseStateError(StateError):
     """The case changed (or is closed) since the page was loaded; nothing was changed."""
 
 

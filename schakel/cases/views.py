@@ -17,7 +17,6 @@ from typing import Any
 from django import forms as django_forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -25,9 +24,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from schakel.accounts.acting import acting_membership
+from schakel.accounts.choices import TABLE_ROLES
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
 from schakel.cases import forms, permissions, selectors, services
@@ -37,29 +37,18 @@ from schakel.cases.choices import (
 )
 from schakel.cases.models import Case, Participation
 from schakel.cases.services import REASSESSMENT_INTERVAL, CaseStateError
+from schakel.core.forms import ErrorItem, error_summary
+from schakel.core.pages import form_methods, page_of, query_without_page
 from schakel.intake.choices import Relation, Sex
-from schakel.intake.forms import ErrorItem, error_summary
 from schakel.network.models import Organisation
 from schakel.privacy.supervision import accesses_for_case
 
-PAGE_SIZE = 50
 # The dashboard shows this many rows per section, and says when there are more.
 DASHBOARD_ROWS = 20
-form_methods = require_http_methods(["GET", "POST"])
 
 CASE_CHANGED = gettext_lazy(
     "Dit kan nu niet meer: de casus is intussen gewijzigd of afgesloten. Er is niets opgeslagen."
 )
-
-
-def page_of(request: HttpRequest, items: Any) -> Page[Any]:
-    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("pagina"))
-
-
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("pagina", None)
-    return query.urlencode()
 
 
 def _label(choices: type[Any], value: str) -> str:
@@ -122,7 +111,7 @@ def _table_organisations(case: Case, *also: uuid.UUID) -> QuerySet[Organisation]
 
 def _table_membership(request: HttpRequest) -> Membership:
     membership = acting_membership(request)
-    if membership is None or membership.role not in permissions.TABLE_ROLES:
+    if membership is None or membership.role not in TABLE_ROLES:
         raise Http404
     return membership
 
@@ -146,7 +135,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     context = {
         "filter_form": filter_form,
         "page": page_of(request, cases),
-        "query": _query_without_page(request),
+        "query": query_without_page(request),
         "filtered": bool(phase or due_soon),
     }
     return render(request, "cases/case_list.html", context)
@@ -489,7 +478,7 @@ class RoleDashboard:
 
 def role_dashboard(membership: Membership | None) -> RoleDashboard | None:
     """The cases part of the dashboard for the table roles (no person data); None otherwise."""
-    if membership is None or membership.role not in permissions.TABLE_ROLES:
+    if membership is None or membership.role not in TABLE_ROLES:
         return None
     board = selectors.dashboard_for(membership=membership)
     overdue = _section(board.overdue_interventions)

@@ -5,9 +5,9 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from schakel.intake import validators
+from schakel.core import validators
+from schakel.core.forms import StyledFormMixin
 from schakel.intake.signal_input import AccountInput
-from schakel.network.forms import StyledFormMixin
 
 ACCOUNT_ROWS = 2
 

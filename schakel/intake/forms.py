@@ -5,7 +5,6 @@ refuses it, puts each of the service's Dutch messages next to the field it is ab
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from django import forms
@@ -17,7 +16,9 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.models import Membership
-from schakel.intake import permissions, selectors, validators
+from schakel.core import validators
+from schakel.core.forms import DATE_INPUT_FORMATS, RADIO_CLASS, StyledFormMixin
+from schakel.intake import permissions, selectors
 from schakel.intake.choices import (
     DataCategory,
     Relation,
@@ -28,13 +29,10 @@ from schakel.intake.choices import (
     Urgency,
 )
 from schakel.intake.signal_input import AccountInput, RelatedPersonInput, SignalInput
-from schakel.network.forms import StyledFormMixin
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-RADIO_CLASS = "utrecht-radio-button utrecht-radio-button--html-input"
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y"]
 RELATED_PERSON_ROWS = 2
 FINGERPRINT_LENGTH = 64
 
@@ -101,20 +99,6 @@ def _category(label: "StrOrPromise") -> forms.ChoiceField:
 
 def _choices(field: forms.ChoiceField) -> list[Any]:
     return list(cast(Iterable[Any], field.choices))
-
-
-@dataclass(frozen=True)
-class ErrorItem:
-    """One line of the error summary: a link to the field (when it is on the page)."""
-
-    label: str
-    message: str
-    anchor: str
-
-
-def _anchor(field: forms.BoundField) -> str:
-    # Radio buttons have no single id to label; link to the first button.
-    return field.id_for_label or f"{field.auto_id}_0"
 
 
 class SignalForm(StyledFormMixin, forms.Form):
@@ -406,26 +390,6 @@ def add_service_errors(
             form.add_error(field, messages)
         else:
             form.add_error(None, messages)
-
-
-def error_summary(form: forms.Form, formsets: tuple[Any, ...] = ()) -> list[ErrorItem]:
-    """Every message on the page, in page order, each linking to its field."""
-    items = [ErrorItem(label="", message=str(m), anchor="") for m in form.non_field_errors()]
-    hidden: set[str] = getattr(form, "hidden_names", set())
-    for field in form:
-        if field.name in hidden:
-            continue
-        items += [ErrorItem(str(field.label), str(m), _anchor(field)) for m in field.errors]
-    for formset in formsets:
-        items += [ErrorItem("", str(m), "") for m in formset.non_form_errors()]
-        for number, row in enumerate(formset.forms, start=1):
-            for field in row:
-                label = getattr(formset, "row_label", _("Persoon %(number)s: %(field)s")) % {
-                    "number": number,
-                    "field": field.label,
-                }
-                items += [ErrorItem(str(label), str(m), _anchor(field)) for m in field.errors]
-    return items
 
 
 # Meldpunt actions ---------------------------------------------------------------------------

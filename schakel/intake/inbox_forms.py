@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from schakel.intake import selectors, validators
+from schakel.core import validators
+from schakel.core.forms import StyledFormMixin
+from schakel.intake import selectors
 from schakel.intake.admin_services import PhenomenonData
 from schakel.intake.choices import (
     SignalStatus,
@@ -14,7 +16,6 @@ from schakel.intake.choices import (
     Urgency,
 )
 from schakel.intake.models import Phenomenon
-from schakel.network.forms import StyledFormMixin
 
 if TYPE_CHECKING:
     pass

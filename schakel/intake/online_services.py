@@ -10,11 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
 from schakel.audit.choices import Activity
-from schakel.intake import permissions, validators
+from schakel.core import validators
+from schakel.core.validators import check_length, collect
+from schakel.intake import permissions
 from schakel.intake.choices import DataCategory, ResearchLegalBasis, ResearchOutcome
 from schakel.intake.log_subjects import research_subjects
 from schakel.intake.models import OnlineResearchEntry, Signal
-from schakel.intake.services import AlreadyDecidedError, check_length, collect
+from schakel.intake.services import AlreadyDecidedError
 from schakel.intake.signal_input import AccountInput, validate_accounts
 
 

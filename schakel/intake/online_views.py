@@ -12,21 +12,19 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from schakel.accounts.acting import acting_membership
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
+from schakel.core.pages import form_methods, page_of
 from schakel.intake import online_services, permissions, selectors, services
 from schakel.intake.models import OnlineResearchEntry
 from schakel.intake.online_forms import ResearchCompleteForm, ResearchStartForm
-
-PAGE_SIZE = 50
-form_methods = require_http_methods(["GET", "POST"])
 
 
 @dataclass(frozen=True)
@@ -59,7 +57,7 @@ def _row(entry: OnlineResearchEntry) -> Row:
 
 def _page(request: HttpRequest, membership: Membership) -> Page[OnlineResearchEntry]:
     entries = selectors.online_research_list_for(membership=membership)
-    return Paginator(entries, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return page_of(request, entries)
 
 
 def _form_context(form: ResearchStartForm | ResearchCompleteForm) -> dict[str, Any]:

@@ -18,8 +18,12 @@ from django.utils.translation import gettext_lazy as _
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
 from schakel.audit.choices import Activity, SubjectType
+from schakel.core import validators
 from schakel.core.dates import add_months
-from schakel.intake import permissions, validators
+from schakel.core.errors import StateError
+from schakel.core.extensions import PERSON_JOIN_HOOKS, contributions
+from schakel.core.validators import check_length, collect
+from schakel.intake import permissions
 from schakel.intake.choices import SignalStatus, SuggestionStatus
 from schakel.intake.convergence import engine
 from schakel.intake.convergence.encoding import encode
@@ -41,17 +45,13 @@ from schakel.intake.signal_input import (
     identity_of_input,
     validate_signal_input,
 )
-from schakel.intake.validators import check_length, collect
 from schakel.privacy.choices import RetentionKind
-from schakel.privacy.models import LegalHold, SubjectRequest
 from schakel.privacy.retention.policies import term_months
 
 __all__ = [
     "AccountInput",
     "RelatedPersonInput",
     "SignalInput",
-    "check_length",
-    "collect",
     "person",
     "related",
     "signal_register",
@@ -59,8 +59,10 @@ __all__ = [
 ]
 
 
-class AlreadyDecidedError(Exception):
+class AlreadyDecidedError(StateError):
     """The suggestion was decided by someone else in the meantime."""
+
+    detail = _("Iemand anders heeft dit intussen al afgehandeld. Haal de gegevens opnieuw op.")
 
 
 def expiry_from(moment: datetime) -> datetime:
@@ -173,9 +175,14 @@ def _log_suggestions(
         )
 
 
-class MergeRefusedError(Exception):
+class MergeRefusedError(StateError):
     """Linking would join people whose signals another municipality directs; that meldpunt
     must be involved first."""
+
+    detail = _(
+        "Niet gekoppeld: deze signalen horen al bij betrokkenen met signalen bij een ander "
+        "meldpunt. Overleg eerst met dat meldpunt."
+    )
 
 
 def required_municipalities(first: Signal, second: Signal) -> set[uuid.UUID]:
@@ -217,13 +224,14 @@ def _link(first: Signal, second: Signal) -> tuple[Subject, list[Signal]]:
     Signal.objects.filter(pk__in=[s.pk for s in moved]).update(subject=subject)
     Signal.objects.filter(pk__in=[first.pk, second.pk]).update(subject=subject)
     # A subject left without signals (joined into the other) has nothing to hold together; its
-    # data-subject requests, legal holds and main-identity choices (with their history) are
-    # about the same person and move along.
+    # main-identity choices (with their history) and what other apps hold about it (their
+    # PERSON_JOIN_HOOKS: data-subject requests, legal holds) are about the same person and
+    # move along.
     joined = [pk for pk in subject_ids if pk != subject.pk]
     if joined:
-        SubjectRequest.objects.filter(subject_id__in=joined).update(subject=subject)
-        LegalHold.objects.filter(subject_id__in=joined).update(subject=subject)
         IdentityChoice.objects.filter(subject_id__in=joined).update(subject=subject)
+        for move_along in contributions(PERSON_JOIN_HOOKS):
+            move_along(joined=joined, into=subject)
         Subject.objects.filter(pk__in=joined).delete()
     return subject, moved
 

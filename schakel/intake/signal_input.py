@@ -14,7 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.models import Membership
-from schakel.intake import permissions, validators
+from schakel.core import validators
+from schakel.core.validators import Errors, check_length, collect
+from schakel.intake import permissions
 from schakel.intake.choices import (
     DataCategory,
     ReportedBy,
@@ -26,7 +28,6 @@ from schakel.intake.convergence.accounts import normalise_account
 from schakel.intake.convergence.encoding import Identity
 from schakel.intake.convergence.normalise import parse_given_names, split_surname
 from schakel.intake.models import Phenomenon, Signal
-from schakel.intake.validators import Errors, check_length, collect
 from schakel.network.choices import OrganisationKind
 from schakel.network.models import Organisation
 

@@ -14,20 +14,21 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from schakel.accounts.acting import acting_membership
 from schakel.accounts.choices import Role
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
 from schakel.accounts.permissions import superuser_required
+from schakel.core.forms import ErrorItem, error_summary
+from schakel.core.pages import form_methods, page_of
 from schakel.intake import admin_services, forms, inbox_forms, permissions, selectors, services
 from schakel.intake.account_forms import AccountFormSet
 from schakel.intake.choices import (
@@ -44,14 +45,8 @@ from schakel.intake.display import signal_born_text
 from schakel.intake.models import MatchSuggestion, Signal
 from schakel.network.views import acting_user
 
-PAGE_SIZE = 50
 # The inbox shows this many open suggestions and expiring signals; the counts show all.
 INBOX_SECTION_SIZE = 50
-form_methods = require_http_methods(["GET", "POST"])
-
-
-def page_of(request: HttpRequest, items: Any) -> Page[Any]:
-    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("pagina"))
 
 
 def _label(choices: type[Any], value: str) -> str:
@@ -88,7 +83,7 @@ def signal_create(request: HttpRequest) -> HttpResponse:
     form = forms.SignalForm(data, membership=membership)
     formset = forms.RelatedPersonFormSet(data, prefix="omgeving")
     accounts = AccountFormSet(data, prefix="account")
-    errors: list[forms.ErrorItem] = []
+    errors: list[ErrorItem] = []
     if data is not None:
         valid = [form.is_valid(), formset.is_valid(), accounts.is_valid()]
         if all(valid):
@@ -107,7 +102,7 @@ def signal_create(request: HttpRequest) -> HttpResponse:
                     % {"reference": signal.reference},
                 )
                 return redirect(_detail_url(signal))
-        errors = forms.error_summary(form, (accounts, formset))
+        errors = error_summary(form, (accounts, formset))
     context = {"form": form, "formset": formset, "accounts": accounts, "errors": errors}
     return render(request, "intake/signal_form.html", context)
 
@@ -198,7 +193,7 @@ def _detail_context(
         "may_handle": may_handle,
         "transitions": _transitions(signal) if may_handle else [],
         "status_form": status_form or inbox_forms.SignalStatusForm(),
-        "status_errors": forms.error_summary(status_form) if status_form else [],
+        "status_errors": error_summary(status_form) if status_form else [],
     }
 
 

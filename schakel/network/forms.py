@@ -7,54 +7,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.models import User
+from schakel.core.forms import StyledFormMixin
 from schakel.network import permissions
 from schakel.network.models import Collaboration, InterventionOption, Organisation, Region
-
-_WIDGET_CLASSES: tuple[tuple[type[forms.Widget], str], ...] = (
-    (forms.CheckboxSelectMultiple, "utrecht-checkbox utrecht-checkbox--html-input"),
-    (forms.CheckboxInput, "utrecht-checkbox utrecht-checkbox--html-input"),
-    (forms.Textarea, "utrecht-textarea utrecht-textarea--html-textarea"),
-    (forms.Select, "utrecht-select utrecht-select--html-select"),
-    (forms.widgets.Input, "utrecht-textbox utrecht-textbox--html-input"),
-)
-
-
-BLANK_LABEL = _("Maak een keuze")
-
-
-def _label_blank_choice(field: forms.Field) -> None:
-    # Django's own blank label ("- Select an option -") has no Dutch translation yet.
-    if isinstance(field, forms.ModelChoiceField):
-        if field.empty_label is not None:
-            field.empty_label = BLANK_LABEL
-    elif isinstance(field, forms.ChoiceField):
-        choices = list(getattr(field, "choices", []))  # normalised: (value, label) pairs
-        if choices and choices[0][0] == "":
-            field.choices = [("", BLANK_LABEL), *choices[1:]]
-
-
-class StyledFormMixin:
-    """Give every widget the NL Design System class of its kind (no inline styles).
-
-    No HTML ``required``: browsers would style every empty required field as invalid before
-    anything was submitted. Required inputs get ``aria-required`` instead; the server checks.
-    """
-
-    fields: dict[str, forms.Field]
-    use_required_attribute = False
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            _label_blank_choice(field)
-            if field.required and not isinstance(
-                field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
-            ):
-                field.widget.attrs.setdefault("aria-required", "true")
-            for widget_type, css in _WIDGET_CLASSES:
-                if isinstance(field.widget, widget_type):
-                    field.widget.attrs.setdefault("class", css)
-                    break
 
 
 class OrganisationForm(StyledFormMixin, forms.ModelForm[Organisation]):

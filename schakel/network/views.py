@@ -5,33 +5,26 @@ from itertools import groupby
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from schakel.accounts.models import User
 from schakel.accounts.permissions import admin_required, superuser_required
+from schakel.core.pages import form_methods, page_of
 from schakel.network import forms, permissions, selectors, services
 from schakel.network.choices import OrganisationKind
 from schakel.network.models import Organisation
-
-PAGE_SIZE = 50
-form_methods = require_http_methods(["GET", "POST"])
 
 
 def acting_user(request: HttpRequest) -> User:
     user = request.user
     assert isinstance(user, User)
     return user
-
-
-def page_of(request: HttpRequest, queryset: QuerySet[Any]) -> Page[Any]:
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("pagina"))
 
 
 def form_page(

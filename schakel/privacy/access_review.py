@@ -33,8 +33,8 @@ from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership, PersonalAccessToken
 from schakel.audit import services as audit
 from schakel.audit.choices import Activity
-from schakel.intake import validators
-from schakel.intake.services import check_length, collect
+from schakel.core import validators
+from schakel.core.validators import check_length, collect
 from schakel.network.models import Organisation
 from schakel.privacy.models import AccessReviewSignOff
 from schakel.privacy.register_export import csv_document

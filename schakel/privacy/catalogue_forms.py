@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from schakel.audit.models import ProcessingActivity
-from schakel.intake import validators
+from schakel.core import validators
+from schakel.core.forms import StyledFormMixin
 from schakel.network.choices import OrganisationKind
-from schakel.network.forms import StyledFormMixin
 from schakel.privacy.catalogue_services import (
     CODE_MAX_LENGTH,
     CODE_MESSAGE,

@@ -25,8 +25,8 @@ from schakel.accounts.models import User
 from schakel.audit import services as audit
 from schakel.audit.choices import Activity
 from schakel.audit.models import ProcessingActivity
-from schakel.intake import validators
-from schakel.intake.services import check_length, collect
+from schakel.core import validators
+from schakel.core.validators import check_length, collect
 from schakel.network.choices import OrganisationKind
 from schakel.privacy.models import LegalBasis
 

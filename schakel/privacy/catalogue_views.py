@@ -14,19 +14,19 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from schakel.accounts.permissions import admin_required
 from schakel.accounts.stepup import step_up_required
 from schakel.audit.models import ProcessingActivity
-from schakel.intake.forms import error_summary
+from schakel.core.forms import error_summary
+from schakel.core.pages import form_methods
 from schakel.network.choices import OrganisationKind
 from schakel.network.views import acting_user
 from schakel.privacy import catalogue_services as services
 from schakel.privacy.catalogue_forms import LegalBasisForm
 from schakel.privacy.models import LegalBasis
 
-form_methods = require_http_methods(["GET", "POST"])
 SECTION = "legal_bases"
 
 

@@ -10,8 +10,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from schakel.cases.models import Case
-from schakel.intake import validators
-from schakel.network.forms import StyledFormMixin
+from schakel.core import validators
+from schakel.core.forms import StyledFormMixin
 from schakel.privacy.supervision import REASON_MIN_LENGTH
 
 

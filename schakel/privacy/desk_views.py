@@ -7,17 +7,15 @@ the officer opened with a recorded reason runs.
 """
 
 import uuid
-from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from schakel.accounts.acting import acting_membership
 from schakel.accounts.choices import Role
@@ -27,15 +25,13 @@ from schakel.accounts.stepup import step_up_required
 from schakel.audit.selectors import integrity_status
 from schakel.cases.choices import LifeDomain
 from schakel.cases.models.plan import ANALYSIS_FIELDS
-from schakel.intake.forms import error_summary
+from schakel.core.forms import error_summary
+from schakel.core.pages import PAGE_SIZE, form_methods, page_of, query_without_page
 from schakel.privacy import access_review, desk_selectors, register_export, supervision
 from schakel.privacy.desk_forms import PeriodForm, SignOffForm, SupervisionForm
 from schakel.privacy.models import AccessReviewSignOff
 from schakel.privacy.request_selectors import desk_summary as request_summary
 from schakel.privacy.retention.selectors import desk_summary as retention_summary
-
-PAGE_SIZE = 50
-form_methods = require_http_methods(["GET", "POST"])
 
 
 def _officer(request: HttpRequest) -> Membership:
@@ -75,10 +71,6 @@ signer_only = checked_first(_signer)
 register_readers_only = checked_first(_register_reader)
 
 
-def _page(request: HttpRequest, items: Any) -> Page[Any]:
-    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("pagina"))
-
-
 def _uuid(raw: str | None) -> uuid.UUID | None:
     if not raw:
         return None
@@ -86,12 +78,6 @@ def _uuid(raw: str | None) -> uuid.UUID | None:
         return uuid.UUID(raw)
     except ValueError as error:
         raise Http404 from error
-
-
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("pagina", None)
-    return query.urlencode()
 
 
 # The desk -------------------------------------------------------------------------------------
@@ -172,7 +158,7 @@ def desk_disclosure_list(request: HttpRequest) -> HttpResponse:
         basis_id=basis_id,
         organisation_id=organisation_id,
     )
-    page = _page(request, queryset)
+    page = page_of(request, queryset)
     rows = desk_selectors.read_disclosure_rows(membership=membership, disclosures=list(page))
     context = {
         "form": form,
@@ -181,7 +167,7 @@ def desk_disclosure_list(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "start": start,
         "end": end,
-        "query": _query_without_page(request),
+        "query": query_without_page(request),
         "basis_id": basis_id or "",
         "organisation_id": organisation_id or "",
         "filtered": basis_id is not None or organisation_id is not None,
@@ -196,7 +182,7 @@ def desk_disclosure_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def desk_incidental(request: HttpRequest) -> HttpResponse:
     membership = _officer(request)
-    page = _page(request, desk_selectors.incidental_open_queryset(membership=membership))
+    page = page_of(request, desk_selectors.incidental_open_queryset(membership=membership))
     rows = desk_selectors.incidental_rows(list(page))
     return render(request, "privacy/desk/incidental.html", {"page": page, "rows": rows})
 

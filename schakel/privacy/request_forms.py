@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from schakel.network.forms import StyledFormMixin
+from schakel.core.forms import StyledFormMixin
 from schakel.privacy.choices import RequestDecision, RequestKind, RequestRestriction
 from schakel.privacy.request_services import (
     ContributionInput,

@@ -23,7 +23,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership
@@ -31,10 +31,11 @@ from schakel.audit import services as audit
 from schakel.audit.choices import Activity, SubjectType
 from schakel.cases.choices import OPEN_PHASES
 from schakel.cases.models import Case, Intervention, Invitation, Participation
+from schakel.core import validators
 from schakel.core.dates import add_months
-from schakel.intake import validators
+from schakel.core.errors import StateError
+from schakel.core.validators import check_length, collect
 from schakel.intake.models import OnlineResearchEntry, Signal, Subject
-from schakel.intake.services import check_length, collect
 from schakel.network.models import Organisation
 from schakel.privacy.choices import (
     OPEN_REQUEST_STATUSES,
@@ -57,8 +58,10 @@ TERM_MONTHS = 1
 MAX_TERM_MONTHS = 3
 
 
-class RequestStateError(Exception):
+class RequestStateError(StateError):
     """The request was closed (decided or withdrawn) meanwhile; nothing was changed."""
+
+    detail = gettext_lazy("Er is niets opgeslagen: het verzoek is intussen afgehandeld.")
 
 
 class NotContactPointError(Exception):

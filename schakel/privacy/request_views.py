@@ -14,7 +14,6 @@ from typing import Any
 from django import forms as django_forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -22,13 +21,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from schakel.accounts.acting import acting_membership
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
 from schakel.accounts.stepup import step_up_required
-from schakel.intake.forms import error_summary
+from schakel.core.forms import error_summary
+from schakel.core.pages import form_methods, page_of
 from schakel.privacy import request_forms as forms
 from schakel.privacy import request_selectors as selectors
 from schakel.privacy import request_services as services
@@ -40,8 +40,6 @@ from schakel.privacy.access_export_render import (
 from schakel.privacy.choices import ContributionStatus
 from schakel.privacy.models import RequestContribution, SubjectRequest
 
-PAGE_SIZE = 50
-form_methods = require_http_methods(["GET", "POST"])
 REQUEST_CLOSED = gettext_lazy(
     "Dit kan niet meer: het verzoek is intussen afgehandeld. Er is niets opgeslagen."
 )
@@ -124,7 +122,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
             "contributions", filter=Q(contributions__status=ContributionStatus.ANSWERED)
         ),
     )
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = page_of(request, rows)
     today = timezone.localdate()
     items = [ListItem(r, services.is_open(r), Term(services.days_left(r, today))) for r in page]
     overdue = sum(1 for item in items if item.open and item.term.overdue)
@@ -406,7 +404,7 @@ def request_inbox(request: HttpRequest) -> HttpResponse:
     if membership.role not in services.CONTRIBUTOR_ROLES:
         raise Http404
     rows = selectors.contribution_inbox_for(membership=membership)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = page_of(request, rows)
     today = timezone.localdate()
     items = [
         InboxItem(

@@ -10,7 +10,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from schakel.network.forms import StyledFormMixin
+from schakel.core.forms import StyledFormMixin
 from schakel.privacy.choices import RetentionKind
 from schakel.privacy.models.retention import MAX_TERM_MONTHS
 from schakel.privacy.retention.holds import HoldInput

@@ -17,14 +17,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
 from django.db.models import F, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
 from schakel.accounts.acting import acting_membership
 from schakel.accounts.choices import Role
@@ -33,15 +32,13 @@ from schakel.accounts.models import Membership, User
 from schakel.accounts.permissions import checked_first
 from schakel.accounts.stepup import step_up_required
 from schakel.audit.models import DeletionRecord
-from schakel.intake.forms import error_summary
+from schakel.core.forms import error_summary
+from schakel.core.pages import form_methods, page_of
 from schakel.network.views import acting_user
 from schakel.privacy.choices import RetentionKind
 from schakel.privacy.models import LegalHold, RetentionPolicy, RetentionRun
 from schakel.privacy.retention import holds, policies, selectors
 from schakel.privacy.retention_forms import HoldForm, PolicyForm, add_service_errors
-
-PAGE_SIZE = 50
-form_methods = require_http_methods(["GET", "POST"])
 
 # What a deletion record's ``object_kind`` means (the register stores codes only).
 OBJECT_KINDS: dict[str, Any] = {
@@ -108,10 +105,6 @@ def _policy_editor(request: HttpRequest) -> None:
 officer_only = checked_first(_officer)
 policy_readers_only = checked_first(_policy_reader)
 policy_editors_only = checked_first(_policy_editor)
-
-
-def _page(request: HttpRequest, items: Any) -> Page[Any]:
-    return Paginator(items, PAGE_SIZE).get_page(request.GET.get("pagina"))
 
 
 # Terms (bewaartermijnen) ------------------------------------------------------------------
@@ -220,7 +213,7 @@ def holds_listed(membership: Membership) -> QuerySet[LegalHold]:
 @require_GET
 def hold_list(request: HttpRequest) -> HttpResponse:
     membership = _officer(request)
-    page = _page(request, holds_listed(membership))
+    page = page_of(request, holds_listed(membership))
     context = {
         "page": page,
         "rows": [hold_row(hold) for hold in page],
@@ -294,7 +287,7 @@ def hold_lift(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 @require_GET
 def deletion_list(request: HttpRequest) -> HttpResponse:
     membership = _officer(request)
-    page = _page(request, selectors.deletion_register(membership=membership))
+    page = page_of(request, selectors.deletion_register(membership=membership))
     context = {
         "page": page,
         "rows": [deletion_row(record) for record in page],
@@ -307,7 +300,7 @@ def deletion_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def run_list(request: HttpRequest) -> HttpResponse:
     membership = _officer(request)
-    page = _page(request, selectors.runs(membership=membership).order_by("-started_at", "pk"))
+    page = page_of(request, selectors.runs(membership=membership).order_by("-started_at", "pk"))
     context = {
         "page": page,
         "rows": [{"run": run, "short": short_id(run.pk), "kinds": run_kinds(run)} for run in page],

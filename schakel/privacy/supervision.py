@@ -44,8 +44,8 @@ from schakel.cases.models import (
     Participation,
 )
 from schakel.cases.services import subject_of
-from schakel.intake import validators
-from schakel.intake.services import check_length, collect
+from schakel.core import validators
+from schakel.core.validators import check_length, collect
 from schakel.privacy.models import Disclosure, SupervisionAccess
 
 REASON_MIN_LENGTH = 20

@@ -22,16 +22,16 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from schakel.accounts.choices import TABLE_ROLES
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership, User
-from schakel.intake import validators
+from schakel.core import validators
+from schakel.core.forms import DATE_INPUT_FORMATS, RADIO_CLASS, StyledFormMixin
 from schakel.intake.choices import DataCategory
-from schakel.intake.forms import DATE_INPUT_FORMATS, RADIO_CLASS
 from schakel.intake.models import Signal
 from schakel.network.choices import OrganisationKind
-from schakel.network.forms import StyledFormMixin
 from schakel.network.models import Organisation
-from schakel.weighing import permissions, services
+from schakel.weighing import services
 from schakel.weighing.choices import OUTCOMES_WITH_DATE, WeighingOutcome
 from schakel.weighing.models import WeighingArrangement, WeighingCriterion
 
@@ -188,7 +188,7 @@ class SessionForm(StyledFormMixin, forms.Form):
     def _chair_choices(self) -> list[tuple[str, list[tuple[str, str]]]]:
         memberships = (
             Membership.objects.active()
-            .filter(organisation_id__in=self.organisations, role__in=permissions.TABLE_ROLES)
+            .filter(organisation_id__in=self.organisations, role__in=TABLE_ROLES)
             .select_related("user", "organisation")
             .order_by("organisation__name", "user__full_name")
         )

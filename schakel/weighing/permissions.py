@@ -3,14 +3,13 @@
 Which sessions and items someone sees is decided in ``selectors``; these decide actions.
 """
 
-from schakel.accounts.choices import Role
+from schakel.accounts.choices import TABLE_ROLES
 from schakel.accounts.models import Membership
 from schakel.intake.permissions import is_meldpunt
 from schakel.network.choices import OrganisationKind
 from schakel.weighing.models import WeighingArrangement, WeighingItem, WeighingSession
 
 # Roles that take part at a weighing table for their organisation.
-TABLE_ROLES = frozenset({Role.MUNICIPAL_LEAD, Role.PARTNER_MEMBER, Role.PROCESS_DIRECTOR})
 
 # The weighing team needs at least these organisation kinds at the table (product.md step 3).
 REQUIRED_PARTICIPANT_KINDS = frozenset(

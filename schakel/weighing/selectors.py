@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from schakel.accounts.choices import TABLE_ROLES
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
 from schakel.audit.choices import Activity, SubjectType
@@ -31,7 +32,6 @@ from schakel.weighing.models import (
     WeighingItem,
     WeighingSession,
 )
-from schakel.weighing.permissions import TABLE_ROLES
 
 
 def subject_of(item: WeighingItem) -> audit.Subject:

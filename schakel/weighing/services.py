@@ -14,15 +14,18 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from schakel.accounts.choices import TABLE_ROLES
 from schakel.accounts.models import Membership, User
 from schakel.audit import services as audit
 from schakel.audit.choices import Activity
 from schakel.cases.choices import OPEN_PHASES
 from schakel.cases.models import Case
-from schakel.intake import validators
+from schakel.core import validators
+from schakel.core.errors import StateError
+from schakel.core.validators import check_length, collect
 from schakel.intake.choices import DataCategory, SignalStatus
 from schakel.intake.models import Signal, Subject
-from schakel.intake.services import check_length, collect, person
+from schakel.intake.services import person
 from schakel.network.models import Organisation
 from schakel.weighing import permissions
 from schakel.weighing.choices import OUTCOMES_WITH_DATE, SessionStatus, WeighingOutcome
@@ -39,7 +42,7 @@ from schakel.weighing.selectors import subject_of
 WEIGHABLE_STATUSES = (SignalStatus.NEW, SignalStatus.UNDER_REVIEW)
 
 
-class AlreadyDecidedError(Exception):
+class AlreadyDecidedError(StateError):
     """Someone else recorded the decision first; nothing was changed."""
 
 
@@ -68,7 +71,7 @@ def session_schedule(*, membership: Membership, data: SessionInput) -> WeighingS
         ]
     chair_orgs = set(
         Membership.objects.active()
-        .filter(user=data.chair, role__in=permissions.TABLE_ROLES)
+        .filter(user=data.chair, role__in=TABLE_ROLES)
         .values_list("organisation_id", flat=True)
     )
     allowed = {org.pk for org in data.participants} | {data.arrangement.facilitator_id}

@@ -14,7 +14,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
@@ -22,16 +21,18 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from schakel.accounts.acting import acting_membership
+from schakel.accounts.choices import TABLE_ROLES
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership, User
 from schakel.cases.access import cases_visible_to
 from schakel.cases.services import process_directors_of, zvh_for
+from schakel.core.forms import error_summary
+from schakel.core.pages import form_methods, page_of
 from schakel.intake.choices import DataCategory, Relation, SignalStatus
 from schakel.intake.choices import Sex as SexChoice
-from schakel.intake.forms import error_summary
 from schakel.intake.models import Signal
 from schakel.intake.selectors import signal_list_for
 from schakel.network.models import Organisation
@@ -39,16 +40,14 @@ from schakel.weighing import forms, permissions, selectors, services
 from schakel.weighing.choices import OUTCOMES_WITH_DATE
 from schakel.weighing.models import WeighingArrangement, WeighingItem, WeighingSession
 
-PAGE_SIZE = 50
 # The session list shows this many follow-ups; the count shows all.
 FOLLOW_UP_SIZE = 50
-form_methods = require_http_methods(["GET", "POST"])
 
 
 def _table_membership(request: HttpRequest) -> Membership:
     """The acting membership, when it takes part at a weighing table at all."""
     membership = acting_membership(request)
-    if membership is None or membership.role not in permissions.TABLE_ROLES:
+    if membership is None or membership.role not in TABLE_ROLES:
         raise Http404
     return membership
 
@@ -95,7 +94,7 @@ def _table_organisations(
     found: dict[uuid.UUID, list[Organisation]] = {}
     rows = (
         Membership.objects.active()
-        .filter(user_id__in=set(user_ids), role__in=permissions.TABLE_ROLES)
+        .filter(user_id__in=set(user_ids), role__in=TABLE_ROLES)
         .select_related("organisation")
         .order_by("organisation__name")
     )
@@ -141,7 +140,7 @@ def session_list(request: HttpRequest) -> HttpResponse:
     sessions = selectors.session_list_for(membership=membership).prefetch_related(
         Prefetch("participants", queryset=Organisation.objects.only("id"))
     )
-    page = Paginator(sessions, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = page_of(request, sessions)
     on_page: list[WeighingSession] = list(page)
     counts = dict(
         selectors.items_visible_to(membership=membership)

@@ -27,23 +27,26 @@ from rest_framework.response import Response
 from schakel.accounts.choices import Role
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
+from schakel.api.base import (
+    CONFLICT_RESPONSE,
+    REVISION_CONFLICT_DETAIL,
+    SchakelAPIView,
+    conflict,
+    membership_of,
+    problem_response,
+    service_errors,
+)
+from schakel.api.fields import Merged
 from schakel.api.filters import StrictOrderingFilter
 from schakel.api.views import acting_membership_of
 from schakel.cases import meeting_services, permissions, plan_services, selectors
 from schakel.cases.api.base import (
     ACKNOWLEDGMENT_RESPONSE,
-    CONFLICT_RESPONSE,
-    REVISION_CONFLICT_DETAIL,
     PlanConflictProblemSerializer,
-    ProcessAPIView,
-    conflict,
-    membership_of,
-    problem_response,
     require_acknowledgment,
-    service_errors,
 )
 from schakel.cases.api.filters import MeetingFilterSet
-from schakel.cases.api.serializers import (
+from schakel.cases.api.meeting_serializers import (
     AcknowledgmentSerializer,
     AgendaItemAddSerializer,
     AgendaItemDetailSerializer,
@@ -55,10 +58,9 @@ from schakel.cases.api.serializers import (
     MeetingDetailSerializer,
     MeetingInputSerializer,
     MeetingSerializer,
-    Merged,
     PlanAdoptionSerializer,
-    PlanVersionSerializer,
 )
+from schakel.cases.api.serializers import PlanVersionSerializer
 from schakel.cases.calendar import meetings_ical
 from schakel.cases.choices import PlanVersionStatus
 from schakel.cases.models import ActionPlanVersion, AgendaItem, ConsultationMeeting
@@ -102,7 +104,7 @@ def plan_conflict(item: AgendaItem) -> Exception:
     )
 
 
-class MeetingListView(ListModelMixin, ProcessAPIView):
+class MeetingListView(ListModelMixin, SchakelAPIView):
     serializer_class = MeetingSerializer
     filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
     filterset_class = MeetingFilterSet
@@ -170,7 +172,7 @@ class ICalendarRenderer(BaseRenderer):
         return data if isinstance(data, bytes) else b""
 
 
-class MeetingCalendarView(ProcessAPIView):
+class MeetingCalendarView(SchakelAPIView):
     renderer_classes = [ICalendarRenderer]
     serializer_class = None
 
@@ -200,7 +202,7 @@ class MeetingCalendarView(ProcessAPIView):
         return Response(content, content_type="text/calendar; charset=utf-8")
 
 
-class MeetingDetailView(ProcessAPIView):
+class MeetingDetailView(SchakelAPIView):
     serializer_class = MeetingDetailSerializer
 
     @extend_schema(
@@ -232,7 +234,7 @@ class MeetingDetailView(ProcessAPIView):
         return Response(MeetingDetailSerializer(data).data)
 
 
-class AcknowledgmentView(ProcessAPIView):
+class AcknowledgmentView(SchakelAPIView):
     serializer_class = AcknowledgmentSerializer
 
     @extend_schema(
@@ -253,7 +255,7 @@ class AcknowledgmentView(ProcessAPIView):
         return Response(AcknowledgmentSerializer(attendance).data)
 
 
-class MeetingAgendaItemsView(ProcessAPIView):
+class MeetingAgendaItemsView(SchakelAPIView):
     serializer_class = AgendaItemAddSerializer
 
     @extend_schema(
@@ -282,7 +284,7 @@ class MeetingAgendaItemsView(ProcessAPIView):
         return Response(AgendaItemSerializer(item).data, status=201)
 
 
-class AgendaItemDetailView(ProcessAPIView):
+class AgendaItemDetailView(SchakelAPIView):
     serializer_class = AgendaItemDetailSerializer
 
     @extend_schema(
@@ -306,7 +308,7 @@ class AgendaItemDetailView(ProcessAPIView):
         return Response(AgendaItemDetailSerializer(data).data)
 
 
-class InvitationsView(ProcessAPIView):
+class InvitationsView(SchakelAPIView):
     serializer_class = InvitationInputSerializer
 
     @extend_schema(
@@ -335,7 +337,7 @@ class InvitationsView(ProcessAPIView):
         return Response(InvitationSerializer(invitation).data, status=201)
 
 
-class DecisionsView(ProcessAPIView):
+class DecisionsView(SchakelAPIView):
     serializer_class = DecisionInputSerializer
 
     @extend_schema(
@@ -363,7 +365,7 @@ class DecisionsView(ProcessAPIView):
         return Response(DecisionSerializer(decision).data, status=201)
 
 
-class PlanAdoptionView(ProcessAPIView):
+class PlanAdoptionView(SchakelAPIView):
     serializer_class = PlanAdoptionSerializer
 
     @extend_schema(

@@ -18,39 +18,38 @@ from rest_framework.mixins import ListModelMixin
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from schakel.accounts.choices import TABLE_ROLES
 from schakel.accounts.models import Membership
-from schakel.api.filters import StrictOrderingFilter
-from schakel.api.views import acting_membership_of
-from schakel.cases import permissions, plan_services, selectors
-from schakel.cases.access import interventions_visible_to
-from schakel.cases.api.base import (
+from schakel.api.base import (
     MAX_INT,
     REVISION_CONFLICT_DETAIL,
-    PlanConflictProblemSerializer,
-    ProcessAPIView,
     RevisionConflictProblemSerializer,
+    SchakelAPIView,
     conflict,
     membership_of,
     problem_response,
     service_errors,
     validation_error,
 )
+from schakel.api.fields import Merged
+from schakel.api.filters import StrictOrderingFilter
+from schakel.api.views import acting_membership_of
+from schakel.cases import permissions, plan_services, selectors
+from schakel.cases.access import interventions_visible_to
+from schakel.cases.api.base import PlanConflictProblemSerializer
 from schakel.cases.api.filters import InterventionFilterSet
-from schakel.cases.api.serializers import (
+from schakel.cases.api.plan_serializers import (
     InterventionChangeSerializer,
     InterventionDetailSerializer,
     InterventionInputSerializer,
-    InterventionSerializer,
-    Merged,
     PlanUpdateSerializer,
     PlanVersionDetailSerializer,
-    PlanVersionSerializer,
     PlanWrittenSerializer,
     ProgressInputSerializer,
     RemovalInputSerializer,
     analysis_of,
-    case_ref,
 )
+from schakel.cases.api.serializers import InterventionSerializer, PlanVersionSerializer, case_ref
 from schakel.cases.api.views import writable_case
 from schakel.cases.choices import LifeDomain
 from schakel.cases.models import ActionPlanVersion, Case, Intervention
@@ -134,10 +133,7 @@ def progress_gate(membership: Membership, intervention: Intervention) -> None:
     """Progress is reported by the owning organisation while the case is open."""
     if permissions.may_update_intervention(membership, intervention):
         return
-    owner = (
-        membership.role in permissions.TABLE_ROLES
-        and membership.organisation_id == intervention.owner_id
-    )
+    owner = membership.role in TABLE_ROLES and membership.organisation_id == intervention.owner_id
     if not owner:
         raise exceptions.NotFound()
     if intervention.plan.case.is_closed:
@@ -148,7 +144,7 @@ def progress_gate(membership: Membership, intervention: Intervention) -> None:
 # --- versions ----------------------------------------------------------------------------------
 
 
-class PlanVersionListView(ProcessAPIView):
+class PlanVersionListView(SchakelAPIView):
     serializer_class = PlanVersionSerializer
     queryset = ActionPlanVersion.objects.none()  # for the schema; reads go through selectors
 
@@ -167,7 +163,7 @@ class PlanVersionListView(ProcessAPIView):
         return self.paginated(versions, PlanVersionSerializer)
 
 
-class PlanVersionDetailView(ProcessAPIView):
+class PlanVersionDetailView(SchakelAPIView):
     serializer_class = PlanVersionDetailSerializer
 
     @extend_schema(
@@ -204,7 +200,7 @@ class PlanVersionDetailView(ProcessAPIView):
         return Response(PlanVersionDetailSerializer(data).data)
 
 
-class PlanView(ProcessAPIView):
+class PlanView(SchakelAPIView):
     serializer_class = PlanUpdateSerializer
 
     @extend_schema(
@@ -249,7 +245,7 @@ class PlanView(ProcessAPIView):
 # --- interventions -----------------------------------------------------------------------------
 
 
-class InterventionListView(ListModelMixin, ProcessAPIView):
+class InterventionListView(ListModelMixin, SchakelAPIView):
     serializer_class = InterventionSerializer
     filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
     filterset_class = InterventionFilterSet
@@ -276,7 +272,7 @@ class InterventionListView(ListModelMixin, ProcessAPIView):
         return self.list(request, *args, **kwargs)
 
 
-class CaseInterventionsView(ProcessAPIView):
+class CaseInterventionsView(SchakelAPIView):
     serializer_class = InterventionInputSerializer
     queryset = Intervention.objects.none()  # for the schema; reads go through selectors
 
@@ -321,7 +317,7 @@ class CaseInterventionsView(ProcessAPIView):
         return Response(intervention_detail(membership, intervention.pk), status=201)
 
 
-class InterventionDetailView(ProcessAPIView):
+class InterventionDetailView(SchakelAPIView):
     serializer_class = InterventionDetailSerializer
 
     @extend_schema(
@@ -370,7 +366,7 @@ class InterventionDetailView(ProcessAPIView):
         return Response(intervention_detail(membership, id))
 
 
-class ProgressView(ProcessAPIView):
+class ProgressView(SchakelAPIView):
     serializer_class = ProgressInputSerializer
 
     @extend_schema(
@@ -405,7 +401,7 @@ class ProgressView(ProcessAPIView):
         return Response(intervention_detail(membership, id))
 
 
-class RemovalView(ProcessAPIView):
+class RemovalView(SchakelAPIView):
     serializer_class = RemovalInputSerializer
 
     @extend_schema(

@@ -20,17 +20,17 @@ from rest_framework.response import Response
 from rest_framework.serializers import Serializer
 
 from schakel.accounts.models import Membership
-from schakel.api.filters import StrictOrderingFilter
-from schakel.api.views import acting_membership_of
-from schakel.cases import permissions, selectors, services
-from schakel.cases.access import cases_visible_to
-from schakel.cases.api.base import (
+from schakel.api.base import (
     CONFLICT_RESPONSE,
-    ProcessAPIView,
+    SchakelAPIView,
     conflict,
     membership_of,
     service_errors,
 )
+from schakel.api.filters import StrictOrderingFilter
+from schakel.api.views import acting_membership_of
+from schakel.cases import permissions, selectors, services
+from schakel.cases.access import cases_visible_to
 from schakel.cases.api.filters import CaseFilterSet
 from schakel.cases.api.serializers import (
     CaseDetailSerializer,
@@ -65,7 +65,7 @@ def case_state(case: Case) -> dict[str, Any]:
     return dict(CaseStateSerializer(case).data)
 
 
-class CaseListView(ListModelMixin, ProcessAPIView):
+class CaseListView(ListModelMixin, SchakelAPIView):
     serializer_class = CaseSerializer
     filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
     filterset_class = CaseFilterSet
@@ -94,7 +94,7 @@ class CaseListView(ListModelMixin, ProcessAPIView):
         return self.list(request, *args, **kwargs)
 
 
-class CaseDetailView(ProcessAPIView):
+class CaseDetailView(SchakelAPIView):
     serializer_class = CaseDetailSerializer
 
     @extend_schema(
@@ -114,7 +114,7 @@ class CaseDetailView(ProcessAPIView):
         return Response(CaseDetailSerializer(CaseDetailSerializer.data_for(view)).data)
 
 
-class ParticipationListView(ProcessAPIView):
+class ParticipationListView(SchakelAPIView):
     serializer_class = ParticipationSerializer
     queryset = Participation.objects.none()  # for the schema; reads go through selectors
 
@@ -160,7 +160,7 @@ class ParticipationListView(ProcessAPIView):
         return Response(ParticipationSerializer(participation).data, status=201)
 
 
-class ParticipationEndView(ProcessAPIView):
+class ParticipationEndView(SchakelAPIView):
     serializer_class = ParticipationEndSerializer
 
     @extend_schema(
@@ -195,7 +195,7 @@ class ParticipationEndView(ProcessAPIView):
         return Response(ParticipationSerializer(ended).data)
 
 
-class CaseActionView(ProcessAPIView):
+class CaseActionView(SchakelAPIView):
     """One change to a case through one service; answers the case's state (no person data)."""
 
     input_serializer: type[Serializer[Any]]

@@ -11,12 +11,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from schakel.accounts.display import staff_display
+from schakel.api.base import SchakelAPIView, membership_of, service_errors
 from schakel.api.views import acting_membership_of
 from schakel.intake.api.identity_serializers import (
     MainIdentityChangeSerializer,
     MainIdentitySerializer,
 )
-from schakel.intake.api.views import TAGS, IntakeAPIView, membership_of, service_errors
+from schakel.intake.api.views import TAGS
 from schakel.intake.identity_views import field_choices, subject_signals_for
 from schakel.intake.main_identity_services import identity_choose
 from schakel.intake.models import IdentityChoice, Signal, Subject
@@ -42,7 +43,7 @@ def _data(subject: Subject, signals: list[Signal]) -> dict[str, Any]:
     }
 
 
-class MainIdentityView(IntakeAPIView):
+class MainIdentityView(SchakelAPIView):
     serializer_class = MainIdentitySerializer
 
     @extend_schema(

@@ -8,13 +8,10 @@ from rest_framework import serializers
 
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
-from schakel.intake import selectors, validators
-from schakel.intake.api.serializers import (
-    ScopedPrimaryKeyField,
-    _category,
-    _optional_text,
-    _text,
-)
+from schakel.api.fields import ScopedPrimaryKeyField
+from schakel.core import validators
+from schakel.intake import selectors
+from schakel.intake.api.serializers import _category, _optional_text, _text
 from schakel.intake.choices import (
     DataCategory,
     ResearchLegalBasis,

@@ -8,12 +8,12 @@ of lists hold no person data; person data only appears where a selector logged i
 import uuid
 from typing import Any
 
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from schakel.accounts.models import Membership
-from schakel.intake import selectors, validators
+from schakel.api.fields import OrganisationRefSerializer, ScopedPrimaryKeyField
+from schakel.core import validators
+from schakel.intake import selectors
 from schakel.intake.choices import (
     DataCategory,
     Relation,
@@ -31,13 +31,6 @@ from schakel.intake.signal_input import AccountInput, RelatedPersonInput, Signal
 # --- shared pieces -----------------------------------------------------------------------------
 
 
-class OrganisationRefSerializer(serializers.Serializer[Any]):
-    """An organisation by id and name (never its staff)."""
-
-    id = serializers.UUIDField()
-    name = serializers.CharField()
-
-
 class PhenomenonRefSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     name = serializers.CharField()
@@ -51,24 +44,6 @@ class KnownAtSerializer(serializers.Serializer[KnownAt]):
     confirmed = serializers.BooleanField(
         help_text="true: door het meldpunt bevestigd als dezelfde persoon; false: mogelijk."
     )
-
-
-class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField):  # type: ignore[type-arg]
-    """A UUID that must name one of the objects ``scope(membership)`` returns.
-
-    An unknown id and an id the caller may not use give the same message, so the answer never
-    tells whether something exists.
-    """
-
-    def __init__(self, *, scope: Any, message: Any, **kwargs: Any) -> None:
-        self.scope = scope
-        kwargs["pk_field"] = serializers.UUIDField(error_messages={"invalid": message})
-        kwargs["error_messages"] = {"does_not_exist": message, "incorrect_type": message}
-        super().__init__(**kwargs)
-
-    def get_queryset(self) -> QuerySet[Any]:
-        membership = self.context.get("membership")
-        return self.scope(membership if isinstance(membership, Membership) else None)  # type: ignore[no-any-return]
 
 
 def _text(max_length: int, **kwargs: Any) -> serializers.CharField:

@@ -7,12 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from schakel.accounts.models import Membership
+from schakel.api.fields import OrganisationRefSerializer
 from schakel.intake import selectors
-from schakel.intake.api.serializers import (
-    AccountSerializer,
-    OrganisationRefSerializer,
-    PartialIdentitySerializer,
-)
+from schakel.intake.api.serializers import AccountSerializer, PartialIdentitySerializer
 from schakel.intake.choices import (
     DataCategory,
     MatchBand,

@@ -6,28 +6,27 @@ not see or do is a 404, the same as what does not exist.
 """
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
-from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers
-from rest_framework.generics import GenericAPIView
 from rest_framework.mixins import ListModelMixin
-from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from schakel.accounts.models import Membership
+from schakel.api.base import (
+    PostAllowedBy,
+    SchakelAPIView,
+    conflict,
+    membership_of,
+    problem_response,
+    service_errors,
+)
 from schakel.api.filters import StrictOrderingFilter
-from schakel.api.problems import PROBLEM_CONTENT_TYPE
-from schakel.api.schema import SchakelAutoSchema
-from schakel.api.serializers import ProblemSerializer
 from schakel.api.views import acting_membership_of
 from schakel.intake import online_services, permissions, selectors, services
 from schakel.intake.api.filters import SignalFilterSet, SuggestionFilterSet
@@ -54,63 +53,9 @@ from schakel.intake.models import MatchSuggestion, OnlineResearchEntry, Signal
 TAGS = ["meldpunt"]
 
 
-class Conflict(exceptions.APIException):
-    """Someone else decided or completed it first (``services.AlreadyDecidedError``)."""
-
-    status_code = 409
-    default_code = "conflict"
-    default_detail = _(
-        "Iemand anders heeft dit intussen al afgehandeld. Haal de gegevens opnieuw op."
-    )
-
-
-CONFLICT_RESPONSE = {
-    (409, PROBLEM_CONTENT_TYPE): OpenApiResponse(
-        ProblemSerializer,
-        "Al afgehandeld: iemand anders besliste of rondde dit intussen af.",
-    )
-}
-
-
-@contextmanager
-def service_errors() -> Iterator[None]:
-    """A service's Dutch validation messages as a problem+json 400 (per field); a decision
-    someone else already took as a 409. PermissionDenied passes on and becomes a 404."""
-    try:
-        yield
-    except DjangoValidationError as error:
-        detail = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
-        raise exceptions.ValidationError(
-            {key or "non_field_errors": value for key, value in detail.items()}
-        ) from None
-    except services.AlreadyDecidedError:
-        raise Conflict() from None
-    except services.MergeRefusedError:
-        raise Conflict(
-            _(
-                "Niet gekoppeld: deze signalen horen al bij betrokkenen met signalen bij een "
-                "ander meldpunt. Overleg eerst met dat meldpunt."
-            )
-        ) from None
-
-
-def membership_of(request: Request) -> Membership:
-    """The acting membership; without one there is nothing to see (404)."""
-    membership = acting_membership_of(request)
-    if membership is None:
-        raise exceptions.NotFound()
-    return membership
-
-
-class PostAllowedBy(BasePermission):
-    """POST only when ``predicate(acting membership)`` holds; a refusal becomes a 404."""
-
-    predicate: Any = staticmethod(lambda membership: False)
-
-    def has_permission(self, request: Request, view: APIView) -> bool:
-        if request.method != "POST":
-            return True
-        return bool(self.predicate(acting_membership_of(request)))
+CONFLICT_RESPONSE = problem_response(
+    "Al afgehandeld: iemand anders besliste of rondde dit intussen af."
+)
 
 
 class MayRegisterSignal(PostAllowedBy):
@@ -119,25 +64,6 @@ class MayRegisterSignal(PostAllowedBy):
 
 class MayRecordOnlineResearch(PostAllowedBy):
     predicate = staticmethod(permissions.may_record_online_research)
-
-
-class IntakeAPIView(GenericAPIView[Any]):
-    schema = SchakelAutoSchema()
-    permission_classes = [IsAuthenticated]
-
-    def get_serializer_context(self) -> dict[str, Any]:
-        return {
-            **super().get_serializer_context(),
-            "membership": acting_membership_of(self.request),
-        }
-
-    @property
-    def fake(self) -> bool:
-        """Schema generation has no caller."""
-        return bool(getattr(self, "swagger_fake_view", False))
-
-
-# --- signals -----------------------------------------------------------------------------------
 
 
 def registrant_row(membership: Membership | None, row: dict[str, Any]) -> bool:
@@ -172,7 +98,7 @@ class SignalDetailQuerySerializer(serializers.Serializer[Any]):
     )
 
 
-class SignalListView(ListModelMixin, IntakeAPIView):
+class SignalListView(ListModelMixin, SchakelAPIView):
     permission_classes = [IsAuthenticated, MayRegisterSignal]
     serializer_class = SignalStatusSerializer
     filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
@@ -229,7 +155,7 @@ class SignalListView(ListModelMixin, IntakeAPIView):
         return Response(output.data, status=201)
 
 
-class SignalDetailView(IntakeAPIView):
+class SignalDetailView(SchakelAPIView):
     serializer_class = SignalDetailSerializer
 
     @extend_schema(
@@ -263,7 +189,7 @@ class SignalDetailView(IntakeAPIView):
 # --- match suggestions -------------------------------------------------------------------------
 
 
-class SuggestionListView(ListModelMixin, IntakeAPIView):
+class SuggestionListView(ListModelMixin, SchakelAPIView):
     serializer_class = SuggestionSerializer
     filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
     filterset_class = SuggestionFilterSet
@@ -291,7 +217,7 @@ class SuggestionListView(ListModelMixin, IntakeAPIView):
         return self.list(request, *args, **kwargs)
 
 
-class SuggestionDetailView(IntakeAPIView):
+class SuggestionDetailView(SchakelAPIView):
     serializer_class = SuggestionDetailSerializer
 
     @extend_schema(
@@ -311,7 +237,7 @@ class SuggestionDetailView(IntakeAPIView):
         return Response(self.get_serializer(suggestion).data)
 
 
-class SuggestionDecisionView(IntakeAPIView):
+class SuggestionDecisionView(SchakelAPIView):
     serializer_class = SuggestionDecisionSerializer
 
     @extend_schema(
@@ -350,7 +276,7 @@ class SuggestionDecisionView(IntakeAPIView):
 # --- online research ---------------------------------------------------------------------------
 
 
-class ResearchListView(ListModelMixin, IntakeAPIView):
+class ResearchListView(ListModelMixin, SchakelAPIView):
     permission_classes = [IsAuthenticated, MayRecordOnlineResearch]
     serializer_class = ResearchEntrySerializer
     filter_backends = [StrictOrderingFilter]
@@ -401,7 +327,7 @@ class ResearchListView(ListModelMixin, IntakeAPIView):
         return Response(ResearchEntryDetailSerializer(entry).data, status=201)
 
 
-class ResearchDetailView(IntakeAPIView):
+class ResearchDetailView(SchakelAPIView):
     serializer_class = ResearchEntryDetailSerializer
 
     @extend_schema(
@@ -418,7 +344,7 @@ class ResearchDetailView(IntakeAPIView):
         return Response(self.get_serializer(entry).data)
 
 
-class ResearchCompletionView(IntakeAPIView):
+class ResearchCompletionView(SchakelAPIView):
     serializer_class = ResearchCompleteSerializer
 
     @extend_schema(
@@ -439,7 +365,7 @@ class ResearchCompletionView(IntakeAPIView):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         if entry.is_completed:
-            raise Conflict()
+            raise conflict(str(services.AlreadyDecidedError.detail))
         with service_errors():
             online_services.online_research_complete(
                 entry=entry, membership=membership, **serializer.validated_data

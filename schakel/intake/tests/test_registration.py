@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from schakel.audit import services as audit_services
 from schakel.audit.models import LogRecord
+from schakel.core.validators import is_valid_bsn
 from schakel.intake.choices import ReportedBy, SignalStatus, SourceDomain
 from schakel.intake.models import BlockingKey, IdentityEncoding, RelatedPerson, Signal
 from schakel.intake.services import RelatedPersonInput, signal_register
@@ -20,7 +21,6 @@ from schakel.intake.tests.factories import (
     register,
     signal_input,
 )
-from schakel.intake.validators import is_valid_bsn
 from schakel.privacy.choices import RetentionKind
 from schakel.privacy.retention.policies import term_months
 

@@ -9,8 +9,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from schakel.accounts.display import staff_display
-from schakel.cases.api.base import free_text
-from schakel.intake.api.serializers import OrganisationRefSerializer
+from schakel.api.base import free_text
+from schakel.api.fields import OrganisationRefSerializer
 from schakel.privacy.choices import (
     ContributionStatus,
     RequestDecision,

@@ -12,8 +12,6 @@
 """
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from django.http import HttpResponse
@@ -27,17 +25,16 @@ from rest_framework.response import Response
 
 from schakel.accounts.models import PersonalAccessToken
 from schakel.accounts.stepup import step_up_is_fresh
-from schakel.api.problems import PROBLEM_CONTENT_TYPE, STEP_UP_REQUIRED, ProblemType
-from schakel.api.serializers import ProblemSerializer
-from schakel.api.views import acting_membership_of
-from schakel.cases.api.base import (
+from schakel.api.base import (
     CONFLICT_RESPONSE,
     Problem,
-    ProcessAPIView,
-    conflict,
+    SchakelAPIView,
     membership_of,
     service_errors,
 )
+from schakel.api.problems import PROBLEM_CONTENT_TYPE, STEP_UP_REQUIRED, ProblemType
+from schakel.api.serializers import ProblemSerializer
+from schakel.api.views import acting_membership_of
 from schakel.privacy import request_selectors as selectors
 from schakel.privacy import request_services as services
 from schakel.privacy.access_export_render import EXPORT_ROLES, access_export_produce
@@ -76,16 +73,6 @@ STEP_UP_RESPONSE = _problem_403(
 )
 
 
-@contextmanager
-def request_errors() -> Iterator[None]:
-    """Service errors as problems; a request closed meanwhile is a 409."""
-    try:
-        with service_errors():
-            yield
-    except services.RequestStateError:
-        raise conflict(_("Er is niets opgeslagen: het verzoek is intussen afgehandeld.")) from None
-
-
 def _handled(request: Request, pk: uuid.UUID) -> SubjectRequest:
     return selectors.request_for_action(membership=membership_of(request), pk=pk)
 
@@ -96,7 +83,7 @@ def _detail(request: Request, pk: uuid.UUID, status: int = 200) -> Response:
     return Response(data, status=status)
 
 
-class SubjectRequestListView(ListModelMixin, ProcessAPIView):
+class SubjectRequestListView(ListModelMixin, SchakelAPIView):
     serializer_class = SubjectRequestSerializer
     filter_backends: list[Any] = []
 
@@ -142,7 +129,7 @@ class SubjectRequestListView(ListModelMixin, ProcessAPIView):
             signal_pk=serializer.validated_data["signal"],
         )
         try:
-            with request_errors():
+            with service_errors():
                 created = services.request_register(
                     membership=membership, origin=origin, data=serializer.to_input()
                 )
@@ -151,7 +138,7 @@ class SubjectRequestListView(ListModelMixin, ProcessAPIView):
         return _detail(request, created.pk, status=201)
 
 
-class SubjectRequestDetailView(ProcessAPIView):
+class SubjectRequestDetailView(SchakelAPIView):
     serializer_class = SubjectRequestDetailSerializer
 
     @extend_schema(
@@ -168,7 +155,7 @@ class SubjectRequestDetailView(ProcessAPIView):
         return _detail(request, id)
 
 
-class IdentityView(ProcessAPIView):
+class IdentityView(SchakelAPIView):
     serializer_class = RequestIdentityInputSerializer
 
     @extend_schema(
@@ -185,7 +172,7 @@ class IdentityView(ProcessAPIView):
         subject_request = _handled(request, id)
         serializer = RequestIdentityInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        with request_errors():
+        with service_errors():
             services.request_verify_identity(
                 membership=membership_of(request),
                 request=subject_request,
@@ -195,7 +182,7 @@ class IdentityView(ProcessAPIView):
         return _detail(request, id)
 
 
-class ExtensionView(ProcessAPIView):
+class ExtensionView(SchakelAPIView):
     serializer_class = RequestExtensionInputSerializer
 
     @extend_schema(
@@ -214,7 +201,7 @@ class ExtensionView(ProcessAPIView):
         subject_request = _handled(request, id)
         serializer = RequestExtensionInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        with request_errors():
+        with service_errors():
             services.request_extend(
                 membership=membership_of(request),
                 request=subject_request,
@@ -223,7 +210,7 @@ class ExtensionView(ProcessAPIView):
         return _detail(request, id)
 
 
-class DecisionView(ProcessAPIView):
+class DecisionView(SchakelAPIView):
     serializer_class = RequestDecisionInputSerializer
 
     @extend_schema(
@@ -243,7 +230,7 @@ class DecisionView(ProcessAPIView):
         subject_request = _handled(request, id)
         serializer = RequestDecisionInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        with request_errors():
+        with service_errors():
             services.request_decide(
                 membership=membership_of(request),
                 request=subject_request,
@@ -252,7 +239,7 @@ class DecisionView(ProcessAPIView):
         return _detail(request, id)
 
 
-class WithdrawalView(ProcessAPIView):
+class WithdrawalView(SchakelAPIView):
     serializer_class = SubjectRequestDetailSerializer
 
     @extend_schema(
@@ -264,12 +251,12 @@ class WithdrawalView(ProcessAPIView):
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         subject_request = _handled(request, id)
-        with request_errors():
+        with service_errors():
             services.request_withdraw(membership=membership_of(request), request=subject_request)
         return _detail(request, id)
 
 
-class RequestContributionsView(ProcessAPIView):
+class RequestContributionsView(SchakelAPIView):
     serializer_class = RequestContributionSerializer
     queryset = RequestContribution.objects.none()  # for the schema; reads go through selectors
 
@@ -307,7 +294,7 @@ class PdfRenderer(renderers.BaseRenderer):
         return data if isinstance(data, bytes) else b""
 
 
-class AccessExportView(ProcessAPIView):
+class AccessExportView(SchakelAPIView):
     serializer_class = SubjectRequestSerializer
     renderer_classes = [renderers.JSONRenderer, PdfRenderer]
 
@@ -356,7 +343,7 @@ class AccessExportView(ProcessAPIView):
                 ),
             )
         export_format = "pdf" if request.accepted_renderer.format == "pdf" else "json"
-        with request_errors():
+        with service_errors():
             download = access_export_produce(
                 membership=membership, request=subject_request, export_format=export_format
             )
@@ -369,7 +356,7 @@ class AccessExportView(ProcessAPIView):
 # An organisation's own requests for input ------------------------------------------------------
 
 
-class ContributionInboxView(ListModelMixin, ProcessAPIView):
+class ContributionInboxView(ListModelMixin, SchakelAPIView):
     serializer_class = RequestInboxRowSerializer
     filter_backends: list[Any] = []
 
@@ -397,7 +384,7 @@ def _own(view: selectors.ContributionView) -> Response:
     return Response(OwnRequestContributionSerializer(data).data)
 
 
-class ContributionDetailView(ProcessAPIView):
+class ContributionDetailView(SchakelAPIView):
     serializer_class = RequestContributionInputSerializer
 
     @extend_schema(
@@ -439,7 +426,7 @@ class ContributionDetailView(ProcessAPIView):
             raise exceptions.NotFound()
         serializer = RequestContributionInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        with request_errors():
+        with service_errors():
             services.contribution_answer(
                 membership=membership, contribution=contribution, data=serializer.to_input()
             )

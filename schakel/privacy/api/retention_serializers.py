@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from schakel.audit.models import DeletionRecord
-from schakel.intake import validators
+from schakel.core import validators
 from schakel.privacy import retention_views as shown
 from schakel.privacy.choices import RetentionKind, RetentionRunStatus
 from schakel.privacy.models import LegalHold, RetentionRun

@@ -27,17 +27,11 @@ from rest_framework.response import Response
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership, PersonalAccessToken
 from schakel.accounts.stepup import step_up_is_fresh
+from schakel.api.base import CONFLICT_RESPONSE, Problem, SchakelAPIView, conflict, service_errors
 from schakel.api.problems import PROBLEM_CONTENT_TYPE, STEP_UP_REQUIRED
 from schakel.api.serializers import ProblemSerializer
 from schakel.api.views import acting_membership_of, api_user
 from schakel.audit.models import DeletionRecord
-from schakel.cases.api.base import (
-    CONFLICT_RESPONSE,
-    Problem,
-    ProcessAPIView,
-    conflict,
-    service_errors,
-)
 from schakel.privacy import retention_views as pages
 from schakel.privacy.api.retention_serializers import (
     DeletionRecordSerializer,
@@ -113,7 +107,7 @@ KIND_PARAMETER = OpenApiParameter(
 # Terms ------------------------------------------------------------------------------------
 
 
-class RetentionPolicyListView(ProcessAPIView):
+class RetentionPolicyListView(SchakelAPIView):
     serializer_class = RetentionPolicySerializer
     filter_backends: list[Any] = []
 
@@ -136,11 +130,16 @@ class RetentionPolicyListView(ProcessAPIView):
         return self.get_paginated_response(data)
 
 
-class RetentionPolicyDetailView(ProcessAPIView):
+class RetentionPolicyDetailView(SchakelAPIView):
     serializer_class = RetentionPolicySerializer
 
     @extend_schema(
         summary="Eén bewaartermijn",
+        description=(
+            "De bewaartermijn van één soort gegevens, met dezelfde velden als in de lijst. "
+            "Voor functioneel beheerders, de platformbeheerder en privacyfunctionarissen; "
+            "anderen 404."
+        ),
         parameters=[KIND_PARAMETER],
         responses={200: RetentionPolicySerializer},
         tags=TAGS,
@@ -186,7 +185,7 @@ class RetentionPolicyDetailView(ProcessAPIView):
 # The outlook ------------------------------------------------------------------------------
 
 
-class OutlookView(ProcessAPIView):
+class OutlookView(SchakelAPIView):
     serializer_class = OutlookSerializer
 
     @extend_schema(
@@ -229,7 +228,7 @@ def _days(raw: str | None) -> int | None:
 # Legal holds ------------------------------------------------------------------------------
 
 
-class LegalHoldListView(ProcessAPIView):
+class LegalHoldListView(SchakelAPIView):
     serializer_class = LegalHoldSerializer
     filter_backends: list[Any] = []
 
@@ -283,7 +282,7 @@ def _hold(membership: Membership, pk: uuid.UUID) -> LegalHold:
     return hold
 
 
-class LegalHoldDetailView(ProcessAPIView):
+class LegalHoldDetailView(SchakelAPIView):
     serializer_class = LegalHoldDetailSerializer
 
     @extend_schema(
@@ -301,7 +300,7 @@ class LegalHoldDetailView(ProcessAPIView):
         return Response(LegalHoldDetailSerializer(hold).data)
 
 
-class LegalHoldLiftView(ProcessAPIView):
+class LegalHoldLiftView(SchakelAPIView):
     serializer_class = LegalHoldDetailSerializer
 
     @extend_schema(
@@ -339,7 +338,7 @@ class DeletionRecordFilterSet(django_filters.FilterSet):  # type: ignore[misc]
         fields = ["run", "policy"]
 
 
-class DeletionRecordListView(ProcessAPIView):
+class DeletionRecordListView(SchakelAPIView):
     serializer_class = DeletionRecordSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_class = DeletionRecordFilterSet
@@ -364,7 +363,7 @@ class DeletionRecordListView(ProcessAPIView):
         return self.paginated(rows, DeletionRecordSerializer)
 
 
-class RetentionRunListView(ProcessAPIView):
+class RetentionRunListView(SchakelAPIView):
     serializer_class = RetentionRunSerializer
     filter_backends: list[Any] = []
 

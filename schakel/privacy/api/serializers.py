@@ -13,13 +13,13 @@ from rest_framework import serializers
 
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
+from schakel.api.base import free_text
+from schakel.api.fields import OrganisationRefSerializer, ScopedPrimaryKeyField
 from schakel.audit.choices import Activity
 from schakel.audit.models import ProcessingActivity
-from schakel.cases.api.base import free_text
 from schakel.cases.models import AgendaItem
 from schakel.cases.selectors import organisations_at_item
-from schakel.intake import validators
-from schakel.intake.api.serializers import OrganisationRefSerializer, ScopedPrimaryKeyField
+from schakel.core import validators
 from schakel.intake.choices import DataCategory
 from schakel.network.choices import OrganisationKind
 from schakel.network.models import Organisation

@@ -17,21 +17,20 @@ from rest_framework.mixins import ListModelMixin
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from schakel.accounts.choices import Role
+from schakel.accounts.choices import TABLE_ROLES, Role
 from schakel.accounts.models import Membership, User
+from schakel.api.base import (
+    CONFLICT_RESPONSE,
+    SchakelAPIView,
+    conflict,
+    membership_of,
+    service_errors,
+)
 from schakel.api.views import acting_membership_of, api_user
 from schakel.audit.models import ProcessingActivity
 from schakel.cases import permissions, selectors
 from schakel.cases.access import agenda_items_visible_to
-from schakel.cases.api.base import (
-    ACKNOWLEDGMENT_RESPONSE,
-    CONFLICT_RESPONSE,
-    ProcessAPIView,
-    conflict,
-    membership_of,
-    require_acknowledgment,
-    service_errors,
-)
+from schakel.cases.api.base import ACKNOWLEDGMENT_RESPONSE, require_acknowledgment
 from schakel.cases.models import AgendaItem
 from schakel.privacy import catalogue_services, services
 from schakel.privacy.api.retention_views import STEP_UP_RESPONSE, require_step_up
@@ -76,7 +75,7 @@ def register_reader(request: Request) -> None:
 REGISTER_ROLES = frozenset({Role.PRIVACY_OFFICER, Role.FUNCTIONAL_ADMIN})
 
 
-class LegalBasisListView(ListModelMixin, ProcessAPIView):
+class LegalBasisListView(ListModelMixin, SchakelAPIView):
     serializer_class = LegalBasisSerializer
     filter_backends: list[Any] = []
 
@@ -120,7 +119,7 @@ class LegalBasisListView(ListModelMixin, ProcessAPIView):
         return Response(LegalBasisAdminSerializer(basis).data, status=201)
 
 
-class LegalBasisDetailView(ProcessAPIView):
+class LegalBasisDetailView(SchakelAPIView):
     serializer_class = LegalBasisAdminSerializer
     queryset = LegalBasis.objects.none()  # for the schema's path parameter; reads below
 
@@ -156,7 +155,7 @@ class LegalBasisDetailView(ProcessAPIView):
         return Response(LegalBasisAdminSerializer(basis).data)
 
 
-class ProcessingActivityListView(ProcessAPIView):
+class ProcessingActivityListView(SchakelAPIView):
     serializer_class = ProcessingActivitySerializer
     queryset = ProcessingActivity.objects.none()  # for the schema; the rows are built below
 
@@ -182,7 +181,7 @@ def disclose_gate(membership: Membership, item: AgendaItem) -> None:
     """Everyone at the table brings in information while the meeting and the case run."""
     if permissions.may_disclose(membership, item):
         return
-    if membership.role in permissions.TABLE_ROLES:
+    if membership.role in TABLE_ROLES:
         raise conflict(
             _("Het overleg is geannuleerd of de casus is afgesloten; er is niets opgeslagen.")
         )
@@ -212,7 +211,7 @@ def visible_disclosure(membership: Membership, pk: uuid.UUID) -> tuple[AgendaIte
     return item, disclosure
 
 
-class AgendaItemDisclosuresView(ProcessAPIView):
+class AgendaItemDisclosuresView(SchakelAPIView):
     serializer_class = DisclosureInputSerializer
 
     @extend_schema(
@@ -263,7 +262,7 @@ class AgendaItemDisclosuresView(ProcessAPIView):
         return Response(DisclosureSerializer(disclosure).data, status=201)
 
 
-class DisclosureDetailView(ProcessAPIView):
+class DisclosureDetailView(SchakelAPIView):
     serializer_class = DisclosureSerializer
 
     @extend_schema(
@@ -287,7 +286,7 @@ class DisclosureDetailView(ProcessAPIView):
         return Response(DisclosureSerializer(disclosure).data)
 
 
-class CorrectionsView(ProcessAPIView):
+class CorrectionsView(SchakelAPIView):
     serializer_class = DisclosureInputSerializer
 
     @extend_schema(

@@ -12,19 +12,18 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from schakel.accounts.choices import TABLE_ROLES
 from schakel.accounts.models import Membership, User
-from schakel.cases.api.base import free_text
-from schakel.cases.api.serializers import (
+from schakel.api.base import free_text
+from schakel.api.fields import (
+    OrganisationRefSerializer,
     OrganisationSerializer,
-    PersonSerializer,
+    ScopedPrimaryKeyField,
     directory_of,
 )
 from schakel.intake import selectors as intake_selectors
-from schakel.intake.api.serializers import (
-    OrganisationRefSerializer,
-    PhenomenonRefSerializer,
-    ScopedPrimaryKeyField,
-)
+from schakel.intake.api.person_serializers import PersonSerializer
+from schakel.intake.api.serializers import PhenomenonRefSerializer
 from schakel.intake.choices import DataCategory, SourceDomain
 from schakel.intake.models import Signal
 from schakel.weighing import selectors
@@ -36,7 +35,6 @@ from schakel.weighing.models import (
     WeighingItem,
     WeighingSession,
 )
-from schakel.weighing.permissions import TABLE_ROLES
 from schakel.weighing.services import DecisionInput, SessionInput
 
 

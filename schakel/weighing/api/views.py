@@ -25,16 +25,16 @@ from rest_framework.response import Response
 
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership, User
-from schakel.api.filters import StrictOrderingFilter
-from schakel.api.views import acting_membership_of
-from schakel.cases.api.base import (
+from schakel.api.base import (
     CONFLICT_RESPONSE,
-    ProcessAPIView,
+    SchakelAPIView,
     conflict,
     membership_of,
     service_errors,
 )
-from schakel.cases.api.serializers import Merged
+from schakel.api.fields import Merged
+from schakel.api.filters import StrictOrderingFilter
+from schakel.api.views import acting_membership_of
 from schakel.cases.models import Case
 from schakel.cases.services import process_directors_of, zvh_for
 from schakel.intake.permissions import is_meldpunt
@@ -96,7 +96,7 @@ def case_opened_from(item: WeighingItem) -> uuid.UUID | None:
     return Case.objects.filter(opened_from_id=item.pk).values_list("pk", flat=True).first()
 
 
-class SessionListView(ListModelMixin, ProcessAPIView):
+class SessionListView(ListModelMixin, SchakelAPIView):
     serializer_class = SessionSerializer
     filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
     filterset_class = SessionFilterSet
@@ -149,7 +149,7 @@ class SessionListView(ListModelMixin, ProcessAPIView):
         return Response(SessionSerializer(session).data, status=201)
 
 
-class SessionDetailView(ProcessAPIView):
+class SessionDetailView(SchakelAPIView):
     serializer_class = SessionDetailSerializer
 
     @extend_schema(
@@ -178,7 +178,7 @@ class SessionDetailView(ProcessAPIView):
         return Response(SessionDetailSerializer(data).data)
 
 
-class SessionCloseView(ProcessAPIView):
+class SessionCloseView(SchakelAPIView):
     serializer_class = SessionSerializer
 
     @extend_schema(
@@ -206,7 +206,7 @@ class SessionCloseView(ProcessAPIView):
         return Response(SessionSerializer(closed).data)
 
 
-class SessionItemsView(ProcessAPIView):
+class SessionItemsView(SchakelAPIView):
     serializer_class = ItemAddSerializer
 
     @extend_schema(
@@ -239,7 +239,7 @@ class SessionItemsView(ProcessAPIView):
         return Response(ItemSerializer(item).data, status=201)
 
 
-class ItemDetailView(ProcessAPIView):
+class ItemDetailView(SchakelAPIView):
     serializer_class = ItemDetailSerializer
 
     @extend_schema(
@@ -300,7 +300,7 @@ def process_director_of(item: WeighingItem, pk: uuid.UUID | None) -> User | None
     return chosen
 
 
-class ItemDecisionView(ProcessAPIView):
+class ItemDecisionView(SchakelAPIView):
     serializer_class = WeighingDecisionSerializer
 
     @extend_schema(
@@ -345,7 +345,7 @@ class ItemDecisionView(ProcessAPIView):
         return Response(ItemDetailSerializer(data).data)
 
 
-class CriterionListView(ListModelMixin, ProcessAPIView):
+class CriterionListView(ListModelMixin, SchakelAPIView):
     serializer_class = CriterionSerializer
     filter_backends: list[Any] = []
 

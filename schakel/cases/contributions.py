@@ -1,0 +1,26 @@
+"""What cases add to the whole (``schakel.core.extensions``)."""
+
+from django.http import HttpRequest
+
+from schakel.accounts.acting import acting_membership
+from schakel.cases.demo import seed_cases_demo
+from schakel.cases.views import role_dashboard
+from schakel.core.extensions import DashboardPanel
+
+
+def _demo_case() -> str:
+    if seed_cases_demo():
+        return "Fictieve weging, casus, casusoverleggen en plan van aanpak toegevoegd."
+    return ""
+
+
+DEMO_DATA = [_demo_case]
+
+
+def _case_board(request: HttpRequest) -> DashboardPanel | None:
+    """The table roles' cases, interventions and meetings (no person data)."""
+    board = role_dashboard(acting_membership(request))
+    return DashboardPanel("cases/dashboard.html", board) if board else None
+
+
+DASHBOARD_PANELS = [_case_board]

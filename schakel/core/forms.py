@@ -1,0 +1,90 @@
+"""Form helpers shared by every app: NL Design System classes on widgets, the error summary."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+RADIO_CLASS = "utrecht-radio-button utrecht-radio-button--html-input"
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y"]
+
+_WIDGET_CLASSES: tuple[tuple[type[forms.Widget], str], ...] = (
+    (forms.CheckboxSelectMultiple, "utrecht-checkbox utrecht-checkbox--html-input"),
+    (forms.CheckboxInput, "utrecht-checkbox utrecht-checkbox--html-input"),
+    (forms.Textarea, "utrecht-textarea utrecht-textarea--html-textarea"),
+    (forms.Select, "utrecht-select utrecht-select--html-select"),
+    (forms.widgets.Input, "utrecht-textbox utrecht-textbox--html-input"),
+)
+
+
+BLANK_LABEL = _("Maak een keuze")
+
+
+def _label_blank_choice(field: forms.Field) -> None:
+    # Django's own blank label ("- Select an option -") has no Dutch translation yet.
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label is not None:
+            field.empty_label = BLANK_LABEL
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(getattr(field, "choices", []))  # normalised: (value, label) pairs
+        if choices and choices[0][0] == "":
+            field.choices = [("", BLANK_LABEL), *choices[1:]]
+
+
+class StyledFormMixin:
+    """Give every widget the NL Design System class of its kind (no inline styles).
+
+    No HTML ``required``: browsers would style every empty required field as invalid before
+    anything was submitted. Required inputs get ``aria-required`` instead; the server checks.
+    """
+
+    fields: dict[str, forms.Field]
+    use_required_attribute = False
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            _label_blank_choice(field)
+            if field.required and not isinstance(
+                field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+            ):
+                field.widget.attrs.setdefault("aria-required", "true")
+            for widget_type, css in _WIDGET_CLASSES:
+                if isinstance(field.widget, widget_type):
+                    field.widget.attrs.setdefault("class", css)
+                    break
+
+
+@dataclass(frozen=True)
+class ErrorItem:
+    """One line of the error summary: a link to the field (when it is on the page)."""
+
+    label: str
+    message: str
+    anchor: str
+
+
+def _anchor(field: forms.BoundField) -> str:
+    # Radio buttons have no single id to label; link to the first button.
+    return field.id_for_label or f"{field.auto_id}_0"
+
+
+def error_summary(form: forms.Form, formsets: tuple[Any, ...] = ()) -> list[ErrorItem]:
+    """Every message on the page, in page order, each linking to its field."""
+    items = [ErrorItem(label="", message=str(m), anchor="") for m in form.non_field_errors()]
+    hidden: set[str] = getattr(form, "hidden_names", set())
+    for field in form:
+        if field.name in hidden:
+            continue
+        items += [ErrorItem(str(field.label), str(m), _anchor(field)) for m in field.errors]
+    for formset in formsets:
+        items += [ErrorItem("", str(m), "") for m in formset.non_form_errors()]
+        for number, row in enumerate(formset.forms, start=1):
+            for field in row:
+                label = getattr(formset, "row_label", _("Persoon %(number)s: %(field)s")) % {
+                    "number": number,
+                    "field": field.label,
+                }
+                items += [ErrorItem(str(label), str(m), _anchor(field)) for m in field.errors]
+    return items

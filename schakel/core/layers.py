@@ -1,0 +1,39 @@
+"""The layers of Schakel's apps, from the ground up.
+
+An app imports only from apps in lower layers; apps in one layer do not import each other. A
+lower app that needs something from a higher one collects it through an extension point
+(``schakel.core.extensions``) instead. ``INSTALLED_APPS`` lists the apps in this order, and
+contributions to extension points are collected in it. ``tests/test_house_rules.py`` holds the
+code to this table; ``docs/architecture.md`` explains each layer.
+"""
+
+LAYERS: tuple[tuple[str, ...], ...] = (
+    # Base model, encryption, pseudonyms, request context, shared form, page and text helpers.
+    ("core",),
+    # The processing log: its one writer is used by every service that writes (fail closed).
+    ("audit",),
+    # Organisations, regions, ZVH service areas.
+    ("network",),
+    # Users, sign-in, MFA, memberships and roles, the administration of users and organisations.
+    ("accounts",),
+    # API plumbing: authentication by token, paging, problem+json, the schema. Only `<app>/api/`
+    # modules import it.
+    ("api",),
+    # The meldpunt: signals, convergence, online research.
+    ("intake",),
+    ("weighing",),
+    # Cases, participations, consultations, action plans, interventions.
+    ("cases",),
+    # Legal bases and disclosures, the privacy desk, subject requests, retention.
+    ("privacy",),
+)
+
+API_PLUMBING = "api"
+
+
+def layer_of(app: str) -> int:
+    """The layer's position, 0 at the ground; ValueError for an app not in the table."""
+    for position, apps in enumerate(LAYERS):
+        if app in apps:
+            return position
+    raise ValueError(f"App {app!r} staat in geen laag van schakel.core.layers.LAYERS.")
