@@ -82,10 +82,10 @@ NOT_YET_IN_LAYERS = {
     ("schakel.audit.selectors", "accounts"),
     ("schakel.audit.services", "accounts"),
     ("schakel.audit.views", "accounts"),
-    ("schakel.cases.api.meeting_serializers", "privacy"),
+    ("schakel.cases.meetings.api.serializers", "privacy"),
     ("schakel.cases.documents", "privacy"),
-    ("schakel.cases.meeting_forms", "privacy"),
-    ("schakel.cases.meeting_views", "privacy"),
+    ("schakel.cases.meetings.forms", "privacy"),
+    ("schakel.cases.meetings.item_views", "privacy"),
     ("schakel.cases.selectors", "privacy"),
     ("schakel.cases.views", "privacy"),
     ("schakel.intake.expiry", "privacy"),
@@ -96,8 +96,8 @@ NOT_YET_IN_LAYERS = {
     ("schakel.network.services", "accounts"),
     ("schakel.network.views", "accounts"),
     ("schakel.weighing.api.views", "cases"),
+    ("schakel.weighing.decision_views", "cases"),
     ("schakel.weighing.services", "cases"),
-    ("schakel.weighing.views", "cases"),
 }
 
 

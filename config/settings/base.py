@@ -231,7 +231,7 @@ SPECTACULAR_SETTINGS = {
         "LegalHoldScopeEnum": ["person", "kind"],
         "SexEnum": "schakel.intake.choices.Sex",
         "IdentitySideEnum": "schakel.intake.api.suggestion_serializers.SIDE_CHOICES",
-        "LegalHoldStatusEnum": "schakel.privacy.api.retention_serializers.HOLD_STATUSES",
+        "LegalHoldStatusEnum": "schakel.privacy.retention.api.serializers.HOLD_STATUSES",
     },
 }
 

@@ -3,27 +3,33 @@ management, the integrated action plan and interventions. Only UUIDs in the path
 
 from django.urls import URLPattern, path
 
-from schakel.cases import plan_views, views
+from schakel.cases import manage_views, views
+from schakel.cases.plans import intervention_views
+from schakel.cases.plans import views as plan_views
 
 urlpatterns: list[URLPattern] = [
     path("casussen/", views.case_list, name="case_list"),
     path("casussen/<uuid:pk>/", views.case_detail, name="case_detail"),
     path(
         "casussen/<uuid:pk>/deelnames/nieuw/",
-        views.case_participation_add,
+        manage_views.case_participation_add,
         name="case_participation_add",
     ),
     path(
         "casussen/<uuid:pk>/deelnames/<uuid:participation_pk>/beeindigen/",
-        views.case_participation_end,
+        manage_views.case_participation_end,
         name="case_participation_end",
     ),
-    path("casussen/<uuid:pk>/informeren/", views.case_informing, name="case_informing"),
-    path("casussen/<uuid:pk>/evaluatie/", views.case_review, name="case_review"),
-    path("casussen/<uuid:pk>/herbeoordeling/", views.case_reassess, name="case_reassess"),
-    path("casussen/<uuid:pk>/monitoring/", views.case_to_monitoring, name="case_to_monitoring"),
-    path("casussen/<uuid:pk>/afschalen/", views.case_deescalate, name="case_deescalate"),
-    path("casussen/<uuid:pk>/afsluiten/", views.case_close, name="case_close"),
+    path("casussen/<uuid:pk>/informeren/", manage_views.case_informing, name="case_informing"),
+    path("casussen/<uuid:pk>/evaluatie/", manage_views.case_review, name="case_review"),
+    path("casussen/<uuid:pk>/herbeoordeling/", manage_views.case_reassess, name="case_reassess"),
+    path(
+        "casussen/<uuid:pk>/monitoring/",
+        manage_views.case_to_monitoring,
+        name="case_to_monitoring",
+    ),
+    path("casussen/<uuid:pk>/afschalen/", manage_views.case_deescalate, name="case_deescalate"),
+    path("casussen/<uuid:pk>/afsluiten/", manage_views.case_close, name="case_close"),
     path("casussen/<uuid:pk>/plan/", plan_views.plan_edit, name="plan_edit"),
     path("casussen/<uuid:pk>/plan/versies/", plan_views.plan_versions, name="plan_versions"),
     path(
@@ -33,17 +39,23 @@ urlpatterns: list[URLPattern] = [
     ),
     path(
         "casussen/<uuid:pk>/plan/interventies/nieuw/",
-        plan_views.intervention_create,
+        intervention_views.intervention_create,
         name="intervention_create",
     ),
-    path("interventies/", plan_views.intervention_list, name="intervention_list"),
-    path("interventies/<uuid:pk>/", plan_views.intervention_detail, name="intervention_detail"),
+    path("interventies/", intervention_views.intervention_list, name="intervention_list"),
     path(
-        "interventies/<uuid:pk>/wijzigen/", plan_views.intervention_edit, name="intervention_edit"
+        "interventies/<uuid:pk>/",
+        intervention_views.intervention_detail,
+        name="intervention_detail",
+    ),
+    path(
+        "interventies/<uuid:pk>/wijzigen/",
+        intervention_views.intervention_edit,
+        name="intervention_edit",
     ),
     path(
         "interventies/<uuid:pk>/verwijderen/",
-        plan_views.intervention_delete,
+        intervention_views.intervention_delete,
         name="intervention_delete",
     ),
 ]

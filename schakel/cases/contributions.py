@@ -3,8 +3,8 @@
 from django.http import HttpRequest
 
 from schakel.accounts.acting import acting_membership
+from schakel.cases.dashboard import role_dashboard
 from schakel.cases.demo import seed_cases_demo
-from schakel.cases.views import role_dashboard
 from schakel.core.extensions import DashboardPanel
 
 

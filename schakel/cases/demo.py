@@ -15,7 +15,7 @@ from django.utils import timezone
 from schakel.accounts.demo import require_demo_mode
 from schakel.accounts.models import Membership
 from schakel.cases.choices import InterventionKind, LifeDomain, MeetingStatus
-from schakel.cases.meeting_services import (
+from schakel.cases.meetings.services import (
     InvitationInput,
     MeetingInput,
     agenda_item_add,
@@ -24,7 +24,7 @@ from schakel.cases.meeting_services import (
     meeting_set_status,
 )
 from schakel.cases.models import ActionPlan, Case
-from schakel.cases.plan_services import (
+from schakel.cases.plans.services import (
     InterventionInput,
     PlanInput,
     intervention_add,

@@ -17,9 +17,9 @@ from django.views.decorators.http import require_GET
 
 from schakel.accounts.acting import acting_membership
 from schakel.accounts.stepup import step_up_required
-from schakel.cases import documents
-from schakel.cases.calendar import meetings_ical
-from schakel.cases.meeting_services import has_acknowledged
+from schakel.cases import documents, plan_document
+from schakel.cases.meetings.calendar import meetings_ical
+from schakel.cases.meetings.services import has_acknowledged
 from schakel.cases.selectors import meeting_get_for, meeting_list_for
 
 # The feed holds meetings that ended at most this long ago, and every later one.
@@ -53,7 +53,7 @@ def plan_version_pdf(request: HttpRequest, pk: uuid.UUID, number: int) -> HttpRe
     membership = acting_membership(request)
     if membership is None:
         raise Http404
-    download = documents.plan_download(membership=membership, case_pk=pk, number=number)
+    download = plan_document.plan_download(membership=membership, case_pk=pk, number=number)
     return _attachment(download.content, filename=download.filename, content_type="application/pdf")
 
 

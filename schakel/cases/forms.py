@@ -23,10 +23,11 @@ from schakel.cases.choices import (
     LifeDomain,
     ParticipationKind,
 )
+from schakel.cases.lifecycle_services import InformingInput
 from schakel.cases.models import ActionPlanVersion, Intervention
 from schakel.cases.models.plan import ANALYSIS_FIELDS
-from schakel.cases.plan_services import InterventionInput, PlanInput
-from schakel.cases.services import InformingInput, ParticipationInput
+from schakel.cases.plans.services import InterventionInput, PlanInput
+from schakel.cases.services import ParticipationInput
 from schakel.core import validators
 from schakel.core.forms import DATE_INPUT_FORMATS, RADIO_CLASS, StyledFormMixin
 from schakel.network.models import Organisation

@@ -22,7 +22,7 @@ from schakel.accounts.acting import acting_membership
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
 from schakel.core.pages import form_methods, page_of
-from schakel.intake import online_services, permissions, selectors, services
+from schakel.intake import online_selectors, online_services, permissions, selectors, services
 from schakel.intake.models import OnlineResearchEntry
 from schakel.intake.online_forms import ResearchCompleteForm, ResearchStartForm
 
@@ -56,7 +56,7 @@ def _row(entry: OnlineResearchEntry) -> Row:
 
 
 def _page(request: HttpRequest, membership: Membership) -> Page[OnlineResearchEntry]:
-    entries = selectors.online_research_list_for(membership=membership)
+    entries = online_selectors.online_research_list_for(membership=membership)
     return page_of(request, entries)
 
 
@@ -131,7 +131,7 @@ def research_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     membership = acting_membership(request)
     if membership is None or not permissions.may_view_online_research(membership):
         raise Http404
-    entry = selectors.online_research_get_for(membership=membership, pk=pk)
+    entry = online_selectors.online_research_get_for(membership=membership, pk=pk)
     context: dict[str, Any] = {
         "entry": entry,
         "recorded_by": staff_display(entry.recorded_by, entry.municipality),
@@ -145,7 +145,7 @@ def research_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 @form_methods
 def research_complete(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     membership = _lead(request)
-    entry = selectors.online_research_get_for(membership=membership, pk=pk)
+    entry = online_selectors.online_research_get_for(membership=membership, pk=pk)
     if entry.is_completed:
         return _completed_already(request, entry)
     if not permissions.may_complete_online_research(membership, entry):

@@ -3,6 +3,7 @@
 Lists hold no person data (reference, dates, organisations, labels); opening one signal,
 suggestion or research entry reads person data and writes a processing-log record first —
 if that fails, nothing is shown. Each fetcher raises Http404 for missing and forbidden alike.
+Suggestions are read in ``suggestion_selectors``, online research in ``online_selectors``.
 """
 
 import uuid
@@ -17,13 +18,13 @@ from django.utils import timezone
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.choices import Activity
 from schakel.intake import permissions
 from schakel.intake.choices import EXPIRABLE_STATUSES, MatchBand, SignalStatus, SuggestionStatus
-from schakel.intake.expiry import PERSON_FIELDS, expiring_before
-from schakel.intake.log_subjects import research_subjects
-from schakel.intake.models import MatchSuggestion, OnlineResearchEntry, Phenomenon, Signal
+from schakel.intake.expiry import expiring_before
+from schakel.intake.models import MatchSuggestion, Phenomenon, Signal
 from schakel.intake.services import person, related
+from schakel.intake.suggestion_selectors import suggestion_list_for
 from schakel.network.choices import OrganisationKind
 from schakel.network.models import Organisation
 
@@ -193,103 +194,6 @@ def signal_status_rows_for(*, membership: Membership | None) -> QuerySet[Any]:
     return cast(QuerySet[Any], rows)
 
 
-# Match suggestions --------------------------------------------------------------------------
-
-
-def suggestions_visible_to(*, membership: Membership | None) -> QuerySet[MatchSuggestion]:
-    if membership is None or not permissions.is_meldpunt(membership):
-        return MatchSuggestion.objects.none()
-    org = membership.organisation_id
-    return MatchSuggestion.objects.filter(
-        Q(signal__directing_municipality_id=org) | Q(earlier_signal__directing_municipality_id=org)
-    )
-
-
-def suggestion_list_for(*, membership: Membership | None) -> QuerySet[MatchSuggestion]:
-    return (
-        suggestions_visible_to(membership=membership)
-        .select_related(
-            "signal__directing_municipality",
-            "earlier_signal__directing_municipality",
-            "signal__phenomenon",
-        )
-        .only(
-            "id",
-            "created_at",
-            "score",
-            "probability",
-            "band",
-            "status",
-            "decided_at",
-            "explanation",
-            "signal__id",
-            "signal__created_at",
-            "signal__directing_municipality__name",
-            "signal__phenomenon__name",
-            "signal__urgency",
-            "earlier_signal__id",
-            "earlier_signal__created_at",
-            "earlier_signal__directing_municipality__name",
-        )
-    )
-
-
-def suggestion_get_for(*, membership: Membership | None, pk: uuid.UUID) -> MatchSuggestion:
-    """One suggestion with both signals' identities side by side; the read is logged."""
-    suggestion = (
-        suggestions_visible_to(membership=membership)
-        .select_related(
-            "signal__directing_municipality",
-            "signal__registering_organisation",
-            "earlier_signal__directing_municipality",
-            "earlier_signal__registering_organisation",
-            "decided_for",
-        )
-        .filter(pk=pk)
-        .first()
-    )
-    if suggestion is None or membership is None:
-        raise Http404
-    audit.log_processing(
-        activity=Activity.CONVERGENCE_REVIEW,
-        name="suggestion_read",
-        by=membership.user,
-        subjects=[
-            person(suggestion.signal),
-            audit.Subject(SubjectType.PERSON, str(suggestion.earlier_signal_id)),
-        ],
-        attributes={"suggestion": str(suggestion.pk)},
-    )
-    return suggestion
-
-
-@dataclass(frozen=True)
-class ConfirmationState:
-    """Which municipalities said "same person", and which still have to (names only)."""
-
-    confirmed: list[str]
-    awaiting: list[str]
-    own_confirmed: bool
-
-
-def confirmation_state(
-    *, suggestion: MatchSuggestion, membership: Membership | None
-) -> ConfirmationState:
-    confirmed = list(suggestion.confirmations.select_related("organisation"))
-    done = {c.organisation_id for c in confirmed}
-    needed = {
-        suggestion.signal.directing_municipality_id: suggestion.signal.directing_municipality,
-        suggestion.earlier_signal.directing_municipality_id: (
-            suggestion.earlier_signal.directing_municipality
-        ),
-    }
-    return ConfirmationState(
-        confirmed=[c.organisation.name for c in confirmed],
-        awaiting=sorted(org.name for pk, org in needed.items() if pk not in done),
-        own_confirmed=membership is not None and membership.organisation_id in done,
-    )
-
-
 # Inbox --------------------------------------------------------------------------------------
 
 
@@ -335,56 +239,6 @@ def inbox_for(*, membership: Membership | None, filters: InboxFilters) -> Inbox:
         expiring=expiring,
         expiring_before=limit,
     )
-
-
-# Online research ----------------------------------------------------------------------------
-
-
-def online_research_visible_to(*, membership: Membership | None) -> QuerySet[OnlineResearchEntry]:
-    """The municipality's entries for its municipal lead and its privacy officer."""
-    if membership is None or not permissions.may_view_online_research(membership):
-        return OnlineResearchEntry.objects.none()
-    return OnlineResearchEntry.objects.filter(municipality_id=membership.organisation_id)
-
-
-def online_research_list_for(*, membership: Membership | None) -> QuerySet[OnlineResearchEntry]:
-    """Metadata only: dates, basis, outcome and whether it is completed."""
-    return (
-        online_research_visible_to(membership=membership)
-        .select_related("recorded_by", "municipality")
-        .only(
-            "id",
-            "created_at",
-            "legal_basis",
-            "outcome",
-            "completed_at",
-            "signal_id",
-            "municipality__name",
-            "municipality__mailbox",
-            "recorded_by__function_title",
-        )
-        .order_by("-created_at")
-    )
-
-
-def online_research_get_for(*, membership: Membership | None, pk: uuid.UUID) -> OnlineResearchEntry:
-    entry = (
-        online_research_visible_to(membership=membership)
-        .select_related("recorded_by", "municipality", "signal")
-        .defer(*(f"signal__{name}" for name in PERSON_FIELDS))
-        .filter(pk=pk)
-        .first()
-    )
-    if entry is None or membership is None:
-        raise Http404
-    audit.log_processing(
-        activity=Activity.ONLINE_RESEARCH,
-        name="online_research_read",
-        by=membership.user,
-        subjects=research_subjects(entry),
-        attributes={"entry": str(entry.pk)},
-    )
-    return entry
 
 
 # Choices for forms --------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from schakel.accounts.acting import acting_membership
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
-from schakel.intake import inbox_forms, permissions, selectors, services
+from schakel.intake import inbox_forms, permissions, services, suggestion_selectors
 from schakel.intake.choices import DataCategory, IdentityField, MatchBand, SuggestionStatus
 from schakel.intake.explanation import explanation_rows
 from schakel.intake.main_identity import FIELDS, confirmation_default, differs, field_text
@@ -77,7 +77,7 @@ def field_rows(signal: Signal, earlier: Signal) -> list[FieldRow]:
 
 def _context(suggestion: MatchSuggestion, membership: Membership) -> dict[str, Any]:
     is_open = suggestion.status == SuggestionStatus.OPEN
-    state = selectors.confirmation_state(suggestion=suggestion, membership=membership)
+    state = suggestion_selectors.confirmation_state(suggestion=suggestion, membership=membership)
     decided_by = ""
     if suggestion.decided_by_id is not None and suggestion.decided_for is not None:
         decided_by = staff_display(suggestion.decided_by, suggestion.decided_for)  # type: ignore[arg-type]
@@ -104,7 +104,7 @@ def _context(suggestion: MatchSuggestion, membership: Membership) -> dict[str, A
 @require_GET
 def suggestion_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     membership = acting_membership(request)
-    suggestion = selectors.suggestion_get_for(membership=membership, pk=pk)
+    suggestion = suggestion_selectors.suggestion_get_for(membership=membership, pk=pk)
     assert membership is not None  # the fetcher found nothing otherwise
     return render(request, "intake/suggestion_detail.html", _context(suggestion, membership))
 
@@ -133,7 +133,9 @@ DONE = {
 @require_POST
 def suggestion_decide(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     membership = acting_membership(request)
-    suggestion = get_object_or_404(selectors.suggestions_visible_to(membership=membership), pk=pk)
+    suggestion = get_object_or_404(
+        suggestion_selectors.suggestions_visible_to(membership=membership), pk=pk
+    )
     assert membership is not None  # nothing is visible otherwise
     detail = reverse("intake:suggestion_detail", kwargs={"pk": suggestion.pk})
     form = inbox_forms.SuggestionDecisionForm(request.POST)

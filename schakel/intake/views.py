@@ -29,7 +29,15 @@ from schakel.accounts.models import Membership
 from schakel.accounts.permissions import superuser_required
 from schakel.core.forms import ErrorItem, error_summary
 from schakel.core.pages import form_methods, page_of
-from schakel.intake import admin_services, forms, inbox_forms, permissions, selectors, services
+from schakel.intake import (
+    admin_services,
+    forms,
+    inbox_forms,
+    permissions,
+    selectors,
+    services,
+    suggestion_selectors,
+)
 from schakel.intake.account_forms import AccountFormSet
 from schakel.intake.choices import (
     DataCategory,
@@ -162,7 +170,7 @@ def _detail_context(
     suggestions: list[MatchSuggestion] = []
     if directs:
         suggestions = list(
-            selectors.suggestion_list_for(membership=membership).filter(
+            suggestion_selectors.suggestion_list_for(membership=membership).filter(
                 Q(signal=signal) | Q(earlier_signal=signal)
             )
         )

@@ -12,13 +12,9 @@ from schakel.accounts.models import Membership
 from schakel.cases.models import Case
 from schakel.privacy.choices import RequestKind, RetentionKind
 from schakel.privacy.models import LegalHold, SubjectRequest
-from schakel.privacy.request_selectors import origin_for
-from schakel.privacy.request_services import (
-    ContributionInput,
-    RegistrationInput,
-    contribution_answer,
-    request_register,
-)
+from schakel.privacy.requests.decisions import ContributionInput, contribution_answer
+from schakel.privacy.requests.origins import origin_for
+from schakel.privacy.requests.services import RegistrationInput, request_register
 from schakel.privacy.retention.holds import HoldInput, hold_place
 
 LEAD_ALDERMEER = "regievoerder@aldermeer.example"

@@ -8,7 +8,7 @@ from django.urls import include, path
 app_name = "privacy"
 
 urlpatterns = [
-    path("", include("schakel.privacy.desk_urls")),
-    path("", include("schakel.privacy.request_urls")),
-    path("", include("schakel.privacy.retention_urls")),
+    path("", include("schakel.privacy.desk.urls")),
+    path("", include("schakel.privacy.requests.urls")),
+    path("", include("schakel.privacy.retention.urls")),
 ]

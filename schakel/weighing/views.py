@@ -3,41 +3,36 @@
 Views are thin: they fetch through a selector (which scopes to the acting membership and logs
 reads of person data), bind a form, call one service and redirect or render. Anything the acting
 membership may not see or do is a 404. Lists show no person data; only the item page does.
+
+This module holds the session list and scheduling, and the helpers the other weighing views
+share; a session's page and agenda are in ``agenda_views``, an item's page and the decision in
+``decision_views``.
 """
 
-import copy
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Prefetch
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from schakel.accounts.acting import acting_membership
 from schakel.accounts.choices import TABLE_ROLES
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership, User
-from schakel.cases.access import cases_visible_to
-from schakel.cases.services import process_directors_of, zvh_for
 from schakel.core.forms import error_summary
 from schakel.core.pages import form_methods, page_of
-from schakel.intake.choices import DataCategory, Relation, SignalStatus
-from schakel.intake.choices import Sex as SexChoice
-from schakel.intake.models import Signal
-from schakel.intake.selectors import signal_list_for
 from schakel.network.models import Organisation
-from schakel.weighing import forms, permissions, selectors, services
-from schakel.weighing.choices import OUTCOMES_WITH_DATE
+from schakel.weighing import forms, selectors, services
 from schakel.weighing.models import WeighingArrangement, WeighingItem, WeighingSession
 
 # The session list shows this many follow-ups; the count shows all.
@@ -52,23 +47,12 @@ def _table_membership(request: HttpRequest) -> Membership:
     return membership
 
 
-def _label(choices: Any, value: str) -> str:
-    try:
-        return str(choices(value).label)
-    except ValueError:
-        return value
-
-
 def reference_of(item: WeighingItem) -> str:
     return str(item.pk).split("-")[0].upper()
 
 
 def _session_url(session: WeighingSession) -> str:
     return reverse("weighing:session_detail", kwargs={"pk": session.pk})
-
-
-def _item_url(item: WeighingItem) -> str:
-    return reverse("weighing:item_detail", kwargs={"pk": item.pk})
 
 
 def _apply_service_errors(error: ValidationError, form: Form) -> None:
@@ -243,252 +227,3 @@ def session_create(request: HttpRequest) -> HttpResponse:
         "several_arrangements": len(options) > 1,
     }
     return render(request, "weighing/session_form.html", context)
-
-
-# Session detail and putting a person on the agenda ------------------------------------------
-
-
-def weighable_signals(membership: Membership, session: WeighingSession) -> QuerySet[Signal]:
-    """The meldpunt's own residents' signals that may go to this weighing (as
-    ``services.may_be_weighed`` decides, set-based): no person fields are loaded."""
-    latest_outcome = (
-        WeighingItem.objects.filter(subject_id=OuterRef("subject_id"))
-        .order_by("-created_at")
-        .values("outcome")[:1]
-    )
-    on_agenda = WeighingItem.objects.filter(session=session).values("subject_id")
-    return (
-        signal_list_for(membership=membership)
-        .filter(
-            directing_municipality_id=membership.organisation_id,
-            person_data_deleted_at__isnull=True,
-        )
-        .annotate(latest_outcome=Subquery(latest_outcome))
-        .filter(
-            Q(status__in=services.WEIGHABLE_STATUSES)
-            | Q(status=SignalStatus.LINKED_TO_WEIGHING, latest_outcome__in=OUTCOMES_WITH_DATE)
-        )
-        .exclude(Q(subject_id__isnull=False) & Q(subject_id__in=on_agenda))
-    )
-
-
-@dataclass(frozen=True)
-class ItemRow:
-    item: WeighingItem
-    reference: str
-
-
-def _session_context(
-    membership: Membership,
-    session: WeighingSession,
-    add_form: forms.ItemAddForm | None = None,
-) -> dict[str, Any]:
-    participants = list(session.participants.order_by("name"))
-    table = {org.pk for org in participants} | {session.arrangement.facilitator_id}
-    chair_orgs = _table_organisations([session.chair_id]).get(session.chair_id, [])
-    may_add = permissions.may_add_item(membership, session)
-    if may_add and add_form is None:
-        add_form = forms.ItemAddForm(signals=weighable_signals(membership, session))
-    items = selectors.items_of_session_for(membership=membership, session=session)
-    return {
-        "session": session,
-        "participants": participants,
-        "chair": _display(session.chair, chair_orgs, table),
-        "rows": [ItemRow(item=item, reference=reference_of(item)) for item in items],
-        "may_add": may_add,
-        "add_form": add_form,
-        "add_errors": error_summary(add_form) if add_form is not None and add_form.is_bound else [],
-        "has_signals": add_form is not None and add_form.has_signals,
-        "may_close": permissions.may_close_session(membership, session),
-    }
-
-
-@require_GET
-def session_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
-    membership = _table_membership(request)
-    session = selectors.session_get_for(membership=membership, pk=pk)
-    return render(request, "weighing/session_detail.html", _session_context(membership, session))
-
-
-@require_POST
-def item_add(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
-    membership = _table_membership(request)
-    session = selectors.session_get_for(membership=membership, pk=pk)
-    if not permissions.may_add_item(membership, session):
-        raise Http404
-    form = forms.ItemAddForm(request.POST, signals=weighable_signals(membership, session))
-    if form.is_valid():
-        try:
-            item = services.item_add(
-                membership=membership, session=session, signal=form.cleaned_data["signal"]
-            )
-        except PermissionDenied as error:
-            raise Http404 from error
-        except services.AlreadyDecidedError:
-            messages.error(
-                request,
-                _("Dit signaal is intussen al voor een weging aangemeld. Kies een ander signaal."),
-            )
-            return redirect(_session_url(session))
-        except ValidationError as error:
-            _apply_service_errors(error, form)
-        else:
-            messages.success(
-                request,
-                _("De persoon staat op de agenda als wegingspunt %(reference)s.")
-                % {"reference": reference_of(item)},
-            )
-            return redirect(_session_url(session))
-    context = _session_context(membership, session, add_form=form)
-    return render(request, "weighing/session_detail.html", context)
-
-
-@form_methods
-def session_close(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
-    membership = _table_membership(request)
-    session = selectors.session_get_for(membership=membership, pk=pk)
-    if not permissions.may_close_session(membership, session):
-        raise Http404
-    if request.method == "POST":
-        try:
-            services.session_close(membership=membership, session=session)
-        except PermissionDenied as error:
-            raise Http404 from error
-        except services.AlreadyDecidedError:
-            messages.error(request, _("Het wegingsoverleg was intussen al gesloten."))
-        else:
-            messages.success(
-                request,
-                _("Het wegingsoverleg %(reference)s is gesloten.")
-                % {"reference": session.reference},
-            )
-        return redirect(_session_url(session))
-    undecided = (
-        selectors.items_of_session_for(membership=membership, session=session)
-        .filter(outcome="")
-        .count()
-    )
-    context = {"session": session, "undecided": undecided}
-    return render(request, "weighing/session_close.html", context)
-
-
-# Item detail and the decision ---------------------------------------------------------------
-
-
-def _could_decide(membership: Membership, item: WeighingItem) -> bool:
-    """Whether this membership would decide the item if nobody had yet (a conflict, not a
-    404, when someone else was first)."""
-    undecided = copy.copy(item)
-    undecided.outcome = ""
-    return permissions.may_decide_item(membership, undecided)
-
-
-def _decision_form(
-    membership: Membership, item: WeighingItem, data: Any = None
-) -> forms.DecisionForm:
-    zvh = zvh_for(item.directing_municipality_id)
-    return forms.DecisionForm(
-        data,
-        criteria=list(selectors.active_criteria()),
-        directors=process_directors_of(zvh) if zvh is not None else [],
-        zvh=zvh,
-        membership=membership,
-    )
-
-
-def _case_link(membership: Membership, item: WeighingItem) -> dict[str, str] | None:
-    case = cases_visible_to(membership=membership).filter(opened_from=item).first()
-    if case is None:
-        return None
-    try:
-        url = reverse("cases:case_detail", kwargs={"pk": case.pk})
-    except NoReverseMatch:
-        url = ""
-    return {"reference": case.reference, "url": url}
-
-
-@dataclass(frozen=True)
-class RelatedRow:
-    relation: str
-    name: str
-    date_of_birth: date | None
-
-
-def _item_context(
-    membership: Membership,
-    view: selectors.ItemView,
-    form: forms.DecisionForm | None = None,
-    conflict: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    item = view.item
-    session = item.session
-    may_decide = permissions.may_decide_item(membership, item)
-    if may_decide and form is None:
-        form = _decision_form(membership, item)
-    decided_by = ""
-    if item.decided_by_id is not None and item.decided_by is not None:
-        table = _session_table(session) | {item.directing_municipality_id}
-        organisations = _table_organisations([item.decided_by_id]).get(item.decided_by_id, [])
-        decided_by = _display(item.decided_by, organisations, table)
-    identity = view.identity
-    return {
-        "item": item,
-        "reference": reference_of(item),
-        "session": session,
-        "identity": identity,
-        "sex": _label(SexChoice, identity.sex) if identity.sex else "",
-        "related_persons": [
-            RelatedRow(_label(Relation, r.relation), r.name, r.date_of_birth)
-            for r in identity.related_persons
-        ],
-        "signals": view.signals,
-        "criteria": view.criteria,
-        "justification_category": _label(DataCategory, item.justification_category),
-        "decided_by": decided_by,
-        "case": _case_link(membership, item) if item.is_decided else None,
-        "may_decide": may_decide,
-        "form": form if may_decide else None,
-        "errors": error_summary(form) if form is not None and form.is_bound else [],
-        "conflict": conflict,
-    }
-
-
-@require_GET
-def item_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
-    membership = _table_membership(request)
-    view = selectors.item_get_for(membership=membership, pk=pk)
-    return render(request, "weighing/item_detail.html", _item_context(membership, view))
-
-
-@require_POST
-def item_decide(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
-    membership = _table_membership(request)
-    # No person data is read to record the decision; a page shown again reads (and logs) it.
-    item = (
-        selectors.items_visible_to(membership=membership)
-        .select_related("session__arrangement", "directing_municipality")
-        .filter(pk=pk)
-        .first()
-    )
-    if item is None or not _could_decide(membership, item):
-        raise Http404
-    form = _decision_form(membership, item, request.POST)
-    conflict = item.is_decided
-    if not conflict and form.is_valid():
-        try:
-            services.item_decide(membership=membership, item=item, data=form.to_input())
-        except PermissionDenied as error:
-            raise Http404 from error
-        except services.AlreadyDecidedError:
-            conflict = True
-        except ValidationError as error:
-            _apply_service_errors(error, form)
-        else:
-            messages.success(request, _("Het besluit van de weging is vastgelegd."))
-            return redirect(_item_url(item))
-    view = selectors.item_get_for(membership=membership, pk=pk)
-    if conflict:
-        context = _item_context(membership, view, conflict=form.summary())
-        return render(request, "weighing/item_detail.html", context, status=409)
-    context = _item_context(membership, view, form=form)
-    return render(request, "weighing/item_detail.html", context)

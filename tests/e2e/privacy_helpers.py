@@ -17,7 +17,7 @@ from schakel.accounts.stepup import SESSION_KEY as STEP_UP_SESSION_KEY
 from schakel.accounts.tests.factories import TEST_PASSWORD
 from schakel.cases.choices import InterventionKind
 from schakel.cases.models import Case, ItemDecision
-from schakel.cases.plan_services import InterventionInput, PlanInput, intervention_add, plan_update
+from schakel.cases.plans.services import InterventionInput, PlanInput, intervention_add, plan_update
 from schakel.cases.tests.factories import on_agenda, open_case
 from schakel.intake.choices import DataCategory
 from schakel.intake.tests.factories import membership_of

@@ -29,7 +29,7 @@ from schakel.cases.tests.factories import open_case
 from schakel.intake.services import RelatedPersonInput
 from schakel.privacy.choices import ContributionStatus, RequestDecision, RequestStatus
 from schakel.privacy.models import SubjectRequest
-from schakel.privacy.request_services import deadline_for, latest_extension
+from schakel.privacy.requests.rules import deadline_for, latest_extension
 from tests.e2e.case_flow_helpers import AccessibilityLog
 from tests.e2e.helpers import E2E_MARKS, ContextFactory, enrolled, path_is, sign_in, submit
 from tests.e2e.privacy_helpers import (

@@ -8,7 +8,7 @@ from rest_framework import serializers
 from schakel.accounts.models import Membership
 from schakel.api.base import Problem, RevisionConflictProblemSerializer, problem_response
 from schakel.api.problems import ProblemType
-from schakel.cases.meeting_services import has_acknowledged
+from schakel.cases.meetings.services import has_acknowledged
 from schakel.cases.models import ConsultationMeeting
 
 ACKNOWLEDGMENT_REQUIRED = ProblemType(

@@ -33,6 +33,7 @@ from schakel.cases.choices import (
     ParticipationKind,
     PlanVersionStatus,
 )
+from schakel.cases.lifecycle_services import InformingInput
 from schakel.cases.models import (
     ActionPlanVersion,
     AgendaItem,
@@ -41,7 +42,7 @@ from schakel.cases.models import (
     Intervention,
     Participation,
 )
-from schakel.cases.services import InformingInput, ParticipationInput
+from schakel.cases.services import ParticipationInput
 from schakel.intake.api.person_serializers import PersonSerializer
 
 

@@ -2,7 +2,11 @@
 
 from django.urls import path
 
-from schakel.cases.api import meeting_views, plan_views, views
+from schakel.cases.api import views
+from schakel.cases.meetings.api import calendar_views as meeting_calendar_views
+from schakel.cases.meetings.api import views as meeting_views
+from schakel.cases.plans.api import intervention_views as intervention_api_views
+from schakel.cases.plans.api import views as plan_views
 
 urlpatterns = [
     # cases
@@ -20,12 +24,16 @@ urlpatterns = [
     ),
     path("cases/<uuid:id>/informing/", views.InformingView.as_view(), name="case-informing"),
     path(
-        "cases/<uuid:id>/reassessment/", views.ReassessmentView.as_view(), name="case-reassessment"
+        "cases/<uuid:id>/reassessment/",
+        views.ReassessmentView.as_view(),
+        name="case-reassessment",
     ),
     path("cases/<uuid:id>/review/", views.ReviewView.as_view(), name="case-review"),
     path("cases/<uuid:id>/monitoring/", views.MonitoringView.as_view(), name="case-monitoring"),
     path(
-        "cases/<uuid:id>/deescalation/", views.DeescalationView.as_view(), name="case-deescalation"
+        "cases/<uuid:id>/deescalation/",
+        views.DeescalationView.as_view(),
+        name="case-deescalation",
     ),
     path("cases/<uuid:id>/closure/", views.ClosureView.as_view(), name="case-closure"),
     # the action plan
@@ -42,30 +50,34 @@ urlpatterns = [
     ),
     path(
         "cases/<uuid:id>/interventions/",
-        plan_views.CaseInterventionsView.as_view(),
+        intervention_api_views.CaseInterventionsView.as_view(),
         name="case-interventions",
     ),
-    path("interventions/", plan_views.InterventionListView.as_view(), name="intervention-list"),
+    path(
+        "interventions/",
+        intervention_api_views.InterventionListView.as_view(),
+        name="intervention-list",
+    ),
     path(
         "interventions/<uuid:id>/",
-        plan_views.InterventionDetailView.as_view(),
+        intervention_api_views.InterventionDetailView.as_view(),
         name="intervention-detail",
     ),
     path(
         "interventions/<uuid:id>/progress/",
-        plan_views.ProgressView.as_view(),
+        intervention_api_views.ProgressView.as_view(),
         name="intervention-progress",
     ),
     path(
         "interventions/<uuid:id>/removal/",
-        plan_views.RemovalView.as_view(),
+        intervention_api_views.RemovalView.as_view(),
         name="intervention-removal",
     ),
     # consultation meetings
     path("meetings/", meeting_views.MeetingListView.as_view(), name="meeting-list"),
     path(
         "meetings/calendar.ics",
-        meeting_views.MeetingCalendarView.as_view(),
+        meeting_calendar_views.MeetingCalendarView.as_view(),
         name="meeting-calendar",
     ),
     path("meetings/<uuid:id>/", meeting_views.MeetingDetailView.as_view(), name="meeting-detail"),

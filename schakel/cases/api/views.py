@@ -29,7 +29,7 @@ from schakel.api.base import (
 )
 from schakel.api.filters import StrictOrderingFilter
 from schakel.api.views import acting_membership_of
-from schakel.cases import permissions, selectors, services
+from schakel.cases import lifecycle_services, permissions, selectors, services
 from schakel.cases.access import cases_visible_to
 from schakel.cases.api.filters import CaseFilterSet
 from schakel.cases.api.serializers import (
@@ -217,7 +217,7 @@ class InformingView(CaseActionView):
     serializer_class = input_serializer = InformingInputSerializer
 
     def act(self, membership: Membership, case: Case, serializer: Any) -> Case:
-        return services.case_record_informing(
+        return lifecycle_services.case_record_informing(
             membership=membership, case=case, data=serializer.to_input()
         )
 
@@ -240,7 +240,7 @@ class ReassessmentView(CaseActionView):
     serializer_class = input_serializer = ReassessmentInputSerializer
 
     def act(self, membership: Membership, case: Case, serializer: Any) -> Case:
-        return services.case_reassess(
+        return lifecycle_services.case_reassess(
             membership=membership, case=case, next_due_on=serializer.validated_data["next_due_on"]
         )
 
@@ -263,7 +263,7 @@ class ReviewView(CaseActionView):
     serializer_class = input_serializer = ReviewInputSerializer
 
     def act(self, membership: Membership, case: Case, serializer: Any) -> Case:
-        return services.case_schedule_review(
+        return lifecycle_services.case_schedule_review(
             membership=membership,
             case=case,
             next_review_on=serializer.validated_data["next_review_on"],
@@ -284,7 +284,7 @@ class MonitoringView(CaseActionView):
     serializer_class = input_serializer = Serializer
 
     def act(self, membership: Membership, case: Case, serializer: Any) -> Case:
-        return services.case_to_monitoring(membership=membership, case=case)
+        return lifecycle_services.case_to_monitoring(membership=membership, case=case)
 
     @extend_schema(
         summary="Naar monitoring",
@@ -304,7 +304,7 @@ class DeescalationView(CaseActionView):
     serializer_class = input_serializer = DeescalationInputSerializer
 
     def act(self, membership: Membership, case: Case, serializer: Any) -> Case:
-        return services.case_deescalate(
+        return lifecycle_services.case_deescalate(
             membership=membership, case=case, **serializer.validated_data
         )
 
@@ -326,7 +326,9 @@ class ClosureView(CaseActionView):
     serializer_class = input_serializer = ClosureInputSerializer
 
     def act(self, membership: Membership, case: Case, serializer: Any) -> Case:
-        return services.case_close(membership=membership, case=case, **serializer.validated_data)
+        return lifecycle_services.case_close(
+            membership=membership, case=case, **serializer.validated_data
+        )
 
     @extend_schema(
         summary="Casus afsluiten",

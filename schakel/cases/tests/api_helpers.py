@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from schakel.cases.choices import LifeDomain
-from schakel.cases.meeting_services import meeting_acknowledge
+from schakel.cases.meetings.services import meeting_acknowledge
 from schakel.cases.models import ActionPlanVersion, ConsultationMeeting
 from schakel.intake.tests.factories import membership_of
 from schakel.privacy.models import LegalBasis

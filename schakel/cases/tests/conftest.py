@@ -8,9 +8,9 @@ from django.utils import timezone
 from schakel.accounts.choices import Role
 from schakel.accounts.tests.factories import MembershipFactory
 from schakel.cases.choices import InterventionKind
-from schakel.cases.meeting_services import attendance_record, decision_record, meeting_acknowledge
+from schakel.cases.meetings.services import attendance_record, decision_record, meeting_acknowledge
 from schakel.cases.models import AgendaItem, Case, ConsultationMeeting, Intervention
-from schakel.cases.plan_services import (
+from schakel.cases.plans.services import (
     InterventionInput,
     PlanInput,
     intervention_add,

@@ -12,7 +12,7 @@ from typing import Any
 from django.utils import timezone
 
 from schakel.accounts.models import User
-from schakel.cases.meeting_services import (
+from schakel.cases.meetings.services import (
     InvitationInput,
     MeetingInput,
     agenda_item_add,

@@ -5,9 +5,9 @@ from typing import Any
 
 from django.urls import reverse
 
-from schakel.cases.meeting_services import meeting_acknowledge
+from schakel.cases.meetings.services import meeting_acknowledge
 from schakel.cases.models import ConsultationMeeting
-from schakel.cases.plan_services import PlanInput, plan_update
+from schakel.cases.plans.services import PlanInput, plan_update
 from schakel.intake.tests.factories import membership_of
 
 LIST = reverse("cases:meeting_list")

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from schakel.cases.models import ActionPlanVersion, Case, Intervention
 from schakel.cases.models.plan import ANALYSIS_FIELDS
-from schakel.cases.plan_services import InterventionInput, intervention_add
+from schakel.cases.plans.services import InterventionInput, intervention_add
 from schakel.intake.tests.factories import membership_of
 
 INTERVENTIONS = reverse("cases:intervention_list")

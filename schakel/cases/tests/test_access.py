@@ -17,9 +17,9 @@ from schakel.cases.access import (
     meetings_visible_to,
 )
 from schakel.cases.choices import ClosureReason, InterventionKind
-from schakel.cases.meeting_services import meeting_acknowledge
-from schakel.cases.plan_services import InterventionInput, intervention_add
-from schakel.cases.services import case_close
+from schakel.cases.lifecycle_services import case_close
+from schakel.cases.meetings.services import meeting_acknowledge
+from schakel.cases.plans.services import InterventionInput, intervention_add
 from schakel.cases.tests.factories import invite, on_agenda, open_case
 from schakel.intake.tests.factories import membership_of
 

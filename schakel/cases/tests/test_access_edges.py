@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from schakel.cases.access import agenda_items_visible_to, cases_visible_to
 from schakel.cases.choices import InterventionKind, ParticipationKind
-from schakel.cases.meeting_services import meeting_acknowledge
+from schakel.cases.meetings.services import meeting_acknowledge
 from schakel.cases.models import Participation
-from schakel.cases.plan_services import (
+from schakel.cases.plans.services import (
     InterventionInput,
     PlanConflictError,
     PlanInput,

@@ -21,8 +21,8 @@ from django.utils import timezone
 from conftest import sign_in
 from schakel.accounts.services import access_token_create
 from schakel.cases.choices import InterventionKind
-from schakel.cases.meeting_services import meeting_acknowledge
-from schakel.cases.plan_services import InterventionInput, PlanInput, intervention_add, plan_update
+from schakel.cases.meetings.services import meeting_acknowledge
+from schakel.cases.plans.services import InterventionInput, PlanInput, intervention_add, plan_update
 from schakel.cases.tests.factories import invite, on_agenda, open_case, weighed_signal
 from schakel.intake.choices import DataCategory
 from schakel.intake.tests.factories import membership_of

@@ -9,9 +9,9 @@ from django.utils import timezone
 from schakel.api.tests import conftest as api_fixtures
 from schakel.audit.models import LogRecord
 from schakel.cases.choices import CasePhase, ClosureReason
-from schakel.cases.meeting_services import meeting_acknowledge
-from schakel.cases.plan_services import InterventionInput, intervention_add
-from schakel.cases.services import case_close
+from schakel.cases.lifecycle_services import case_close
+from schakel.cases.meetings.services import meeting_acknowledge
+from schakel.cases.plans.services import InterventionInput, intervention_add
 from schakel.cases.tests.api_helpers import assert_not_found, later, messages, post, url
 from schakel.cases.tests.factories import invite, on_agenda, open_case
 from schakel.intake.tests.factories import membership_of

@@ -17,8 +17,8 @@ from schemathesis.checks import not_a_server_error, positive_data_acceptance
 
 from schakel.api.authentication import MEMBERSHIP_HEADER
 from schakel.api.tests import conftest as api_fixtures
-from schakel.cases.meeting_services import meeting_acknowledge
-from schakel.cases.plan_services import InterventionInput, intervention_add
+from schakel.cases.meetings.services import meeting_acknowledge
+from schakel.cases.plans.services import InterventionInput, intervention_add
 from schakel.cases.tests.factories import on_agenda, open_case
 from schakel.intake.tests.factories import membership_of
 
@@ -57,7 +57,7 @@ def api_schema(db: None) -> Iterator[Any]:
 @pytest.fixture
 def world(personas) -> dict[str, str]:
     """A case on an agenda (acknowledged by the director), with a draft plan and intervention."""
-    from schakel.cases.plan_services import PlanInput, plan_update
+    from schakel.cases.plans.services import PlanInput, plan_update
     from schakel.cases.tests.factories import weighed_signal
     from schakel.privacy.models import LegalBasis
     from schakel.privacy.services import DisclosureInput, disclosure_record

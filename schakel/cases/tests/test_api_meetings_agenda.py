@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from schakel.api.tests import conftest as api_fixtures
 from schakel.audit.models import LogRecord
-from schakel.cases.meeting_services import meeting_set_status
+from schakel.cases.meetings.services import meeting_set_status
 from schakel.cases.models import ConsultationMeeting, MeetingAttendance
 from schakel.cases.tests.api_helpers import (
     acknowledge,

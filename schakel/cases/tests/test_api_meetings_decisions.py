@@ -7,10 +7,10 @@ from django.test import Client
 
 from schakel.api.tests import conftest as api_fixtures
 from schakel.cases.choices import ClosureReason, MeetingStatus, PlanVersionStatus
-from schakel.cases.meeting_services import meeting_set_status
+from schakel.cases.lifecycle_services import case_close
+from schakel.cases.meetings.services import meeting_set_status
 from schakel.cases.models import Case, ItemDecision
-from schakel.cases.plan_services import PlanInput, plan_update
-from schakel.cases.services import case_close
+from schakel.cases.plans.services import PlanInput, plan_update
 from schakel.cases.tests.api_helpers import (
     acknowledge,
     assert_not_found,

@@ -5,7 +5,7 @@ import pytest
 
 from schakel.api.tests import conftest as api_fixtures
 from schakel.audit.models import LogRecord
-from schakel.cases.meeting_services import meeting_set_status
+from schakel.cases.meetings.services import meeting_set_status
 from schakel.cases.tests.api_helpers import (
     PROBLEM,
     acknowledge,

@@ -10,7 +10,7 @@ from schakel.api.tests import conftest as api_fixtures
 from schakel.audit.models import LogRecord
 from schakel.cases.choices import InterventionStatus, PlanVersionStatus
 from schakel.cases.models import ActionPlanVersion, Intervention
-from schakel.cases.plan_services import InterventionInput, intervention_add
+from schakel.cases.plans.services import InterventionInput, intervention_add
 from schakel.cases.services import ParticipationInput, participation_add
 from schakel.cases.tests.api_helpers import (
     assert_conflict,

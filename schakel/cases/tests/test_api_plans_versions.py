@@ -6,9 +6,9 @@ import pytest
 from schakel.api.tests import conftest as api_fixtures
 from schakel.audit.models import LogRecord
 from schakel.cases.choices import ClosureReason, LifeDomain
+from schakel.cases.lifecycle_services import case_close
 from schakel.cases.models import ActionPlanVersion
-from schakel.cases.plan_services import PlanInput, plan_adopt, plan_update
-from schakel.cases.services import case_close
+from schakel.cases.plans.services import PlanInput, plan_adopt, plan_update
 from schakel.cases.tests.api_helpers import (
     analysis,
     assert_conflict,

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from schakel.cases.calendar import UID_DOMAIN, meetings_ical
 from schakel.cases.choices import MeetingStatus
-from schakel.cases.meeting_services import meeting_set_status
+from schakel.cases.meetings.calendar import UID_DOMAIN, meetings_ical
+from schakel.cases.meetings.services import meeting_set_status
 from schakel.cases.models import ConsultationMeeting
 from schakel.cases.selectors import meeting_list_for
 from schakel.cases.tests.factories import invite, meeting, on_agenda, open_case

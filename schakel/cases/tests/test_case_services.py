@@ -13,7 +13,7 @@ from schakel.cases.choices import (
     DeescalationDestination,
     InformingStatus,
 )
-from schakel.cases.services import (
+from schakel.cases.lifecycle_services import (
     InformingInput,
     case_close,
     case_deescalate,

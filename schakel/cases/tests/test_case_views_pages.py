@@ -8,12 +8,8 @@ from django.utils import timezone
 
 from schakel.audit.models import LogRecord
 from schakel.cases.choices import CasePhase, ParticipationKind
-from schakel.cases.services import (
-    ParticipationInput,
-    case_schedule_review,
-    case_to_monitoring,
-    participation_add,
-)
+from schakel.cases.lifecycle_services import case_schedule_review, case_to_monitoring
+from schakel.cases.services import ParticipationInput, participation_add
 from schakel.cases.tests.case_view_helpers import LIST, management_pages, text, url
 from schakel.cases.tests.factories import invite, on_agenda, open_case
 from schakel.intake.tests.factories import membership_of

@@ -9,17 +9,17 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from schakel.cases import views
+from schakel.cases import dashboard
 from schakel.cases.choices import InformingStatus
-from schakel.cases.models import Case
-from schakel.cases.plan_services import InterventionInput, intervention_add
-from schakel.cases.services import (
+from schakel.cases.lifecycle_services import (
     InformingInput,
     case_close,
     case_reassess,
     case_record_informing,
     case_schedule_review,
 )
+from schakel.cases.models import Case
+from schakel.cases.plans.services import InterventionInput, intervention_add
 from schakel.cases.tests.factories import meeting, on_agenda, open_case
 from schakel.intake.tests.factories import membership_of
 
@@ -134,7 +134,7 @@ def test_a_closed_case_leaves_the_dashboard(personas, signed_in) -> None:
 
 
 def test_a_long_section_says_there_are_more(personas, signed_in, monkeypatch) -> None:
-    monkeypatch.setattr(views, "DASHBOARD_ROWS", 1)
+    monkeypatch.setattr(dashboard, "DASHBOARD_ROWS", 1)
     busy_case(personas)
     busy_case(personas, given_names="Anna")
     content = text(signed_in(personas.director).get(DASHBOARD))

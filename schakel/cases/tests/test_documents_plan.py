@@ -14,7 +14,7 @@ from schakel.audit.choices import Activity
 from schakel.audit.models import LogRecord
 from schakel.cases.choices import PlanVersionStatus
 from schakel.cases.documents import AssetRefusedError, LocalAssetFetcher
-from schakel.cases.plan_services import PlanInput, plan_update
+from schakel.cases.plans.services import PlanInput, plan_update
 from schakel.cases.tests.document_helpers import (
     GOALS,
     HOUSING,

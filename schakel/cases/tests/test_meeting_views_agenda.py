@@ -6,7 +6,7 @@ import pytest
 from schakel.accounts.display import staff_display
 from schakel.audit.models import LogRecord
 from schakel.cases.choices import MeetingStatus
-from schakel.cases.meeting_services import meeting_acknowledge
+from schakel.cases.meetings.services import meeting_acknowledge
 from schakel.cases.models import AgendaItem, ItemDecision, MeetingAttendance
 from schakel.cases.tests.factories import on_agenda, open_case
 from schakel.cases.tests.meeting_view_helpers import SURNAME, acknowledged, text, url

@@ -10,7 +10,7 @@ from schakel.accounts.display import staff_display
 from schakel.audit.models import LogRecord
 from schakel.cases.choices import ParticipationKind, PlanVersionStatus
 from schakel.cases.models import Invitation, ItemDecision
-from schakel.cases.plan_services import PlanInput, plan_update
+from schakel.cases.plans.services import PlanInput, plan_update
 from schakel.cases.tests.meeting_view_helpers import acknowledged, draft_of, text, url
 from schakel.intake.tests.factories import membership_of
 

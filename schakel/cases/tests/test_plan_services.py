@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from schakel.audit.models import LogRecord
 from schakel.cases.choices import InterventionKind, InterventionStatus, PlanVersionStatus
-from schakel.cases.plan_services import (
+from schakel.cases.plans.services import (
     InterventionInput,
     PlanConflictError,
     PlanInput,

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from schakel.cases.choices import InterventionStatus, PlanVersionStatus
 from schakel.cases.models import ActionPlanVersion, Case, Intervention
-from schakel.cases.plan_services import PlanInput, plan_update
+from schakel.cases.plans.services import PlanInput, plan_update
 from schakel.cases.services import ParticipationInput, participation_add
 from schakel.cases.tests.factories import invite, on_agenda, open_case
 from schakel.cases.tests.plan_view_helpers import (

@@ -6,7 +6,7 @@ import pytest
 from schakel.audit.models import LogRecord
 from schakel.cases.models import ActionPlanVersion
 from schakel.cases.models.plan import ANALYSIS_FIELDS
-from schakel.cases.plan_services import PlanInput, plan_adopt, plan_update
+from schakel.cases.plans.services import PlanInput, plan_adopt, plan_update
 from schakel.cases.tests.factories import on_agenda, open_case
 from schakel.cases.tests.plan_view_helpers import (
     DESCRIPTION,

@@ -8,7 +8,7 @@ from rest_framework import serializers
 
 from schakel.accounts.models import Membership
 from schakel.api.fields import OrganisationRefSerializer
-from schakel.intake import selectors
+from schakel.intake import suggestion_selectors
 from schakel.intake.api.serializers import AccountSerializer, PartialIdentitySerializer
 from schakel.intake.choices import (
     DataCategory,
@@ -148,11 +148,13 @@ class ConfirmationStateSerializer(serializers.Serializer[MatchSuggestion]):
         help_text="Gemeenten waarvan de bevestiging nog ontbreekt (leeg als besloten)."
     )
 
-    def _state(self, suggestion: MatchSuggestion) -> selectors.ConfirmationState:
+    def _state(self, suggestion: MatchSuggestion) -> suggestion_selectors.ConfirmationState:
         """Read once per suggestion for both fields."""
-        cache: dict[Any, selectors.ConfirmationState] = self.__dict__.setdefault("_states", {})
+        cache: dict[Any, suggestion_selectors.ConfirmationState] = self.__dict__.setdefault(
+            "_states", {}
+        )
         if suggestion.pk not in cache:
-            cache[suggestion.pk] = selectors.confirmation_state(
+            cache[suggestion.pk] = suggestion_selectors.confirmation_state(
                 suggestion=suggestion, membership=None
             )
         return cache[suggestion.pk]

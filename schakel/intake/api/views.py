@@ -28,7 +28,14 @@ from schakel.api.base import (
 )
 from schakel.api.filters import StrictOrderingFilter
 from schakel.api.views import acting_membership_of
-from schakel.intake import online_services, permissions, selectors, services
+from schakel.intake import (
+    online_selectors,
+    online_services,
+    permissions,
+    selectors,
+    services,
+    suggestion_selectors,
+)
 from schakel.intake.api.filters import SignalFilterSet, SuggestionFilterSet
 from schakel.intake.api.research_serializers import (
     ResearchCompleteSerializer,
@@ -199,7 +206,9 @@ class SuggestionListView(ListModelMixin, SchakelAPIView):
     def get_queryset(self) -> QuerySet[MatchSuggestion]:
         if self.fake:
             return MatchSuggestion.objects.none()
-        return selectors.suggestion_list_for(membership=acting_membership_of(self.request))
+        return suggestion_selectors.suggestion_list_for(
+            membership=acting_membership_of(self.request)
+        )
 
     @extend_schema(
         summary="Matchsuggesties",
@@ -233,7 +242,9 @@ class SuggestionDetailView(SchakelAPIView):
         tags=TAGS,
     )
     def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
-        suggestion = selectors.suggestion_get_for(membership=acting_membership_of(request), pk=id)
+        suggestion = suggestion_selectors.suggestion_get_for(
+            membership=acting_membership_of(request), pk=id
+        )
         return Response(self.get_serializer(suggestion).data)
 
 
@@ -256,7 +267,7 @@ class SuggestionDecisionView(SchakelAPIView):
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
-        visible = selectors.suggestion_list_for(membership=membership)
+        visible = suggestion_selectors.suggestion_list_for(membership=membership)
         suggestion = visible.filter(pk=id).first()
         if suggestion is None:
             raise exceptions.NotFound()
@@ -269,7 +280,7 @@ class SuggestionDecisionView(SchakelAPIView):
                 confirm=serializer.confirm,
                 identity_choices=serializer.identity_choices if serializer.confirm else None,
             )
-        decided = selectors.suggestions_visible_to(membership=membership).get(pk=id)
+        decided = suggestion_selectors.suggestions_visible_to(membership=membership).get(pk=id)
         return Response(SuggestionDecidedSerializer(decided).data)
 
 
@@ -286,7 +297,9 @@ class ResearchListView(ListModelMixin, SchakelAPIView):
     def get_queryset(self) -> QuerySet[OnlineResearchEntry]:
         if self.fake:
             return OnlineResearchEntry.objects.none()
-        return selectors.online_research_list_for(membership=acting_membership_of(self.request))
+        return online_selectors.online_research_list_for(
+            membership=acting_membership_of(self.request)
+        )
 
     @extend_schema(
         summary="Logboek online onderzoek",
@@ -340,7 +353,9 @@ class ResearchDetailView(SchakelAPIView):
         tags=TAGS,
     )
     def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
-        entry = selectors.online_research_get_for(membership=acting_membership_of(request), pk=id)
+        entry = online_selectors.online_research_get_for(
+            membership=acting_membership_of(request), pk=id
+        )
         return Response(self.get_serializer(entry).data)
 
 
@@ -359,7 +374,9 @@ class ResearchCompletionView(SchakelAPIView):
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
-        entry = selectors.online_research_list_for(membership=membership).filter(pk=id).first()
+        entry = (
+            online_selectors.online_research_list_for(membership=membership).filter(pk=id).first()
+        )
         if entry is None:
             raise exceptions.NotFound()
         serializer = self.get_serializer(data=request.data)
@@ -370,5 +387,5 @@ class ResearchCompletionView(SchakelAPIView):
             online_services.online_research_complete(
                 entry=entry, membership=membership, **serializer.validated_data
             )
-        completed = selectors.online_research_get_for(membership=membership, pk=id)
+        completed = online_selectors.online_research_get_for(membership=membership, pk=id)
         return Response(ResearchEntryDetailSerializer(completed).data)

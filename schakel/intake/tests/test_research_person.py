@@ -10,8 +10,8 @@ from schakel.audit import services as audit
 from schakel.audit.choices import SubjectType
 from schakel.audit.models import LogRecord
 from schakel.intake.expiry import erase_research_text
+from schakel.intake.online_selectors import online_research_get_for
 from schakel.intake.online_services import ResearchPlan, online_research_start
-from schakel.intake.selectors import online_research_get_for
 from schakel.intake.tests.factories import membership_of
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.http import Http404
 
 from schakel.audit.models import LogRecord
-from schakel.intake import selectors
+from schakel.intake import online_selectors, selectors, suggestion_selectors
 from schakel.intake.tests.factories import membership_of, register
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +84,9 @@ def test_suggestions_are_for_the_leads_of_both_municipalities_only(personas):
     later = register(personas.school_member, residence=personas.municipality_a)
     [suggestion] = later.suggestions
     for user in (personas.lead_a, personas.lead_b):
-        found = selectors.suggestion_get_for(membership=membership_of(user), pk=suggestion.pk)
+        found = suggestion_selectors.suggestion_get_for(
+            membership=membership_of(user), pk=suggestion.pk
+        )
         assert found.pk == suggestion.pk
     for user in (
         personas.police_member,
@@ -93,7 +95,9 @@ def test_suggestions_are_for_the_leads_of_both_municipalities_only(personas):
         personas.privacy_officer_a,
     ):
         with pytest.raises(Http404):
-            selectors.suggestion_get_for(membership=membership_of(user), pk=suggestion.pk)
+            suggestion_selectors.suggestion_get_for(
+                membership=membership_of(user), pk=suggestion.pk
+            )
     assert LogRecord.objects.filter(name="suggestion_read").count() == 4  # 2 reads × 2 persons
 
 
@@ -115,10 +119,10 @@ def test_online_research_is_for_the_lead_and_privacy_officer_of_the_municipality
         ),
     )
     for user in (personas.lead_a, personas.privacy_officer_a):
-        assert selectors.online_research_get_for(membership=membership_of(user), pk=entry.pk)
+        assert online_selectors.online_research_get_for(membership=membership_of(user), pk=entry.pk)
     for user in (personas.lead_b, personas.police_member, personas.outsider, personas.admin_a):
         with pytest.raises(Http404):
-            selectors.online_research_get_for(membership=membership_of(user), pk=entry.pk)
+            online_selectors.online_research_get_for(membership=membership_of(user), pk=entry.pk)
 
 
 def test_a_department_of_the_municipality_does_not_see_what_the_meldpunt_registered(

@@ -23,7 +23,7 @@ from schakel.core import validators
 from schakel.intake.choices import DataCategory
 from schakel.network.choices import OrganisationKind
 from schakel.network.models import Organisation
-from schakel.privacy.catalogue_services import (
+from schakel.privacy.catalogue.services import (
     CODE_MAX_LENGTH,
     LINE_MAX_LENGTH,
     POSITION_MAX,

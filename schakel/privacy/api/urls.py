@@ -23,6 +23,6 @@ urlpatterns = [
         views.CorrectionsView.as_view(),
         name="disclosure-corrections",
     ),
-    path("", include("schakel.privacy.api.request_urls")),
-    path("", include("schakel.privacy.api.retention_urls")),
+    path("", include("schakel.privacy.requests.api.urls")),
+    path("", include("schakel.privacy.retention.api.urls")),
 ]

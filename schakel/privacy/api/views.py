@@ -32,8 +32,7 @@ from schakel.cases import permissions, selectors
 from schakel.cases.access import agenda_items_visible_to
 from schakel.cases.api.base import ACKNOWLEDGMENT_RESPONSE, require_acknowledgment
 from schakel.cases.models import AgendaItem
-from schakel.privacy import catalogue_services, services
-from schakel.privacy.api.retention_views import STEP_UP_RESPONSE, require_step_up
+from schakel.privacy import services
 from schakel.privacy.api.serializers import (
     DisclosureInputSerializer,
     DisclosureSerializer,
@@ -44,8 +43,10 @@ from schakel.privacy.api.serializers import (
     ProcessingActivitySerializer,
     disclosure_context,
 )
+from schakel.privacy.catalogue import services as catalogue_services
+from schakel.privacy.desk.register_export import register_entries
 from schakel.privacy.models import Disclosure, LegalBasis
-from schakel.privacy.register_export import register_entries
+from schakel.privacy.retention.api.views import STEP_UP_RESPONSE, require_step_up
 
 TAGS = ["verstrekkingen"]
 CATALOGUE_TAGS = ["verstrekkingen"]

@@ -17,7 +17,8 @@ from schakel.accounts.models import User
 from schakel.core.dates import add_months
 from schakel.privacy.choices import RetentionKind, RetentionRunStatus
 from schakel.privacy.models import RetentionRun
-from schakel.privacy.retention.handlers import HANDLERS, Handler, Moment
+from schakel.privacy.retention.batch import Moment
+from schakel.privacy.retention.handlers import HANDLERS, Handler
 from schakel.privacy.retention.holds import kind_is_held
 from schakel.privacy.retention.policies import terms
 

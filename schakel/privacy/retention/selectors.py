@@ -205,7 +205,8 @@ def outlook(*, membership: Membership | None, days: int | None = None) -> Outloo
 def _weighed_rows(
     organisation_id: uuid.UUID, cutoff: datetime, term: dict[str, int]
 ) -> list[tuple[str, str, date, uuid.UUID | None]]:
-    from schakel.privacy.retention.handlers import Moment, _weighed_not_included
+    from schakel.privacy.retention.batch import Moment
+    from schakel.privacy.retention.signal_and_case_handlers import _weighed_not_included
 
     moment = Moment(now=timezone.now(), cutoffs={RetentionKind.WEIGHED_NOT_INCLUDED: cutoff})
     subjects = dict(_weighed_not_included(moment).values_list("pk", "last_decided"))  # type: ignore[misc]

@@ -17,9 +17,9 @@ from django.utils import timezone
 
 from schakel.accounts.models import User
 from schakel.cases.choices import InterventionKind, LifeDomain, ParticipationKind
-from schakel.cases.meeting_services import decision_record, meeting_acknowledge
+from schakel.cases.meetings.services import decision_record, meeting_acknowledge
 from schakel.cases.models import AgendaItem, Case
-from schakel.cases.plan_services import (
+from schakel.cases.plans.services import (
     InterventionInput,
     PlanInput,
     intervention_add,
@@ -34,15 +34,14 @@ from schakel.intake.online_services import ResearchPlan, online_research_start
 from schakel.intake.services import RelatedPersonInput
 from schakel.intake.tests.factories import membership_of, register
 from schakel.privacy.models import Disclosure, LegalBasis, SubjectRequest
-from schakel.privacy.request_selectors import origin_for
-from schakel.privacy.request_services import (
+from schakel.privacy.requests.decisions import (
     ContributionInput,
     DecisionInput,
-    RegistrationInput,
     contribution_answer,
     request_decide,
-    request_register,
 )
+from schakel.privacy.requests.origins import origin_for
+from schakel.privacy.requests.services import RegistrationInput, request_register
 from schakel.privacy.services import DisclosureInput, disclosure_record
 
 # Planted values: the person's own data, and what must never reach the export.

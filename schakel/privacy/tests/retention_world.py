@@ -9,9 +9,9 @@ from django.db import connection
 from django.utils import timezone
 
 from schakel.cases.choices import ClosureReason, InterventionKind
+from schakel.cases.lifecycle_services import case_close
 from schakel.cases.models import Case, ItemDecision
-from schakel.cases.plan_services import InterventionInput, PlanInput, intervention_add, plan_update
-from schakel.cases.services import case_close
+from schakel.cases.plans.services import InterventionInput, PlanInput, intervention_add, plan_update
 from schakel.cases.tests.factories import on_agenda, open_case
 from schakel.intake.choices import DataCategory, ReportedBy
 from schakel.intake.models import OnlineResearchEntry, Signal

@@ -20,10 +20,10 @@ from schakel.audit.models import LogRecord
 from schakel.cases.tests.factories import open_case
 from schakel.intake.models import RelatedPerson, Signal
 from schakel.intake.tests.factories import membership_of
-from schakel.privacy.access_export import collect
-from schakel.privacy.access_export_render import access_export_produce
 from schakel.privacy.models import SubjectRequest
-from schakel.privacy.request_services import request_withdraw
+from schakel.privacy.requests.access_export import collect
+from schakel.privacy.requests.access_export_render import access_export_produce
+from schakel.privacy.requests.services import request_withdraw
 from schakel.privacy.tests.request_factories import (
     ANALYSIS_IDEOLOGY,
     DECISION_TEXT,

@@ -7,12 +7,12 @@ from typing import Any
 import pytest
 
 from schakel.intake.models import MatchSuggestion, OnlineAccount, Signal
+from schakel.intake.online_selectors import online_research_get_for
 from schakel.intake.online_services import ResearchPlan, online_research_start
-from schakel.intake.selectors import online_research_get_for
 from schakel.intake.services import AccountInput, suggestion_decide
 from schakel.intake.tests.factories import membership_of, register
-from schakel.privacy.access_export import collect
 from schakel.privacy.models import SubjectRequest
+from schakel.privacy.requests.access_export import collect
 from schakel.privacy.tests.request_factories import (
     Story,
     acting,

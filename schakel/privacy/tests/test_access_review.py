@@ -18,7 +18,7 @@ from schakel.accounts.tests.factories import MembershipFactory, TOTPDeviceFactor
 from schakel.audit.choices import Activity
 from schakel.audit.models import LogRecord
 from schakel.intake.tests.factories import membership_of
-from schakel.privacy.access_review import review_rows, sign_off
+from schakel.privacy.desk.access_review import review_rows, sign_off
 from schakel.privacy.models import AccessReviewSignOff
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.utils import timezone
 from schakel.accounts.choices import Role
 from schakel.accounts.services import membership_create, membership_end
 from schakel.intake.tests.factories import membership_of
-from schakel.privacy.desk_selectors import failed_sign_ins, spike_flags
+from schakel.privacy.desk.access_signals import failed_sign_ins, spike_flags
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ can prove where that text appears and where it never does.
 from dataclasses import dataclass
 from typing import Any
 
-from schakel.cases.meeting_services import decision_record
+from schakel.cases.meetings.services import decision_record
 from schakel.cases.models import AgendaItem, Case
-from schakel.cases.plan_services import PlanInput, plan_update
+from schakel.cases.plans.services import PlanInput, plan_update
 from schakel.cases.tests.factories import on_agenda, open_case
 from schakel.intake.choices import DataCategory
 from schakel.intake.tests.factories import membership_of

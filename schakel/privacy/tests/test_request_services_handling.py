@@ -12,18 +12,15 @@ from django.utils import timezone
 from schakel.cases.tests.factories import open_case
 from schakel.intake.tests.factories import membership_of
 from schakel.privacy.choices import ContributionStatus, RequestStatus
-from schakel.privacy.request_selectors import desk_summary, requests_for_desk
-from schakel.privacy.request_services import (
-    ContributionInput,
-    ExtensionInput,
+from schakel.privacy.requests.decisions import ContributionInput, contribution_answer
+from schakel.privacy.requests.desk_overview import desk_summary, requests_for_desk
+from schakel.privacy.requests.rules import (
     Origin,
     RequestStateError,
     contact_point_for,
-    contribution_answer,
     latest_extension,
-    request_extend,
-    request_withdraw,
 )
+from schakel.privacy.requests.services import ExtensionInput, request_extend, request_withdraw
 from schakel.privacy.tests.request_factories import answer_all, decide, register_request
 from schakel.privacy.tests.request_service_helpers import person_records
 

@@ -14,15 +14,14 @@ from schakel.cases.tests.factories import open_case
 from schakel.intake.tests.factories import membership_of, register
 from schakel.privacy.choices import RequestStatus
 from schakel.privacy.models import RequestContribution
-from schakel.privacy.request_selectors import origin_by_reference, origin_for
-from schakel.privacy.request_services import (
+from schakel.privacy.requests.origins import origin_by_reference, origin_for
+from schakel.privacy.requests.rules import (
     NotContactPointError,
     deadline_for,
     latest_extension,
     looks_like_identifier,
-    request_register,
-    request_verify_identity,
 )
+from schakel.privacy.requests.services import request_register, request_verify_identity
 from schakel.privacy.tests.request_factories import full_story, register_request, registration
 from schakel.privacy.tests.request_service_helpers import person_records
 

@@ -16,7 +16,7 @@ from schakel.intake.models import IdentityEncoding, RelatedPerson, Signal
 from schakel.intake.tests.factories import membership_of
 from schakel.privacy.choices import RequestKind, RetentionKind, RetentionRunStatus
 from schakel.privacy.models import RetentionRun, SubjectRequest
-from schakel.privacy.retention import engine, handlers
+from schakel.privacy.retention import engine, handlers, signal_and_case_handlers
 from schakel.privacy.retention.holds import HoldInput, hold_place
 from schakel.privacy.tests.retention_world import closed_case, never_weighed, traces
 from schakel.weighing.models import WeighingItem
@@ -146,7 +146,7 @@ def test_a_stopped_run_resumes_with_the_same_moment(personas, monkeypatch):
     with time_machine.travel(T0, tick=False):
         first = never_weighed(personas, "Ruxa")
         second = never_weighed(personas, "Ruxo")
-    original = handlers.signals_delete
+    original = signal_and_case_handlers.signals_delete
     calls = {"n": 0}
 
     def failing(ids, moment, run_id, by):  # type: ignore[no-untyped-def]

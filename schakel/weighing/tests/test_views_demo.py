@@ -12,7 +12,7 @@ from schakel.accounts.models import User
 from schakel.cases.choices import MeetingStatus, ParticipationKind, PlanVersionStatus
 from schakel.cases.demo import seed_cases_demo
 from schakel.cases.models import ActionPlanVersion, Case, ConsultationMeeting, Invitation
-from schakel.cases.plan_services import latest_version
+from schakel.cases.plans.services import latest_version
 from schakel.intake import demo as intake_demo
 from schakel.weighing.choices import SessionStatus, WeighingOutcome
 from schakel.weighing.models import WeighingItem, WeighingSession
