@@ -3,8 +3,8 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("schakel.core.urls")),
     path("", include("schakel.accounts.urls")),
-    path("", include("schakel.audit.urls")),
-    path("", include("schakel.network.urls")),
+    path("", include("schakel.privacy.logbook.urls")),
+    path("", include("schakel.accounts.organisations.urls")),
     path("beheer/", include("schakel.accounts.admin_urls")),
     path("api-tokens/", include("schakel.api.token_urls")),
     path("", include("schakel.intake.urls")),

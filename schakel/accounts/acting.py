@@ -8,6 +8,13 @@ from schakel.core import context
 SESSION_KEY = "acting_membership_id"
 
 
+def acting_user(request: HttpRequest) -> User:
+    """The signed-in user of a request that passed the sign-in and MFA checks."""
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
 def active_memberships(user: User) -> list[Membership]:
     return list(
         Membership.objects.active()

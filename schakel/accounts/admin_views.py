@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from schakel.accounts import mfa, permissions, selectors, services
+from schakel.accounts.acting import acting_user
 from schakel.accounts.admin_forms import (
     MembershipCreateForm,
     MembershipPeriodForm,
@@ -21,12 +22,15 @@ from schakel.accounts.admin_forms import (
 )
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership, User
+from schakel.accounts.organisations.selectors import (
+    organisation_get_for_admin,
+    organisations_managed_by,
+)
+from schakel.accounts.organisations.views import form_page
 from schakel.accounts.permissions import admin_required
 from schakel.accounts.stepup import step_up_required
 from schakel.core.pages import form_methods, page_of
 from schakel.network.models import Organisation
-from schakel.network.selectors import organisation_get_for_admin, organisations_managed_by
-from schakel.network.views import acting_user, form_page
 
 
 def _user_url(target: User) -> str:

@@ -16,8 +16,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from schakel.accounts.models import Membership, MembershipQuerySet, User
+from schakel.accounts.organisations.selectors import organisations_managed_by
 from schakel.network.models import Organisation
-from schakel.network.selectors import organisations_managed_by
 
 
 def _open_memberships(today: dt.date) -> MembershipQuerySet:

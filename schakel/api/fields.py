@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from schakel.accounts.models import Membership
+from schakel.accounts.organisations.selectors import directory_for
 from schakel.network.choices import OrganisationKind
 from schakel.network.models import Organisation
-from schakel.network.selectors import directory_for
 
 
 class OrganisationRefSerializer(serializers.Serializer[Any]):

@@ -6,8 +6,8 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from schakel.accounts.models import PersonalAccessToken, User
+from schakel.accounts.organisations.selectors import directory_for
 from schakel.network.models import Organisation
-from schakel.network.selectors import directory_for
 
 
 def access_tokens_of(*, user: User) -> QuerySet[PersonalAccessToken]:

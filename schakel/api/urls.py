@@ -16,7 +16,7 @@ urlpatterns = [
     path("", include("schakel.weighing.api.urls")),
     path("", include("schakel.cases.api.urls")),
     path("", include("schakel.privacy.api.urls")),
-    path("", include("schakel.audit.api.urls")),
+    path("", include("schakel.privacy.logbook.api.urls")),
     # Last: any other path under /api/v1/ is a problem+json 404, not the HTML page.
     re_path(r"^", api_not_found),
 ]

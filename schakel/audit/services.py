@@ -7,8 +7,9 @@ back: an action whose log entry cannot be written does not happen (fail closed).
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection, transaction
 from django.db.models import Field
 from django.utils import timezone
@@ -18,9 +19,6 @@ from schakel.audit.choices import Activity, StatusCode, SubjectType
 from schakel.audit.models import LogRecord
 from schakel.core import context
 from schakel.core.pseudonyms import log_subject_pseudonym
-
-if TYPE_CHECKING:
-    from schakel.accounts.models import User
 
 AttributeValue = str | int | bool
 
@@ -52,7 +50,7 @@ def _check_attributes(attributes: dict[str, AttributeValue] | None) -> None:
             raise ValueError(f"Log attribute {key!r} contains a NUL character.")
 
 
-def employee(user: "User") -> Subject:
+def employee(user: AbstractBaseUser) -> Subject:
     return Subject(SubjectType.EMPLOYEE, str(user.pk))
 
 
@@ -60,7 +58,7 @@ def log_processing(
     *,
     activity: Activity,
     name: str,
-    by: "User | None",
+    by: AbstractBaseUser | None,
     subjects: Sequence[Subject] = (),
     result: str = "ok",
     status: StatusCode = StatusCode.OK,

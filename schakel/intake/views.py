@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from schakel.accounts.acting import acting_membership
+from schakel.accounts.acting import acting_membership, acting_user
 from schakel.accounts.choices import Role
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
@@ -51,7 +51,6 @@ from schakel.intake.choices import (
 )
 from schakel.intake.display import signal_born_text
 from schakel.intake.models import MatchSuggestion, Signal
-from schakel.network.views import acting_user
 
 # The inbox shows this many open suggestions and expiring signals; the counts show all.
 INBOX_SECTION_SIZE = 50

@@ -2,10 +2,10 @@
 
 from django.test import Client
 
+from schakel.accounts.organisations.selectors import directory_for
 from schakel.api.filters import StrictOrderingFilter
 from schakel.api.tests.helpers import create
 from schakel.network.choices import OrganisationKind
-from schakel.network.selectors import directory_for
 from schakel.network.tests.factories import InterventionOptionFactory, OrganisationFactory
 
 LIST = "/api/v1/partners/"

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from schakel.accounts.organisations import services
 from schakel.audit.models import LogRecord
-from schakel.network import services
 from schakel.network.models import InterventionOption, Organisation
 from schakel.network.tests.factories import InterventionOptionFactory, OrganisationFactory
 

@@ -16,13 +16,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from schakel.accounts.acting import acting_user
 from schakel.accounts.permissions import admin_required
 from schakel.accounts.stepup import step_up_required
 from schakel.audit.models import ProcessingActivity
 from schakel.core.forms import error_summary
 from schakel.core.pages import form_methods
 from schakel.network.choices import OrganisationKind
-from schakel.network.views import acting_user
 from schakel.privacy.catalogue import services
 from schakel.privacy.catalogue.forms import LegalBasisForm
 from schakel.privacy.models import LegalBasis

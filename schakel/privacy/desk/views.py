@@ -22,7 +22,6 @@ from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership, User
 from schakel.accounts.permissions import checked_first, is_privacy_officer, may_administer
 from schakel.accounts.stepup import step_up_required
-from schakel.audit.selectors import integrity_status
 from schakel.cases.choices import LifeDomain
 from schakel.cases.models.plan import ANALYSIS_FIELDS
 from schakel.core.forms import error_summary
@@ -31,6 +30,7 @@ from schakel.privacy import supervision
 from schakel.privacy.desk import access_review, access_signals, register_export
 from schakel.privacy.desk import selectors as desk_selectors
 from schakel.privacy.desk.forms import PeriodForm, SignOffForm, SupervisionForm
+from schakel.privacy.logbook.selectors import integrity_status
 from schakel.privacy.models import AccessReviewSignOff
 from schakel.privacy.requests.desk_overview import desk_summary as request_summary
 from schakel.privacy.retention.selectors import desk_summary as retention_summary

@@ -21,14 +21,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from schakel.accounts.acting import acting_membership
+from schakel.accounts.acting import acting_membership, acting_user
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership, User
 from schakel.accounts.permissions import checked_first
 from schakel.accounts.stepup import step_up_required
 from schakel.core.forms import error_summary
 from schakel.core.pages import form_methods, page_of
-from schakel.network.views import acting_user
 from schakel.privacy.choices import RetentionKind
 from schakel.privacy.models import LegalHold, RetentionPolicy
 from schakel.privacy.retention import holds, policies, selectors

@@ -7,8 +7,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.models import User
+from schakel.accounts.organisations import permissions
 from schakel.core.forms import StyledFormMixin
-from schakel.network import permissions
 from schakel.network.models import Collaboration, InterventionOption, Organisation, Region
 
 

@@ -7,9 +7,10 @@ One line per log record, one record per action and data subject: a span with ``t
 (``logboek.proto``): the ``dpl.core.*`` attributes the standard defines, and Schakel's own under
 ``schakel.*`` — codes and ids, never a name, an e-mail address or an IP address.
 
-The scope is the search's (``schakel.audit.search.records_in_scope``). The export is logged
-(``Activity.SUPERVISION``, ``log_export``) before the first byte is produced; the lines are read
-in batches while they stream. The JSON Schema of one line is ``schemas/logboek-export.schema.json``;
+The scope is the search's (``schakel.privacy.logbook.search.records_in_scope``). The export is
+logged (``Activity.SUPERVISION``, ``log_export``) before the first byte is produced; the lines
+are read in batches while they stream. The JSON Schema of one line is
+``schakel/audit/schemas/logboek-export.schema.json`` (``schakel.audit.formats``);
 docs/processing-log-export.md maps every field.
 """
 
@@ -31,14 +32,15 @@ from django.urls import reverse
 from schakel.accounts.models import Membership, User
 from schakel.audit.chain import CHAINED_FIELDS
 from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.formats import LOGBOEK_SCHEMA_PATH
 from schakel.audit.models import LogRecord
-from schakel.audit.search import Period, records_in_period
 from schakel.audit.services import log_processing
+from schakel.privacy.logbook.search import Period, records_in_period
 
 MEDIA_TYPE = "application/jsonl"
 CHUNK_SIZE = 2000
 RESOURCE_NAME = "schakel"
-SCHEMA_PATH = Path(__file__).resolve().parent / "schemas" / "logboek-export.schema.json"
+SCHEMA_PATH = LOGBOEK_SCHEMA_PATH
 
 DATA_SUBJECT_ID_TYPES = {
     SubjectType.PERSON: "schakel-pseudonym-person",

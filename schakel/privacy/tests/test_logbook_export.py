@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from schakel.audit.choices import Activity, SubjectType
-from schakel.audit.logboek_export import DATA_SUBJECT_ID_TYPES, rfc3339
 from schakel.audit.models import LogRecord
-from schakel.audit.tests.test_search_data import (
+from schakel.privacy.logbook.logboek_export import DATA_SUBJECT_ID_TYPES, rfc3339
+from schakel.privacy.tests.test_logbook_search_data import (
     PERSON_1,
     PERSON_2,
     RELATED_1,
@@ -203,7 +203,7 @@ def test_the_export_is_logged_before_it_streams(personas, signed_in) -> None:
 
 
 def test_lines_are_read_in_batches(personas, signed_in, monkeypatch) -> None:
-    from schakel.audit import logboek_export
+    from schakel.privacy.logbook import logboek_export
 
     seed_log(personas)
     monkeypatch.setattr(logboek_export, "CHUNK_SIZE", 3)
@@ -272,7 +272,7 @@ def test_others_get_404(personas, signed_in, persona) -> None:
 def test_the_schema_is_valid_draft_2020_12_and_strict(personas, signed_in) -> None:
     from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
-    from schakel.audit.tests.test_search_data import SCHEMA
+    from schakel.privacy.tests.test_logbook_search_data import SCHEMA
 
     Draft202012Validator.check_schema(SCHEMA)
     seed_log(personas)

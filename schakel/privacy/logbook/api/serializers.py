@@ -1,7 +1,7 @@
 """The processing log over the API: one span of the Logboek Dataverwerkingen shape.
 
-The views build the spans with ``schakel.audit.logboek_export.span``; these serializers describe
-them for the OpenAPI document (and the export's lines have the same shape).
+The views build the spans with ``schakel.privacy.logbook.logboek_export.span``; these
+serializers describe them for the OpenAPI document (and the export's lines have the same shape).
 """
 
 from typing import Any

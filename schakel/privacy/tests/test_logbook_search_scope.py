@@ -9,8 +9,8 @@ from django.utils import timezone
 from schakel.accounts.models import Membership
 from schakel.audit.choices import Activity, StatusCode
 from schakel.audit.models import LogRecord, VerificationRun
-from schakel.audit.tests.search_helpers import SEARCH, names_on, search_records
-from schakel.audit.tests.test_search_data import PERSON_1, PERSON_2, PERSON_3, seed_log
+from schakel.privacy.tests.logbook_search_helpers import SEARCH, names_on, search_records
+from schakel.privacy.tests.test_logbook_search_data import PERSON_1, PERSON_2, PERSON_3, seed_log
 
 
 def test_officer_sees_own_organisation_and_system_records_only(personas, signed_in) -> None:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from schakel.audit.api import views
+from schakel.privacy.logbook.api import views
 
 urlpatterns = [
     path("processing-log/", views.ProcessingLogView.as_view(), name="processing-log"),

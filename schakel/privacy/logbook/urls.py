@@ -1,6 +1,6 @@
 from django.urls import path
 
-from schakel.audit import views
+from schakel.privacy.logbook import views
 
 app_name = "audit"
 

@@ -1,8 +1,9 @@
 """The processing log for the privacy officer over the API: search (paged) and export (lines).
 
 Both act in the acting membership, which must be a privacy officer's; anyone else gets 404.
-The filters and their Dutch messages are the UI's (``schakel.audit.search``); the answers are
-spans in the Logboek Dataverwerkingen shape (``schakel.audit.logboek_export``).
+The filters and their Dutch messages are the UI's (``schakel.privacy.logbook.search``); the
+answers are spans in the Logboek Dataverwerkingen shape
+(``schakel.privacy.logbook.logboek_export``).
 
 The export needs step-up like every export: a web session whose password and code were
 confirmed within the last five minutes. A personal access token alone is refused with a 403
@@ -35,9 +36,9 @@ from schakel.api.problems import (
 from schakel.api.schema import SchakelAutoSchema
 from schakel.api.serializers import ProblemSerializer
 from schakel.api.views import acting_membership_of, api_user
-from schakel.audit import logboek_export, search
-from schakel.audit.api.serializers import ProcessingLogPageSerializer
 from schakel.audit.choices import Activity, StatusCode
+from schakel.privacy.logbook import logboek_export, search
+from schakel.privacy.logbook.api.serializers import ProcessingLogPageSerializer
 
 TAGS = ["verwerkingslogboek"]
 # The API's parameter names and the search form's (the UI's query parameters).

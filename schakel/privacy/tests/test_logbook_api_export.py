@@ -11,7 +11,7 @@ from django.utils import timezone
 from schakel.api.tests import conftest as api_fixtures
 from schakel.audit.choices import Activity, StatusCode
 from schakel.audit.models import LogRecord
-from schakel.audit.tests.test_search_data import (
+from schakel.privacy.tests.test_logbook_search_data import (
     PERSON_2,
     VALIDATOR,
     people_texts,

@@ -8,9 +8,15 @@ from django.utils import timezone
 
 from conftest import sign_in
 from schakel.audit.choices import Activity
-from schakel.audit.search import LogFilters, Period, keyset_page, matching_records
-from schakel.audit.tests.search_helpers import SEARCH, names_on, search_records
-from schakel.audit.tests.test_search_data import PERSON_1, PERSON_2, PERSON_3, seed_log, write
+from schakel.privacy.logbook.search import LogFilters, Period, keyset_page, matching_records
+from schakel.privacy.tests.logbook_search_helpers import SEARCH, names_on, search_records
+from schakel.privacy.tests.test_logbook_search_data import (
+    PERSON_1,
+    PERSON_2,
+    PERSON_3,
+    seed_log,
+    write,
+)
 
 
 def _many(personas, count: int) -> None:

@@ -12,9 +12,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from schakel.accounts.models import User
+from schakel.accounts.organisations import permissions
+from schakel.accounts.organisations.selectors import organisations_managed_by
 from schakel.audit.choices import Activity
 from schakel.audit.services import AttributeValue, log_processing
-from schakel.network import permissions
 from schakel.network.choices import CollaborationKind, OrganisationKind
 from schakel.network.models import (
     Collaboration,
@@ -23,7 +24,6 @@ from schakel.network.models import (
     Region,
     ZvhServiceArea,
 )
-from schakel.network.selectors import organisations_managed_by
 
 
 def _log(name: str, *, by: User, **attributes: AttributeValue) -> None:

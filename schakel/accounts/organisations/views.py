@@ -13,18 +13,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from schakel.accounts.models import User
+from schakel.accounts.acting import acting_user
+from schakel.accounts.organisations import forms, permissions, selectors, services
 from schakel.accounts.permissions import admin_required, superuser_required
 from schakel.core.pages import form_methods, page_of
-from schakel.network import forms, permissions, selectors, services
 from schakel.network.choices import OrganisationKind
 from schakel.network.models import Organisation
-
-
-def acting_user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def form_page(

@@ -21,10 +21,11 @@ from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership, User
 from schakel.accounts.permissions import privacy_officer_required
 from schakel.accounts.stepup import step_up_required
-from schakel.audit import chain, logboek_export, search, selectors
+from schakel.audit import chain
 from schakel.audit.choices import Activity, SubjectType
 from schakel.audit.models import LogRecord
 from schakel.audit.verification import verify_processing_log
+from schakel.privacy.logbook import logboek_export, search, selectors
 
 # The chain check names its findings in English; the officer reads them in Dutch.
 PROBLEMS = {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from schakel.network import views
+from schakel.accounts.organisations import views
 
 app_name = "network"
 

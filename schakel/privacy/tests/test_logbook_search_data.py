@@ -7,7 +7,6 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from django.db import transaction
@@ -16,14 +15,13 @@ from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
 from schakel.accounts.models import User
 from schakel.audit.choices import Activity, StatusCode, SubjectType
+from schakel.audit.formats import LOGBOEK_SCHEMA_PATH
 from schakel.audit.models import LogRecord
 from schakel.audit.services import AttributeValue, Subject, log_processing
 from schakel.core import context
 from schakel.network.models import Organisation
 
-SCHEMA = json.loads(
-    (Path(__file__).resolve().parent.parent / "schemas" / "logboek-export.schema.json").read_text()
-)
+SCHEMA = json.loads(LOGBOEK_SCHEMA_PATH.read_text())
 VALIDATOR = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 PERSON_1 = Subject(SubjectType.PERSON, "person-1")
