@@ -4,6 +4,8 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
 from schakel.core.layers import LAYERS
 from tests.imports import Import, app_of, imports_in, problem, violations
 
@@ -138,3 +140,17 @@ def test_extension_modules_name_only_known_points() -> None:
     from schakel.core.extensions import unknown_points
 
     assert unknown_points() == []
+
+
+def test_a_misspelt_extension_point_is_found(monkeypatch) -> None:
+    import types
+
+    from schakel.core import extensions
+
+    module = types.ModuleType("schakel.example.contributions")
+    module.NAVIGATON = []  # type: ignore[attr-defined]
+    module.NAVIGATION = []  # type: ignore[attr-defined]
+    monkeypatch.setattr(extensions, "_modules", lambda: (module,))
+    assert extensions.unknown_points() == ["schakel.example.contributions.NAVIGATON"]
+    with pytest.raises(ValueError, match="Onbekend uitbreidingspunt"):
+        extensions.contributions("NAVIGATON")

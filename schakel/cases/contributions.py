@@ -1,11 +1,14 @@
 """What cases add to the whole (``schakel.core.extensions``)."""
 
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.acting import acting_membership
+from schakel.accounts.choices import TABLE_ROLES
 from schakel.cases.dashboard import role_dashboard
 from schakel.cases.demo import seed_cases_demo
 from schakel.core.extensions import DashboardPanel
+from schakel.core.navigation import NavItem
 
 
 def _demo_case() -> str:
@@ -24,3 +27,10 @@ def _case_board(request: HttpRequest) -> DashboardPanel | None:
 
 
 DASHBOARD_PANELS = [_case_board]
+
+
+NAVIGATION = [
+    NavItem(_("Casussen"), "cases:case_list", TABLE_ROLES, acting=True, position=50),
+    NavItem(_("Casusoverleg"), "cases:meeting_list", TABLE_ROLES, acting=True, position=60),
+    NavItem(_("Interventies"), "cases:intervention_list", TABLE_ROLES, acting=True, position=70),
+]

@@ -70,9 +70,10 @@ def unknown_points() -> list[str]:
     return [
         f"{module.__name__}.{name}"
         for module in _modules()
-        for name in vars(module)
-        if name.isupper() and name not in POINTS
-    ]
+        for name, value in vars(module).items()
+        if isinstance(value, list) and name.isupper() and not name.startswith("_")
+        and name not in POINTS
+    ]  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,9 @@
 """What the meldpunt adds to the whole (``schakel.core.extensions``)."""
 
+from django.utils.translation import gettext_lazy as _
+
+from schakel.accounts.choices import Role
+from schakel.core.navigation import NavItem
 from schakel.intake import demo
 
 
@@ -9,3 +13,32 @@ def _demo_signals() -> str:
 
 
 DEMO_DATA = [_demo_signals]
+
+
+NAVIGATION = [
+    NavItem(
+        _("Meldpunt"), "intake:inbox", frozenset({Role.MUNICIPAL_LEAD}), acting=True, position=20
+    ),
+    NavItem(
+        _("Signalen"),
+        "intake:signal_list",
+        frozenset({Role.PARTNER_MEMBER, Role.MUNICIPAL_LEAD, Role.PROCESS_DIRECTOR}),
+        acting=True,
+        position=30,
+    ),
+    NavItem(
+        _("Online onderzoek"),
+        "intake:online:list",
+        frozenset({Role.MUNICIPAL_LEAD, Role.PRIVACY_OFFICER}),
+        acting=True,
+        position=80,
+    ),
+    NavItem(
+        _("Signalen (metadata)"),
+        "intake:privacy_signals",
+        frozenset({Role.PRIVACY_OFFICER}),
+        acting=True,
+        position=90,
+    ),
+    NavItem(_("Fenomenen"), "intake:phenomena", frozenset(), admin_only=True, position=180),
+]

@@ -2,6 +2,10 @@
 
 import uuid
 
+from django.utils.translation import gettext_lazy as _
+
+from schakel.accounts.choices import Role
+from schakel.core.navigation import NavItem
 from schakel.intake.models import Subject
 from schakel.privacy.demo import seed_privacy_demo
 from schakel.privacy.models import LegalHold, SubjectRequest
@@ -23,3 +27,48 @@ def _move_requests_and_holds(*, joined: list[uuid.UUID], into: Subject) -> None:
 
 
 PERSON_JOIN_HOOKS = [_move_requests_and_holds]
+
+
+NAVIGATION = [
+    NavItem(
+        _("AVG-verzoeken"),
+        "privacy:request_list",
+        frozenset({Role.MUNICIPAL_LEAD, Role.PRIVACY_OFFICER}),
+        acting=True,
+        position=100,
+    ),
+    NavItem(
+        _("Verzoeken om inbreng"),
+        "privacy:request_inbox",
+        frozenset({Role.PROCESS_DIRECTOR, Role.PARTNER_MEMBER}),
+        acting=True,
+        position=110,
+    ),
+    NavItem(
+        _("Privacybureau"),
+        "privacy:desk",
+        frozenset({Role.PRIVACY_OFFICER}),
+        acting=True,
+        position=130,
+    ),
+    NavItem(
+        _("Verwerkingsregister"),
+        "audit:register",
+        frozenset({Role.PRIVACY_OFFICER}),
+        position=140,
+    ),
+    NavItem(
+        _("Logboek"),
+        "audit:log_search",
+        frozenset({Role.PRIVACY_OFFICER}),
+        acting=True,
+        position=150,
+    ),
+    NavItem(
+        _("Toegangsreview"),
+        "privacy:desk_access_review",
+        frozenset({Role.FUNCTIONAL_ADMIN, Role.ADMINISTRATOR}),
+        acting=True,
+        position=160,
+    ),
+]

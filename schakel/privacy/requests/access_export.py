@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from schakel.core.extensions import ACCESS_EXPORT_SECTIONS, contributions
 from schakel.intake.choices import (
     DataCategory,
     ReportedBy,
@@ -243,4 +244,15 @@ def collect(request: SubjectRequest) -> Data:
             pseudonyms_of(subject_id, [s.pk for s in signals], named), withheld
         ),
         "withheld": list(withheld.values()),
+        **_other_sections(subject_id, set(withheld)),
     }
+
+
+def _other_sections(subject_id: uuid.UUID, withheld: set[uuid.UUID]) -> Data:
+    """What other apps hold about the person (``ACCESS_EXPORT_SECTIONS``); absent when none."""
+    sections = [
+        {"key": section.key, "title": str(section.title), "rows": rows}
+        for section in contributions(ACCESS_EXPORT_SECTIONS)
+        if (rows := section.collect(subject_id=subject_id, withheld=withheld))
+    ]
+    return {"other_sections": sections} if sections else {}

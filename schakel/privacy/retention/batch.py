@@ -4,33 +4,11 @@ processing-log record per person).
 """
 
 import uuid
-from dataclasses import dataclass
-from datetime import date, datetime
-
-from django.utils import timezone
+from datetime import datetime
 
 from schakel.audit import services as audit
 from schakel.audit.choices import Activity, SubjectType
 from schakel.audit.models import DeletionRecord
-
-
-@dataclass(frozen=True)
-class Moment:
-    """The moment a run applies the terms for, and each kind's cut-off at that moment."""
-
-    now: datetime
-    cutoffs: dict[str, datetime]
-
-    @property
-    def today(self) -> date:
-        return timezone.localdate(self.now)
-
-    @property
-    def hold_day(self) -> date:
-        """The day legal holds are checked for: the moment's, or the current day when the run
-        goes on past it (resumed, or past midnight) — a hold placed since then counts too."""
-        return max(self.today, timezone.localdate())
-
 
 Key = uuid.UUID
 

@@ -17,7 +17,6 @@ from schakel.accounts.choices import Role
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
 from schakel.audit.models import DeletionRecord
-from schakel.privacy.choices import RetentionKind
 from schakel.privacy.models import LegalHold, RetentionPolicy, RetentionRun
 from schakel.privacy.retention import policies
 
@@ -57,10 +56,8 @@ def object_kind_label(code: str) -> str:
 
 def rule_label(code: str) -> str:
     """A deletion record's rule: a retention kind (the expiry of never-weighed signals is one)."""
-    try:
-        return str(RetentionKind(code).label)
-    except ValueError:
-        return code
+    facts = policies.kinds().get(code)
+    return str(facts.label) if facts else code
 
 
 @dataclass(frozen=True)
@@ -94,7 +91,7 @@ def run_kinds(run: RetentionRun) -> list[RunKind]:
     """The run's progress per kind, in the order of the terms table."""
     progress = run.progress if isinstance(run.progress, dict) else {}
     kinds = []
-    for kind in policies.ORDER:
+    for kind in policies.kinds():
         state = progress.get(kind)
         if not isinstance(state, dict):
             continue

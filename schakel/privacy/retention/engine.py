@@ -15,11 +15,12 @@ from django.utils import timezone
 
 from schakel.accounts.models import User
 from schakel.core.dates import add_months
+from schakel.core.retention import Moment
 from schakel.privacy.choices import RetentionKind, RetentionRunStatus
 from schakel.privacy.models import RetentionRun
-from schakel.privacy.retention.batch import Moment
-from schakel.privacy.retention.handlers import HANDLERS, Handler
+from schakel.privacy.retention.handlers import Handler, handlers
 from schakel.privacy.retention.holds import kind_is_held
+from schakel.privacy.retention.policies import kinds as known_kinds
 from schakel.privacy.retention.policies import terms
 
 Progress = Callable[[str, int, int], None]  # kind, done, total
@@ -36,8 +37,8 @@ def moment_at(now: datetime) -> Moment:
 def preview(*, now: datetime | None = None, kinds: Iterable[str] | None = None) -> dict[str, int]:
     """How many objects each kind would delete at ``now`` (nothing is changed)."""
     moment = moment_at(now or timezone.now())
-    wanted = set(kinds or RetentionKind.values)
-    return {h.kind: len(h.due(moment)) for h in HANDLERS if h.kind in wanted}
+    wanted = set(kinds or known_kinds())
+    return {h.kind: len(h.due(moment)) for h in handlers() if h.kind in wanted}
 
 
 def sweep(
@@ -63,9 +64,9 @@ def sweep(
             progress={},
         )
     moment = moment_at(run.moment)
-    wanted = set(kinds or RetentionKind.values)
+    wanted = set(kinds or known_kinds())
     try:
-        for handler in HANDLERS:
+        for handler in handlers():
             if handler.kind in wanted and not run.progress.get(handler.kind, {}).get("finished"):
                 _sweep_kind(run, handler, moment, batch_size, progress)
     except BaseException:

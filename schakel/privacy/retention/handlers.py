@@ -5,7 +5,8 @@ and deletes a batch in one transaction: it locks and re-checks, removes the pers
 the deletion records (kind and count, never who) and one processing-log record per person.
 What must stay for statistics (dates, outcomes, phases, organisations) stays, without person data.
 
-This module holds the table of handlers per retention kind; the handlers themselves are in
+This module holds the table of handlers per retention kind (and adds those other apps
+contribute, ``schakel.core.retention``); the handlers themselves are in
 ``retention.signal_and_case_handlers`` and ``retention.request_and_log_handlers``, what they
 share in ``retention.batch``.
 """
@@ -15,8 +16,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from schakel.core.retention import Moment
 from schakel.privacy.choices import RetentionKind
-from schakel.privacy.retention.batch import Moment
+from schakel.privacy.retention.policies import contributed_rules
 from schakel.privacy.retention.request_and_log_handlers import (
     log_delete,
     log_due,
@@ -44,7 +46,7 @@ class Handler:
     delete: Callable[[Any, Moment, uuid.UUID, uuid.UUID | None], int]
 
 
-HANDLERS: tuple[Handler, ...] = (
+OWN_HANDLERS: tuple[Handler, ...] = (
     Handler(RetentionKind.SIGNAL_NOT_WEIGHED, signals_due, signals_delete),
     Handler(RetentionKind.WEIGHED_NOT_INCLUDED, weighed_due, weighed_delete),
     Handler(RetentionKind.CLOSED_CASE, cases_due, cases_delete),
@@ -54,3 +56,11 @@ HANDLERS: tuple[Handler, ...] = (
     # Last: the sweep's own log records of this run are not yet due.
     Handler(RetentionKind.PROCESSING_LOG, log_due, log_delete),
 )
+
+
+def handlers() -> list[Handler]:
+    """The sweep's order: privacy's own kinds, then those other apps contribute
+    (``RETENTION_HANDLERS``), the processing log last."""
+    *own, log = OWN_HANDLERS
+    contributed = [Handler(rule.kind, rule.due, rule.delete) for rule in contributed_rules()]
+    return [*own, *contributed, log]

@@ -8,7 +8,7 @@ still waiting, so the new term applies to them too.
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,9 +19,14 @@ from schakel.accounts.models import User
 from schakel.audit import services as audit
 from schakel.audit.choices import Activity
 from schakel.core.dates import add_months
+from schakel.core.extensions import RETENTION_HANDLERS, contributions
+from schakel.core.retention import RetentionRule
 from schakel.privacy.choices import RetentionKind
 from schakel.privacy.models import RetentionPolicy
 from schakel.privacy.models.retention import MAX_TERM_MONTHS
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 DEFAULT_TERMS: dict[str, int] = {
     RetentionKind.SIGNAL_NOT_WEIGHED: 12,
@@ -82,17 +87,64 @@ ORDER = list(DEFAULT_TERMS)
 MIN_TERM_MONTHS: dict[str, int] = {RetentionKind.PROCESSING_LOG: 12}
 
 
+@dataclass(frozen=True)
+class KindFacts:
+    """What the sweep and the term pages know of a kind of data."""
+
+    kind: str
+    label: "StrOrPromise"
+    default_months: int
+    clock_starts: "StrOrPromise"
+    action: "StrOrPromise"
+    min_months: int
+
+
+def kinds() -> dict[str, KindFacts]:
+    """Every kind with a term: privacy's own, then those other apps contribute
+    (``RETENTION_HANDLERS``, ``schakel.core.retention``)."""
+    found = {
+        kind: KindFacts(
+            kind,
+            RetentionKind(kind).label,
+            DEFAULT_TERMS[kind],
+            CLOCK_STARTS[kind],
+            ACTIONS[kind],
+            MIN_TERM_MONTHS.get(kind, 1),
+        )
+        for kind in ORDER
+    }
+    for rule in contributed_rules():
+        found.setdefault(
+            rule.kind,
+            KindFacts(
+                rule.kind,
+                rule.label,
+                rule.default_months,
+                rule.clock_starts,
+                rule.action,
+                rule.min_months,
+            ),
+        )
+    return found
+
+
+def contributed_rules() -> list[RetentionRule]:
+    return [
+        rule for rule in contributions(RETENTION_HANDLERS) if rule.kind not in RetentionKind.values
+    ]
+
+
 def term_months(kind: str) -> int:
     policy = RetentionPolicy.objects.filter(kind=kind).only("term_months").first()
-    return policy.term_months if policy else DEFAULT_TERMS[kind]
+    return policy.term_months if policy else kinds()[kind].default_months
 
 
 def terms() -> dict[str, int]:
     """Every kind's term in force, in one query."""
     stored = dict(RetentionPolicy.objects.values_list("kind", "term_months"))
     return {
-        kind: max(stored.get(kind, default), MIN_TERM_MONTHS.get(kind, 1))
-        for kind, default in DEFAULT_TERMS.items()
+        kind: max(stored.get(kind, facts.default_months), facts.min_months)
+        for kind, facts in kinds().items()
     }
 
 
@@ -119,15 +171,15 @@ class PolicyRow:
 def policy_rows() -> list[PolicyRow]:
     stored = {p.kind: p for p in RetentionPolicy.objects.select_related("updated_by")}
     rows = []
-    for kind in ORDER:
+    for kind, facts in kinds().items():
         policy = stored.get(kind)
         rows.append(
             PolicyRow(
                 kind=kind,
-                label=str(RetentionKind(kind).label),
-                term_months=policy.term_months if policy else DEFAULT_TERMS[kind],
-                clock_starts=str(CLOCK_STARTS[kind]),
-                action=str(ACTIONS[kind]),
+                label=str(facts.label),
+                term_months=policy.term_months if policy else facts.default_months,
+                clock_starts=str(facts.clock_starts),
+                action=str(facts.action),
                 note=policy.note if policy else "",
                 policy=policy,
             )
@@ -137,14 +189,15 @@ def policy_rows() -> list[PolicyRow]:
 
 def policy_update(*, by: User, kind: str, months: int, note: str) -> RetentionPolicy:
     """Set a term (functional admin; the view checks the role and step-up)."""
-    if kind not in DEFAULT_TERMS:
+    facts = kinds().get(kind)
+    if facts is None:
         raise ValidationError({"kind": [_("Onbekende soort gegevens.")]})
     if not 1 <= months <= MAX_TERM_MONTHS:
         raise ValidationError(
             {"term_months": [_("Kies een termijn van 1 tot en met %(max)s maanden.") % {
                 "max": MAX_TERM_MONTHS}]}
         )  # fmt: skip
-    minimum = MIN_TERM_MONTHS.get(kind, 1)
+    minimum = facts.min_months
     if months < minimum:
         raise ValidationError(
             {"term_months": [_("Voor deze soort is de termijn minstens %(min)s maanden.") % {
@@ -154,7 +207,7 @@ def policy_update(*, by: User, kind: str, months: int, note: str) -> RetentionPo
         raise ValidationError({"note": [_("De toelichting is te lang of bevat ongeldige tekens.")]})
     with transaction.atomic():
         policy = RetentionPolicy.objects.select_for_update().filter(kind=kind).first()
-        before = policy.term_months if policy else DEFAULT_TERMS[kind]
+        before = policy.term_months if policy else facts.default_months
         if policy is None:
             policy = RetentionPolicy(kind=kind)
         policy.term_months = months

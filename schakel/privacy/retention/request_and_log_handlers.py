@@ -9,12 +9,13 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from schakel.audit import pruning
+from schakel.core.retention import Moment
 from schakel.privacy.choices import RetentionKind
 from schakel.privacy.models import (
     RequestContribution,
     SubjectRequest,
 )
-from schakel.privacy.retention.batch import Key, Moment, _log, _person, _record
+from schakel.privacy.retention.batch import Key, _log, _person, _record
 from schakel.privacy.retention.holds import held_subjects, kind_is_held
 
 # --- data-subject requests --------------------------------------------------------------------

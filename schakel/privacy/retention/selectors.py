@@ -205,7 +205,7 @@ def outlook(*, membership: Membership | None, days: int | None = None) -> Outloo
 def _weighed_rows(
     organisation_id: uuid.UUID, cutoff: datetime, term: dict[str, int]
 ) -> list[tuple[str, str, date, uuid.UUID | None]]:
-    from schakel.privacy.retention.batch import Moment
+    from schakel.core.retention import Moment
     from schakel.privacy.retention.signal_and_case_handlers import _weighed_not_included
 
     moment = Moment(now=timezone.now(), cutoffs={RetentionKind.WEIGHED_NOT_INCLUDED: cutoff})

@@ -18,6 +18,7 @@ from schakel.cases.models import (
     ItemDecision,
 )
 from schakel.cases.models.plan import ANALYSIS_FIELDS
+from schakel.core.retention import Moment
 from schakel.intake import expiry
 from schakel.intake.choices import EXPIRABLE_STATUSES
 from schakel.intake.models import OnlineResearchEntry, Signal, Subject
@@ -27,14 +28,7 @@ from schakel.privacy.models import (
     LegalHold,
     SupervisionAccess,
 )
-from schakel.privacy.retention.batch import (
-    Key,
-    Moment,
-    _log,
-    _person,
-    _persons_and_related,
-    _record,
-)
+from schakel.privacy.retention.batch import Key, _log, _person, _persons_and_related, _record
 from schakel.privacy.retention.holds import held_subjects, kind_is_held
 from schakel.weighing.models import ItemCriterion, WeighingItem
 

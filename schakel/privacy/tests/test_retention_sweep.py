@@ -157,13 +157,12 @@ def test_a_stopped_run_resumes_with_the_same_moment(personas, monkeypatch):
 
     monkeypatch.setattr(
         handlers,
-        "HANDLERS",
+        "OWN_HANDLERS",
         tuple(
             handlers.Handler(h.kind, h.due, failing) if h.kind == "signal_not_weighed" else h
-            for h in handlers.HANDLERS
+            for h in handlers.OWN_HANDLERS
         ),
     )
-    monkeypatch.setattr(engine, "HANDLERS", handlers.HANDLERS)
     with time_machine.travel(LATER, tick=False), pytest.raises(RuntimeError):
         engine.sweep(batch_size=1)
     run = RetentionRun.objects.get()

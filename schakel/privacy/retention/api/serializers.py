@@ -16,7 +16,7 @@ from schakel.privacy.models import LegalHold, RetentionRun
 from schakel.privacy.models.retention import MAX_TERM_MONTHS
 from schakel.privacy.retention import display
 from schakel.privacy.retention.holds import HoldInput
-from schakel.privacy.retention.policies import DEFAULT_TERMS, PolicyRow
+from schakel.privacy.retention.policies import PolicyRow, kinds
 from schakel.privacy.retention.selectors import Outlook, UpcomingKind, UpcomingRow
 
 HOLD_STATUSES = [
@@ -36,10 +36,19 @@ TERM_MESSAGE = lazy(_term_message, str)()
 # Terms --------------------------------------------------------------------------------------
 
 
+class RetentionKindField(serializers.ChoiceField):
+    """A kind with a term: privacy's own and those other apps contribute
+    (``RETENTION_HANDLERS``); the choices are read each time the field is made."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        choices = [(code, str(facts.label)) for code, facts in kinds().items()]
+        super().__init__(choices=choices, **kwargs)
+
+
 class RetentionPolicySerializer(serializers.Serializer[PolicyRow]):
     """One kind's term in force, with what starts its clock and what happens when it ends."""
 
-    kind = serializers.ChoiceField(choices=RetentionKind.choices)
+    kind = RetentionKindField()
     kind_label = serializers.CharField(source="label")
     term_months = serializers.IntegerField(min_value=1, max_value=MAX_TERM_MONTHS)
     default_term_months = serializers.SerializerMethodField()
@@ -54,7 +63,7 @@ class RetentionPolicySerializer(serializers.Serializer[PolicyRow]):
     )
 
     def get_default_term_months(self, row: PolicyRow) -> int:
-        return DEFAULT_TERMS[row.kind]
+        return kinds()[row.kind].default_months
 
     @extend_schema_field(serializers.DateTimeField(allow_null=True))
     def get_updated_at(self, row: PolicyRow) -> str | None:
@@ -236,7 +245,7 @@ class DeletionRecordSerializer(serializers.Serializer[DeletionRecord]):
 
 
 class RunKindSerializer(serializers.Serializer[Any]):
-    kind = serializers.ChoiceField(choices=RetentionKind.choices)
+    kind = RetentionKindField()
     kind_label = serializers.CharField(source="label")
     due = serializers.IntegerField(help_text="Te verwijderen bij de start van deze soort.")
     done = serializers.IntegerField(help_text="Daarvan behandeld.")

@@ -1,0 +1,7 @@
+"""What core adds to the whole (``schakel.core.extensions``)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from schakel.core.navigation import NavItem
+
+NAVIGATION = [NavItem(_("Overzicht"), "core:dashboard", None, position=10)]

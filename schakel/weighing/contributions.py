@@ -1,0 +1,10 @@
+"""What weighing adds to the whole (``schakel.core.extensions``)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from schakel.accounts.choices import TABLE_ROLES
+from schakel.core.navigation import NavItem
+
+NAVIGATION = [
+    NavItem(_("Weging"), "weighing:session_list", TABLE_ROLES, acting=True, position=40),
+]
