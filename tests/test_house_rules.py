@@ -85,7 +85,6 @@ NOT_YET_IN_LAYERS = {
     ("schakel.cases.views", "privacy"),
     ("schakel.intake.expiry", "privacy"),
     ("schakel.intake.services", "privacy"),
-    ("schakel.weighing.api.views", "cases"),
     ("schakel.weighing.decision_views", "cases"),
     ("schakel.weighing.services", "cases"),
 }

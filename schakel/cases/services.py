@@ -14,8 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership, User
+from schakel.accounts.organisations.selectors import process_directors_of, zvh_for
 from schakel.audit import services as audit
 from schakel.audit.choices import Activity, SubjectType
 from schakel.cases import permissions
@@ -29,7 +29,7 @@ from schakel.core.errors import StateError
 from schakel.core.validators import check_length, collect
 from schakel.intake.models import Subject
 from schakel.network.choices import OrganisationKind
-from schakel.network.models import Organisation, ZvhServiceArea
+from schakel.network.models import Organisation
 from schakel.weighing.models import WeighingItem
 
 # The weighing team's organisations that become structural participants of a new case.
@@ -62,27 +62,6 @@ def at_the_table(case: Case) -> set[uuid.UUID]:
         case.zvh_id,
         *taking_part.values_list("organisation_id", flat=True),
     }
-
-
-def process_directors_of(zvh: Organisation) -> list[User]:
-    return list(
-        User.objects.filter(
-            memberships__in=Membership.objects.active().filter(
-                organisation=zvh, role=Role.PROCESS_DIRECTOR
-            )
-        )
-        .distinct()
-        .order_by("full_name")
-    )
-
-
-def zvh_for(municipality_id: uuid.UUID) -> Organisation | None:
-    area = (
-        ZvhServiceArea.objects.select_related("zvh")
-        .filter(municipality_id=municipality_id, zvh__is_active=True)
-        .first()
-    )
-    return area.zvh if area else None
 
 
 def case_open_from_weighing(

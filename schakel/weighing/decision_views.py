@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from schakel.accounts.models import Membership
+from schakel.accounts.organisations.selectors import process_directors_of, zvh_for
 from schakel.cases.access import cases_visible_to
-from schakel.cases.services import process_directors_of, zvh_for
 from schakel.core.forms import error_summary
 from schakel.intake.choices import DataCategory, Relation
 from schakel.intake.choices import Sex as SexChoice

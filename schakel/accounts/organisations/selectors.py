@@ -12,7 +12,13 @@ from django.shortcuts import get_object_or_404
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership, User
 from schakel.network.choices import OrganisationKind
-from schakel.network.models import Collaboration, InterventionOption, Organisation, Region
+from schakel.network.models import (
+    Collaboration,
+    InterventionOption,
+    Organisation,
+    Region,
+    ZvhServiceArea,
+)
 
 
 def regions_of(*, user: User) -> QuerySet[Organisation]:
@@ -112,3 +118,26 @@ def collaboration_list_for_admin(*, user: User) -> QuerySet[Collaboration]:
 def collaboration_get_for_admin(*, user: User, pk: uuid.UUID) -> Collaboration:
     _operator_only(user)
     return get_object_or_404(Collaboration.objects.select_related("region"), pk=pk)
+
+
+def process_directors_of(zvh: Organisation) -> list[User]:
+    """The active process directors of a ZVH, by name."""
+    return list(
+        User.objects.filter(
+            memberships__in=Membership.objects.active().filter(
+                organisation=zvh, role=Role.PROCESS_DIRECTOR
+            )
+        )
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def zvh_for(municipality_id: uuid.UUID) -> Organisation | None:
+    """The active ZVH that serves a municipality (None: none in Schakel)."""
+    area = (
+        ZvhServiceArea.objects.select_related("zvh")
+        .filter(municipality_id=municipality_id, zvh__is_active=True)
+        .first()
+    )
+    return area.zvh if area else None

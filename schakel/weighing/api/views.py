@@ -25,6 +25,7 @@ from rest_framework.response import Response
 
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership, User
+from schakel.accounts.organisations.selectors import process_directors_of, zvh_for
 from schakel.api.base import (
     CONFLICT_RESPONSE,
     SchakelAPIView,
@@ -35,8 +36,6 @@ from schakel.api.base import (
 from schakel.api.fields import Merged
 from schakel.api.filters import StrictOrderingFilter
 from schakel.api.views import acting_membership_of
-from schakel.cases.models import Case
-from schakel.cases.services import process_directors_of, zvh_for
 from schakel.intake.permissions import is_meldpunt
 from schakel.network.models import Organisation
 from schakel.weighing import permissions, selectors, services
@@ -93,7 +92,11 @@ def item_for_action(membership: Membership, pk: uuid.UUID) -> WeighingItem:
 
 
 def case_opened_from(item: WeighingItem) -> uuid.UUID | None:
-    return Case.objects.filter(opened_from_id=item.pk).values_list("pk", flat=True).first()
+    """The case opened after this item's inclusion (through the case's one-to-one link)."""
+    opened: uuid.UUID | None = (
+        WeighingItem.objects.filter(pk=item.pk).values_list("case", flat=True).first()
+    )
+    return opened
 
 
 class SessionListView(ListModelMixin, SchakelAPIView):
