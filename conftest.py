@@ -1,10 +1,12 @@
 """Shared fixtures: the persona base every view and endpoint is tested against."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from schakel.accounts.choices import Role
@@ -13,6 +15,14 @@ from schakel.accounts.tests.factories import MembershipFactory, TOTPDeviceFactor
 from schakel.network.choices import OrganisationKind
 from schakel.network.models import Organisation, ZvhServiceArea
 from schakel.network.tests.factories import OrganisationFactory, RegionFactory
+
+
+@pytest.fixture(autouse=True)
+def _dutch_between_tests() -> Iterator[None]:
+    """A request in English (the language switch) leaves the thread's language English; the
+    next test starts in the default language again, whatever order the tests run in."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @dataclass

@@ -27,7 +27,8 @@ def module_name(path: Path, root: Path = ROOT) -> str:
 
 def imports_in(source: str, module: str, *, is_package: bool = False) -> Iterator[Import]:
     """Every import in the source, at any depth (inside functions and TYPE_CHECKING blocks
-    too), relative ones made absolute."""
+    too), relative ones made absolute, and imports by a literal dotted string (``include``,
+    ``import_module``, ``import_string``, ``__import__``, ``apps.get_model``)."""
     package = module if is_package else module.rpartition(".")[0]
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
@@ -44,6 +45,29 @@ def imports_in(source: str, module: str, *, is_package: bool = False) -> Iterato
                     yield Import(module, node.lineno, f"{PACKAGE}.{alias.name}")
             else:
                 yield Import(module, node.lineno, target)
+        elif isinstance(node, ast.Call) and (target := _string_import(node)):
+            yield Import(module, node.lineno, target)
+
+
+# Calls that import by a dotted string: they count like an import statement.
+STRING_IMPORTERS = frozenset({"include", "import_module", "import_string", "__import__"})
+
+
+def _string_import(node: ast.Call) -> str | None:
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    if not node.args:
+        return None
+    first = node.args[0]
+    if isinstance(first, ast.Tuple) and first.elts:  # include(("module", "namespace"))
+        first = first.elts[0]
+    if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+        return None
+    if name in STRING_IMPORTERS and first.value.startswith(f"{PACKAGE}."):
+        return first.value
+    if name == "get_model" and "." not in first.value and first.value.isidentifier():
+        return f"{PACKAGE}.{first.value}"  # apps.get_model("cases", "Case")
+    return None
 
 
 def app_of(module: str) -> str | None:

@@ -2,11 +2,13 @@
 the test settings' INSTALLED_APPS and one URL include) contributes a menu entry, a retention
 rule for its person data and a section of the access export, and each shows up where it must."""
 
+import dataclasses
 import io
 from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
@@ -17,7 +19,7 @@ from schakel.audit.models import DeletionRecord, LogRecord
 from schakel.cases.tests.factories import open_case
 from schakel.privacy.requests.access_export import collect
 from schakel.privacy.requests.access_export_render import as_pdf
-from schakel.privacy.retention import engine, policies
+from schakel.privacy.retention import engine, handlers, policies
 from schakel.privacy.tests.request_factories import acting, answer_all, register_request
 from tests.testapp.models import PersonNote
 
@@ -102,3 +104,33 @@ def test_a_person_without_notes_gets_no_extra_section(personas) -> None:
 
 def _pdf_text(pdf: bytes) -> str:
     return "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_a_person_on_hold_keeps_the_new_apps_data(personas) -> None:
+    with acting(personas.lead_a):
+        case = open_case(personas)
+    note = _note(personas, case, days_ago=400)
+    register_request(personas, case)  # an open request holds the person's data
+
+    assert engine.preview(kinds=[KIND]) == {KIND: 0}
+    engine.sweep(kinds=[KIND])
+    assert PersonNote.objects.filter(pk=note.pk).exists()
+
+
+def test_the_new_kind_runs_before_the_processing_log_and_shows_on_the_terms_page(
+    personas, signed_in
+) -> None:
+    assert [h.kind for h in handlers.handlers()][-2:] == [KIND, "processing_log"]
+    page = signed_in(personas.superuser).get(reverse("privacy:retention_policies"))
+    assert "Proefnotities over personen" in page.content.decode()
+
+
+def test_a_contributed_kind_that_clashes_is_refused(monkeypatch) -> None:
+    rule = next(r for r in policies.contributed_rules() if r.kind == KIND)
+    clash = dataclasses.replace(rule, kind="closed_case")
+    monkeypatch.setattr(policies, "contributions", lambda point: [clash])
+    with pytest.raises(ImproperlyConfigured, match="closed_case"):
+        policies.contributed_rules()
+    monkeypatch.setattr(policies, "contributions", lambda point: [rule, rule])
+    with pytest.raises(ImproperlyConfigured):
+        policies.contributed_rules()

@@ -77,6 +77,11 @@ def test_the_django_admin_is_not_installed() -> None:
 # Imports that still go against the layers while issue 11 is under way: (importing module,
 # imported app). The list only shrinks: an entry that no longer occurs fails the test too.
 NOT_YET_IN_LAYERS = {
+    # The API routes include each app's API URLs by name (an extension point is to come).
+    ("schakel.api.urls", "cases"),
+    ("schakel.api.urls", "intake"),
+    ("schakel.api.urls", "privacy"),
+    ("schakel.api.urls", "weighing"),
     ("schakel.cases.meetings.api.serializers", "privacy"),
     ("schakel.cases.documents", "privacy"),
     ("schakel.cases.meetings.forms", "privacy"),
@@ -111,6 +116,8 @@ def test_the_layer_check_fails_on_an_import_against_the_layers() -> None:
         "    import schakel.privacy.models\n"
         "from schakel import weighing\n"
         "from ..api import problems\n"
+        'urlpatterns = [path("", include("schakel.privacy.urls"))]\n'
+        'module = importlib.import_module("schakel.cases.views")\n'
     )
     found = [
         (item.line, item.target, why)
@@ -122,8 +129,10 @@ def test_the_layer_check_fails_on_an_import_against_the_layers() -> None:
         (5, "schakel.privacy.models"),
         (6, "schakel.weighing"),
         (7, "schakel.api"),
+        (8, "schakel.privacy.urls"),
+        (9, "schakel.cases.views"),
     ]
-    assert found[-1][2] == "only <app>/api/ modules import the API plumbing"
+    assert found[3][2] == "only <app>/api/ modules import the API plumbing"
     assert problem(Import("schakel.intake.api.views", 1, "schakel.api.problems")) is None
     assert problem(Import("schakel.cases.views", 1, "schakel.intake.models")) is None
 

@@ -7,6 +7,10 @@ happens when it is due, and two functions — which objects are due at a moment,
 batch of them. ``delete`` runs inside the sweep's transaction for the batch; it removes the
 person data, writes a deletion record (kind and count, never who) and logs its processing, as
 the sweep's own handlers do. A functional admin can change the term like any other.
+
+A person under a legal hold or with an open data-subject request keeps all their data:
+``due`` leaves out objects of the persons in ``moment.held()``, and ``delete`` checks that
+again after locking its rows (a hold may be placed while the sweep runs).
 """
 
 import uuid
@@ -21,12 +25,22 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 
+def _nothing_held(day: date) -> frozenset[uuid.UUID]:
+    return frozenset()
+
+
 @dataclass(frozen=True)
 class Moment:
     """The moment a run applies the terms for, and each kind's cut-off at that moment."""
 
     now: datetime
     cutoffs: dict[str, datetime]
+    # The persons (subject ids) whose data must stay on a day: legal holds, open requests.
+    held_on: Callable[[date], frozenset[uuid.UUID]] = _nothing_held
+
+    def held(self) -> frozenset[uuid.UUID]:
+        """The persons held now (read again at each call)."""
+        return self.held_on(self.hold_day)
 
     @property
     def today(self) -> date:
@@ -39,9 +53,13 @@ class Moment:
         return max(self.today, timezone.localdate())
 
 
+# A kind is stored with policies (32 characters at most) and deletion records.
+KIND_MAX_LENGTH = 32
+
+
 @dataclass(frozen=True)
 class RetentionRule:
-    kind: str  # a stable key: stored with policies and deletion records
+    kind: str  # a stable key, unique, not one of privacy's own kinds
     label: "StrOrPromise"
     default_months: int
     clock_starts: "StrOrPromise"  # "na ..."

@@ -14,6 +14,7 @@ from schakel.audit.models import DeletionRecord
 from schakel.core.navigation import NavItem
 from schakel.core.retention import Moment, RetentionRule
 from schakel.core.subject_access import ExportSection, Row
+from schakel.intake.models import Subject
 from tests.testapp.models import PersonNote
 
 _KIND = "testapp_person_note"
@@ -30,13 +31,18 @@ NAVIGATION = [
 
 
 def _due(moment: Moment) -> Sequence[int]:
-    notes = PersonNote.objects.filter(recorded_at__lte=moment.cutoffs[_KIND]).order_by("pk")
+    notes = PersonNote.objects.filter(recorded_at__lte=moment.cutoffs[_KIND])
+    notes = notes.exclude(subject_id__in=moment.held()).order_by("pk")
     return list(notes.values_list("pk", flat=True))
 
 
 def _delete(ids: Sequence[int], moment: Moment, run_id: uuid.UUID, by: uuid.UUID | None) -> int:
     with transaction.atomic():
-        notes = list(PersonNote.objects.select_for_update().filter(pk__in=ids))
+        locked = PersonNote.objects.select_for_update().filter(pk__in=ids)
+        # A hold placed while the sweep runs counts too.
+        notes = list(locked.exclude(subject_id__in=moment.held()))
+        if not notes:
+            return 0
         subjects = sorted({str(note.subject_id) for note in notes})
         PersonNote.objects.filter(pk__in=[note.pk for note in notes]).delete()
         DeletionRecord.objects.create(
@@ -50,6 +56,14 @@ def _delete(ids: Sequence[int], moment: Moment, run_id: uuid.UUID, by: uuid.UUID
             attributes={"run": str(run_id), "policy": _KIND},
         )
     return len(notes)
+
+
+def _move_notes(*, joined: list[uuid.UUID], into: Subject) -> None:
+    """Two persons found to be one: the notes move along (the subject is PROTECTed)."""
+    PersonNote.objects.filter(subject_id__in=joined).update(subject=into)
+
+
+PERSON_JOIN_HOOKS = [_move_notes]
 
 
 RETENTION_HANDLERS = [
@@ -77,4 +91,8 @@ def _rows(*, subject_id: uuid.UUID, withheld: Collection[uuid.UUID]) -> list[Row
     ]
 
 
-ACCESS_EXPORT_SECTIONS = [ExportSection("testapp_notes", "Proefnotities", _rows)]
+ACCESS_EXPORT_SECTIONS = [
+    ExportSection(
+        "testapp_notes", "Proefnotities", ("Organisatie", "Vastgelegd op", "Notitie"), _rows
+    )
+]

@@ -22,7 +22,7 @@ class PersonNote(models.Model):
     sweep, the access export and the menu) without any other app knowing of it.
     """
 
-    subject = models.ForeignKey("intake.Subject", on_delete=models.CASCADE, related_name="+")
+    subject = models.ForeignKey("intake.Subject", on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey(
         "network.Organisation", on_delete=models.PROTECT, related_name="+"
     )

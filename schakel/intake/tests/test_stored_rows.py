@@ -1,6 +1,7 @@
 """No plain name, date of birth, BSN or handle in the encodings, the blocking keys or any stored
 row."""
 
+import re
 from datetime import date
 
 import pytest
@@ -63,8 +64,14 @@ def test_encoding_and_blocking_rows_hold_only_bits_and_keyed_integers(registered
         assert needle.encode() not in features
 
 
+# An encrypted value as stored ("v1:<key id>:<base64url>"): random text that may hold a short
+# needle such as "qui" by chance, so it is left out of the search.
+CIPHERTEXT = re.compile(r"v\d+:[a-z0-9]+:[a-z0-9_=-]+")
+
+
 def test_no_table_holds_the_identifiers_in_plain_text(registered):
-    dump = raw_dump()
+    dump = CIPHERTEXT.sub("<encrypted>", raw_dump())
+    assert "<encrypted>" in dump  # the person fields are there, as ciphertext
     for needle in NEEDLES:
         assert needle not in dump, needle
 

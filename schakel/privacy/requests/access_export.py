@@ -251,7 +251,12 @@ def collect(request: SubjectRequest) -> Data:
 def _other_sections(subject_id: uuid.UUID, withheld: set[uuid.UUID]) -> Data:
     """What other apps hold about the person (``ACCESS_EXPORT_SECTIONS``); absent when none."""
     sections = [
-        {"key": section.key, "title": str(section.title), "rows": rows}
+        {
+            "key": section.key,
+            "title": str(section.title),
+            "columns": list(section.columns),
+            "rows": rows,
+        }
         for section in contributions(ACCESS_EXPORT_SECTIONS)
         if (rows := section.collect(subject_id=subject_id, withheld=withheld))
     ]

@@ -85,9 +85,18 @@ def as_pdf(data: dict[str, Any]) -> bytes:
     title = _("Inzage in uw persoonsgegevens – verzoek %(reference)s") % {
         "reference": data["request"]["reference"]
     }
+    # Other apps' sections as tables: the cells in the order of the section's columns.
+    tables = [
+        {
+            "title": section["title"],
+            "columns": section["columns"],
+            "cells": [[row[column] for column in section["columns"]] for row in section["rows"]],
+        }
+        for section in data.get("other_sections", [])
+    ]
     return render_pdf(
         "privacy/requests/pdf/access_export.html",
-        {"export": data, "title": title, "generated_at": timezone.now()},
+        {"export": data, "tables": tables, "title": title, "generated_at": timezone.now()},
     )
 
 

@@ -8,7 +8,7 @@ due (deleted objects are no longer due, so nothing is done twice).
 
 import uuid
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -19,7 +19,7 @@ from schakel.core.retention import Moment
 from schakel.privacy.choices import RetentionKind, RetentionRunStatus
 from schakel.privacy.models import RetentionRun
 from schakel.privacy.retention.handlers import Handler, handlers
-from schakel.privacy.retention.holds import kind_is_held
+from schakel.privacy.retention.holds import held_subjects, kind_is_held
 from schakel.privacy.retention.policies import kinds as known_kinds
 from schakel.privacy.retention.policies import terms
 
@@ -30,8 +30,14 @@ LOG_BATCH_SIZE = 10_000
 
 def moment_at(now: datetime) -> Moment:
     return Moment(
-        now=now, cutoffs={kind: add_months(now, -months) for kind, months in terms().items()}
+        now=now,
+        cutoffs={kind: add_months(now, -months) for kind, months in terms().items()},
+        held_on=_held_on,
     )
+
+
+def _held_on(day: date) -> frozenset[uuid.UUID]:
+    return frozenset(held_subjects(day).values_list("pk", flat=True))
 
 
 def preview(*, now: datetime | None = None, kinds: Iterable[str] | None = None) -> dict[str, int]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,7 +20,7 @@ from schakel.audit import services as audit
 from schakel.audit.choices import Activity
 from schakel.core.dates import add_months
 from schakel.core.extensions import RETENTION_HANDLERS, contributions
-from schakel.core.retention import RetentionRule
+from schakel.core.retention import KIND_MAX_LENGTH, RetentionRule
 from schakel.privacy.choices import RetentionKind
 from schakel.privacy.models import RetentionPolicy
 from schakel.privacy.models.retention import MAX_TERM_MONTHS
@@ -129,9 +129,17 @@ def kinds() -> dict[str, KindFacts]:
 
 
 def contributed_rules() -> list[RetentionRule]:
-    return [
-        rule for rule in contributions(RETENTION_HANDLERS) if rule.kind not in RetentionKind.values
-    ]
+    """The rules other apps contribute; a kind that clashes or is too long is a setup error."""
+    rules: list[RetentionRule] = contributions(RETENTION_HANDLERS)
+    seen: set[str] = set(RetentionKind.values)
+    for rule in rules:
+        if rule.kind in seen or not 0 < len(rule.kind) <= KIND_MAX_LENGTH:
+            raise ImproperlyConfigured(
+                f"Bewaarregel {rule.kind!r}: de soort moet uniek zijn en 1 tot "
+                f"{KIND_MAX_LENGTH} tekens lang."
+            )
+        seen.add(rule.kind)
+    return rules
 
 
 def term_months(kind: str) -> int:
