@@ -1,10 +1,11 @@
-"""Routes under /api/v1/ (namespace ``v1``). Each app's endpoints are included here."""
+"""Routes under /api/v1/ (namespace ``v1``): the plumbing's own, then each app's endpoints."""
 
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
 from schakel.api import views
 from schakel.api.problems import api_not_found
+from schakel.core.extensions import API_URLS, contributions
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -12,11 +13,8 @@ urlpatterns = [
     path("me/", views.MeView.as_view(), name="me"),
     path("partners/", views.PartnerListView.as_view(), name="partner-list"),
     path("partners/<uuid:id>/", views.PartnerDetailView.as_view(), name="partner-detail"),
-    path("", include("schakel.intake.api.urls")),
-    path("", include("schakel.weighing.api.urls")),
-    path("", include("schakel.cases.api.urls")),
-    path("", include("schakel.privacy.api.urls")),
-    path("", include("schakel.privacy.logbook.api.urls")),
+    # Each app's endpoints (``API_URLS`` in its contributions), in the order of the layers.
+    *(path("", include(module)) for module in contributions(API_URLS)),
     # Last: any other path under /api/v1/ is a problem+json 404, not the HTML page.
     re_path(r"^", api_not_found),
 ]

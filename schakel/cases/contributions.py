@@ -34,3 +34,5 @@ NAVIGATION = [
     NavItem(_("Casusoverleg"), "cases:meeting_list", TABLE_ROLES, acting=True, position=60),
     NavItem(_("Interventies"), "cases:intervention_list", TABLE_ROLES, acting=True, position=70),
 ]
+
+API_URLS = ["schakel.cases.api.urls"]

@@ -42,3 +42,6 @@ NAVIGATION = [
     ),
     NavItem(_("Fenomenen"), "intake:phenomena", frozenset(), admin_only=True, position=180),
 ]
+
+# The meldpunt's endpoints under /api/v1/.
+API_URLS = ["schakel.intake.api.urls"]

@@ -72,3 +72,5 @@ NAVIGATION = [
         position=160,
     ),
 ]
+
+API_URLS = ["schakel.privacy.api.urls", "schakel.privacy.logbook.api.urls"]

@@ -8,3 +8,5 @@ from schakel.core.navigation import NavItem
 NAVIGATION = [
     NavItem(_("Weging"), "weighing:session_list", TABLE_ROLES, acting=True, position=40),
 ]
+
+API_URLS = ["schakel.weighing.api.urls"]
