@@ -53,9 +53,14 @@ def imports_in(source: str, module: str, *, is_package: bool = False) -> Iterato
 STRING_IMPORTERS = frozenset({"include", "import_module", "import_string", "__import__"})
 
 
-def _string_import(node: ast.Call) -> str | None:
+def called_name(node: ast.Call) -> str:
+    """The name a call is made by: ``f`` for ``f(...)`` and ``x.f(...)``."""
     func = node.func
-    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    return func.attr if isinstance(func, ast.Attribute) else str(getattr(func, "id", ""))
+
+
+def _string_import(node: ast.Call) -> str | None:
+    name = called_name(node)
     if not node.args:
         return None
     first = node.args[0]

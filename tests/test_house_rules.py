@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from schakel.core.layers import LAYERS
-from tests.imports import Import, app_of, imports_in, problem, violations
+from tests.imports import Import, app_of, called_name, imports_in, problem, violations
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE = [p for p in (ROOT / "schakel").rglob("*.py") if "migrations" not in p.parts]
@@ -17,14 +17,9 @@ SAFE_FILTER_ALLOWED = {"mfa_setup.html"}
 
 
 def calls_named(tree: ast.AST, name: str) -> list[ast.Call]:
-    found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            func = node.func
-            called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if called == name:
-                found.append(node)
-    return found
+    return [
+        node for node in ast.walk(tree) if isinstance(node, ast.Call) and called_name(node) == name
+    ]
 
 
 def test_no_mark_safe_in_application_code() -> None:
