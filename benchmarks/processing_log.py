@@ -39,6 +39,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from schakel.cases.activities import CaseActivity
+
 ROOT = Path(__file__).resolve().parent.parent
 VERIFY_TARGET = 500_000  # records/s
 REQUEST_TARGET_MS = 2.0
@@ -237,7 +239,7 @@ def child(args: argparse.Namespace) -> None:
     from django.db import connection, transaction
 
     from schakel.accounts.models import User
-    from schakel.audit.choices import Activity, SubjectType
+    from schakel.audit.choices import SubjectType
     from schakel.audit.models import LogRecord
     from schakel.audit.services import Subject, log_processing
     from schakel.audit.verification import PARALLEL_FROM, verify_processing_log
@@ -259,7 +261,7 @@ def child(args: argparse.Namespace) -> None:
 
     def one_call(number: int) -> None:
         log_processing(
-            activity=Activity.CASE_CONSULTATION,
+            activity=CaseActivity.CASE_CONSULTATION,
             name=names[number % len(names)],
             by=user,
             subjects=[Subject(SubjectType.PERSON, f"person-{number % 50_000}")],

@@ -15,8 +15,10 @@ from pypdf import PdfReader
 
 from schakel.accounts.choices import Role
 from schakel.accounts.tests.factories import MembershipFactory
+from schakel.audit import services as audit
 from schakel.audit.models import DeletionRecord, LogRecord
 from schakel.cases.tests.factories import open_case
+from schakel.legal import terms
 from schakel.privacy.requests.access_export import collect
 from schakel.privacy.requests.access_export_render import as_pdf
 from schakel.privacy.retention import engine, handlers, policies
@@ -126,11 +128,52 @@ def test_the_new_kind_runs_before_the_processing_log_and_shows_on_the_terms_page
 
 
 def test_a_contributed_kind_that_clashes_is_refused(monkeypatch) -> None:
-    rule = next(r for r in policies.contributed_rules() if r.kind == KIND)
+    rule = next(r for r in terms.contributed_rules() if r.kind == KIND)
     clash = dataclasses.replace(rule, kind="closed_case")
-    monkeypatch.setattr(policies, "contributions", lambda point: [clash])
+    monkeypatch.setattr(terms, "contributions", lambda point: [clash])
     with pytest.raises(ImproperlyConfigured, match="closed_case"):
-        policies.contributed_rules()
-    monkeypatch.setattr(policies, "contributions", lambda point: [rule, rule])
+        terms.contributed_rules()
+    monkeypatch.setattr(terms, "contributions", lambda point: [rule, rule])
     with pytest.raises(ImproperlyConfigured):
-        policies.contributed_rules()
+        terms.contributed_rules()
+
+
+def test_the_new_apps_activity_is_in_the_register_and_can_be_logged(personas) -> None:
+    from schakel.audit.activities import activity_choices
+    from schakel.audit.models import ProcessingActivity
+    from tests.testapp.activities import TestappActivity
+
+    entry = ProcessingActivity.objects.get(key=TestappActivity.NOTE_KEEPING)  # after migrate
+    assert entry.name_en == "Keeping test notes"
+    assert activity_choices()[-1][0] == TestappActivity.NOTE_KEEPING  # by its position
+    audit.log_processing(activity=TestappActivity.NOTE_KEEPING, name="note_read", by=None)
+    assert LogRecord.objects.filter(activity_id=TestappActivity.NOTE_KEEPING).count() == 1
+
+
+def test_an_activity_outside_the_register_is_refused_and_nothing_is_logged(personas) -> None:
+    before = LogRecord.objects.count()
+    with pytest.raises(ValueError, match="not in the register"):
+        audit.log_processing(activity="not_in_the_register", name="x", by=None)
+    assert LogRecord.objects.count() == before
+
+
+def test_activities_declared_twice_are_refused(monkeypatch) -> None:
+    from schakel.audit import activities
+
+    twice = list(activities.entries())[:1] * 2
+    activities.entries.cache_clear()
+    monkeypatch.setattr(activities, "contributions", lambda point: twice)
+    try:
+        with pytest.raises(ImproperlyConfigured):
+            activities.entries()
+    finally:
+        monkeypatch.undo()
+        activities.entries.cache_clear()
+
+
+def test_an_inclusion_needs_exactly_one_app_to_take_it_up(monkeypatch) -> None:
+    from schakel.weighing import follow_up
+
+    monkeypatch.setattr(follow_up, "contributions", lambda point: [])
+    with pytest.raises(ImproperlyConfigured):
+        follow_up.follow_up()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from schakel.core.layers import LAYERS
-from tests.imports import Import, app_of, called_name, imports_in, problem, violations
+from tests.imports import Import, called_name, imports_in, problem, violations
 
 ROOT = Path(__file__).resolve().parent.parent
 CODE = [p for p in (ROOT / "schakel").rglob("*.py") if "migrations" not in p.parts]
@@ -69,32 +69,13 @@ def test_the_django_admin_is_not_installed() -> None:
 
 # --- Layers (schakel.core.layers) ------------------------------------------------------------
 
-# Imports that still go against the layers while issue 11 is under way: (importing module,
-# imported app). The list only shrinks: an entry that no longer occurs fails the test too.
-NOT_YET_IN_LAYERS = {
-    ("schakel.cases.meetings.api.serializers", "privacy"),
-    ("schakel.cases.documents", "privacy"),
-    ("schakel.cases.meetings.forms", "privacy"),
-    ("schakel.cases.meetings.item_views", "privacy"),
-    ("schakel.cases.selectors", "privacy"),
-    ("schakel.cases.views", "privacy"),
-    ("schakel.intake.expiry", "privacy"),
-    ("schakel.intake.services", "privacy"),
-    ("schakel.weighing.decision_views", "cases"),
-    ("schakel.weighing.services", "cases"),
-}
-
 
 def test_imports_follow_the_layers() -> None:
-    found = violations()
-    new = [
-        f"{item.module}:{item.line} imports {item.target}: {why}"
-        for item, why in found
-        if (item.module, app_of(item.target)) not in NOT_YET_IN_LAYERS
+    """Every import of every application module goes down the layers: no exceptions."""
+    found = [
+        f"{item.module}:{item.line} imports {item.target}: {why}" for item, why in violations()
     ]
-    assert new == []
-    stale = NOT_YET_IN_LAYERS - {(item.module, app_of(item.target)) for item, _ in found}
-    assert stale == set(), "no longer an exception: remove it from NOT_YET_IN_LAYERS"
+    assert found == []
 
 
 def test_the_layer_check_fails_on_an_import_against_the_layers() -> None:

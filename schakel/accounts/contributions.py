@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from schakel.accounts import demo
+from schakel.accounts import activities, demo
 from schakel.accounts.choices import Role
 from schakel.core.navigation import NavItem
 
@@ -24,3 +24,6 @@ NAVIGATION = [
         position=170,
     ),
 ]
+
+# Its processing activities for the register (``schakel.audit.activities``).
+PROCESSING_ACTIVITIES = activities.REGISTER

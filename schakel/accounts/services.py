@@ -11,9 +11,9 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from schakel.accounts import lockout
+from schakel.accounts.activities import AccountActivity
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership, PersonalAccessToken, User
-from schakel.audit.choices import Activity
 from schakel.audit.services import employee, log_processing
 from schakel.network.models import Organisation
 
@@ -22,7 +22,7 @@ TOKEN_PREFIX = "schakel_pat_"  # noqa: S105 (a public marker, not a secret)
 
 def _log(name: str, *, by: User | None, subject: User, **attributes: str | int | bool) -> None:
     log_processing(
-        activity=Activity.ACCOUNT_ADMINISTRATION,
+        activity=AccountActivity.ACCOUNT_ADMINISTRATION,
         name=name,
         by=by,
         subjects=[employee(subject)],

@@ -4,13 +4,14 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from schakel.audit.choices import Activity, StatusCode, SubjectType
+from schakel.audit.activities import activity_choices
+from schakel.audit.choices import StatusCode, SubjectType
 
 
 class ProcessingActivity(models.Model):
     """Verwerkingsactiviteit: an entry in the register of processing activities (AVG art. 30)."""
 
-    key = models.CharField(_("sleutel"), max_length=64, primary_key=True, choices=Activity.choices)
+    key = models.CharField(_("sleutel"), max_length=64, primary_key=True, choices=activity_choices)
     name = models.CharField(_("naam"), max_length=200)
     name_en = models.CharField(_("naam (Engels)"), max_length=200)
     purpose = models.TextField(_("doel"))

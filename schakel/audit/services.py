@@ -14,8 +14,9 @@ from django.db import connection, transaction
 from django.db.models import Field
 from django.utils import timezone
 
+from schakel.audit.activities import activity_keys
 from schakel.audit.chain import canonical_attributes, log_time, record_hash
-from schakel.audit.choices import Activity, StatusCode, SubjectType
+from schakel.audit.choices import StatusCode, SubjectType
 from schakel.audit.models import LogRecord
 from schakel.core import context
 from schakel.core.pseudonyms import log_subject_pseudonym
@@ -56,7 +57,7 @@ def employee(user: AbstractBaseUser) -> Subject:
 
 def log_processing(
     *,
-    activity: Activity,
+    activity: str,  # a key of the register (``schakel.audit.activities``)
     name: str,
     by: AbstractBaseUser | None,
     subjects: Sequence[Subject] = (),
@@ -71,6 +72,8 @@ def log_processing(
     print them the same way (see ``schakel.audit.chain``).
     """
     _check_attributes(attributes)
+    if activity not in activity_keys():
+        raise ValueError(f"Activity {activity!r} is not in the register of processing activities.")
     ctx = context.current()
     now = log_time(timezone.now())
     base = {
@@ -80,7 +83,7 @@ def log_processing(
         "start_time": log_time(started_at) if started_at else now,
         "end_time": now,
         "status_code": status.value,
-        "activity_id": activity.value,
+        "activity_id": str(activity),
         "actor_user_id": str(by.pk) if by is not None else "",
         "actor_organisation_id": ctx.organisation_id if by is not None else "",
         "actor_role": ctx.role if by is not None else "",

@@ -5,8 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.acting import acting_membership
 from schakel.accounts.choices import TABLE_ROLES
+from schakel.cases import activities
 from schakel.cases.dashboard import role_dashboard
 from schakel.cases.demo import seed_cases_demo
+from schakel.cases.inclusion import CASE_FROM_INCLUSION
 from schakel.core.extensions import DashboardPanel
 from schakel.core.navigation import NavItem
 
@@ -36,3 +38,9 @@ NAVIGATION = [
 ]
 
 API_URLS = ["schakel.cases.api.urls"]
+
+# An "include" decision of the weighing opens a case (``schakel.weighing.follow_up``).
+INCLUSION_FOLLOW_UP = [CASE_FROM_INCLUSION]
+
+# Its processing activities for the register (``schakel.audit.activities``).
+PROCESSING_ACTIVITIES = activities.REGISTER

@@ -29,10 +29,10 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse  # type: ignore[impor
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
 from schakel.cases import permissions
 from schakel.cases.access import cases_visible_to
-from schakel.cases.models import AgendaItem, ConsultationMeeting
+from schakel.cases.activities import CaseActivity
+from schakel.cases.models import AgendaItem, ConsultationMeeting, Disclosure
 from schakel.cases.selectors import (
     disclosures_visible_for,
     meeting_attendances_for,
@@ -41,7 +41,6 @@ from schakel.cases.selectors import (
 from schakel.cases.services import subject_of
 from schakel.intake.choices import DataCategory
 from schakel.intake.identity import SubjectIdentity, identity_of
-from schakel.privacy.models import Disclosure
 
 PDF_TEMPLATES = Path(__file__).resolve().parent / "templates" / "cases" / "pdf"
 # The only resources a document may load: the print stylesheet, from disk.
@@ -273,7 +272,7 @@ def minutes_download(*, membership: Membership, meeting: ConsultationMeeting) ->
     content = minutes_pdf(minutes)
     with transaction.atomic():
         audit.log_processing(
-            activity=Activity.CASE_CONSULTATION,
+            activity=CaseActivity.CASE_CONSULTATION,
             name="minutes_pdf_downloaded",
             by=membership.user,
             subjects=minutes.subjects,

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
 from schakel.cases import permissions
+from schakel.cases.activities import CaseActivity
 from schakel.cases.choices import (
     CasePhase,
     ClosureReason,
@@ -75,7 +75,7 @@ def case_record_informing(*, membership: Membership, case: Case, data: Informing
         locked.reconsider_informing_on = data.reconsider_on if deferred else None
         locked.save()
         audit.log_processing(
-            activity=Activity.CASE_CONSULTATION,
+            activity=CaseActivity.CASE_CONSULTATION,
             name="case_informing_recorded",
             by=membership.user,
             subjects=[subject_of(locked)],
@@ -96,7 +96,7 @@ def case_schedule_review(
         locked.next_review_on = next_review_on
         locked.save(update_fields=["next_review_on", "updated_at"])
         audit.log_processing(
-            activity=Activity.MONITORING,
+            activity=CaseActivity.MONITORING,
             name="case_review_scheduled",
             by=membership.user,
             subjects=[subject_of(locked)],
@@ -118,7 +118,7 @@ def case_reassess(*, membership: Membership, case: Case, next_due_on: date) -> C
         locked.reassessment_due_on = next_due_on
         locked.save(update_fields=["last_reassessed_on", "reassessment_due_on", "updated_at"])
         audit.log_processing(
-            activity=Activity.MONITORING,
+            activity=CaseActivity.MONITORING,
             name="case_reassessed",
             by=membership.user,
             subjects=[subject_of(locked)],
@@ -137,7 +137,7 @@ def case_to_monitoring(*, membership: Membership, case: Case) -> Case:
         locked.phase = CasePhase.MONITORING
         locked.save(update_fields=["phase", "updated_at"])
         audit.log_processing(
-            activity=Activity.MONITORING,
+            activity=CaseActivity.MONITORING,
             name="case_phase_changed",
             by=membership.user,
             subjects=[subject_of(locked)],
@@ -169,7 +169,7 @@ def case_deescalate(
         locked.aftercare_until = aftercare_until
         locked.save()
         audit.log_processing(
-            activity=Activity.MONITORING,
+            activity=CaseActivity.MONITORING,
             name="case_deescalated",
             by=membership.user,
             subjects=[subject_of(locked)],
@@ -209,7 +209,7 @@ def case_close(*, membership: Membership, case: Case, reason: str, note: str = "
         ).update(valid_until=today, updated_at=timezone.now())
         Invitation.objects.filter(agenda_item__case=locked, valid_from__gt=today).delete()
         audit.log_processing(
-            activity=Activity.MONITORING,
+            activity=CaseActivity.MONITORING,
             name="case_closed",
             by=membership.user,
             subjects=[subject_of(locked)],

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
+from schakel.cases.activities import CaseActivity
 from schakel.cases.choices import InterventionKind, InterventionStatus, LifeDomain
 from schakel.cases.documents import Download, _aliases, _label, _person, render_pdf
 from schakel.cases.models import ActionPlanVersion, AgendaItem, Case
@@ -145,7 +145,7 @@ def plan_download(*, membership: Membership, case_pk: uuid.UUID, number: int) ->
     content = plan_pdf(document)
     with transaction.atomic():
         audit.log_processing(
-            activity=Activity.ACTION_PLAN,
+            activity=CaseActivity.ACTION_PLAN,
             name="plan_pdf_downloaded",
             by=membership.user,
             subjects=[subject_of(case)],

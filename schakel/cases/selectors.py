@@ -16,7 +16,6 @@ from django.utils import timezone
 
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
 from schakel.cases import permissions
 from schakel.cases.access import (
     agenda_items_visible_to,
@@ -24,6 +23,7 @@ from schakel.cases.access import (
     interventions_visible_to,
     meetings_visible_to,
 )
+from schakel.cases.activities import CaseActivity
 from schakel.cases.choices import (
     OPEN_INTERVENTION_STATUSES,
     OPEN_PHASES,
@@ -35,6 +35,7 @@ from schakel.cases.models import (
     AgendaItem,
     Case,
     ConsultationMeeting,
+    Disclosure,
     Intervention,
     ItemDecision,
     MeetingAttendance,
@@ -43,7 +44,6 @@ from schakel.cases.models import (
 from schakel.cases.services import subject_of
 from schakel.intake.identity import SubjectIdentity, identity_of
 from schakel.network.models import Organisation
-from schakel.privacy.models import Disclosure
 
 # How far ahead dashboards look for reviews, reassessments and meetings.
 DUE_SOON = timedelta(days=30)
@@ -67,7 +67,7 @@ def case_list_for(*, membership: Membership | None) -> QuerySet[Case]:
 
 def _log_read(membership: Membership, case: Case, identity: SubjectIdentity, name: str) -> None:
     audit.log_processing(
-        activity=Activity.CASE_CONSULTATION,
+        activity=CaseActivity.CASE_CONSULTATION,
         name=name,
         by=membership.user,
         subjects=[subject_of(case), *identity.log_subjects],
@@ -273,7 +273,7 @@ def plan_version_get_for(
         raise Http404
     identity = identity_of(case.subject).for_organisation(membership.organisation)
     audit.log_processing(
-        activity=Activity.ACTION_PLAN,
+        activity=CaseActivity.ACTION_PLAN,
         name="plan_read",
         by=membership.user,
         subjects=[subject_of(case), *identity.log_subjects],
@@ -328,7 +328,7 @@ def intervention_get_for(*, membership: Membership | None, pk: uuid.UUID) -> Int
     if intervention is None or membership is None:
         raise Http404
     audit.log_processing(
-        activity=Activity.ACTION_PLAN,
+        activity=CaseActivity.ACTION_PLAN,
         name="intervention_read",
         by=membership.user,
         subjects=[subject_of(intervention.plan.case)],

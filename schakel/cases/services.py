@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 from schakel.accounts.models import Membership, User
 from schakel.accounts.organisations.selectors import process_directors_of, zvh_for
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.choices import SubjectType
 from schakel.cases import permissions
+from schakel.cases.activities import CaseActivity
 from schakel.cases.choices import (
     CasePhase,
     ParticipationKind,
@@ -69,7 +70,7 @@ def case_open_from_weighing(
 ) -> Case:
     """Open the case after an "include" decision: direction with the municipality of residence,
     the process with its ZVH; the session's police and OM join structurally. Called by
-    ``weighing.services.item_decide`` inside its transaction."""
+    ``weighing.services.item_decide`` inside its transaction (``cases.inclusion``)."""
     zvh = zvh_for(item.directing_municipality_id)
     if zvh is None:
         raise ValidationError(
@@ -112,7 +113,7 @@ def case_open_from_weighing(
         for org in partners
     )
     audit.log_processing(
-        activity=Activity.CASE_CONSULTATION,
+        activity=CaseActivity.CASE_CONSULTATION,
         name="case_opened",
         by=membership.user,
         subjects=[subject_of(case)],
@@ -162,7 +163,7 @@ def participation_add(
             added_by=membership.user,
         )
         audit.log_processing(
-            activity=Activity.CASE_CONSULTATION,
+            activity=CaseActivity.CASE_CONSULTATION,
             name="participation_added",
             by=membership.user,
             subjects=[subject_of(case)],
@@ -195,7 +196,7 @@ def participation_end(
                 valid_until=ends_on, updated_at=timezone.now()
             )
         audit.log_processing(
-            activity=Activity.CASE_CONSULTATION,
+            activity=CaseActivity.CASE_CONSULTATION,
             name="participation_ended",
             by=membership.user,
             subjects=[subject_of(case)],

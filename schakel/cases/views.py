@@ -32,12 +32,12 @@ from schakel.cases.choices import (
     OPEN_PHASES,
 )
 from schakel.cases.models import Case, Participation
+from schakel.cases.sections import case_sections
 from schakel.cases.services import CaseStateError
 from schakel.core.forms import ErrorItem, error_summary
 from schakel.core.pages import page_of, query_without_page
 from schakel.intake.choices import Relation, Sex
 from schakel.network.models import Organisation
-from schakel.privacy.supervision import accesses_for_case
 
 CASE_CHANGED = gettext_lazy(
     "Dit kan nu niet meer: de casus is intussen gewijzigd of afgesloten. Er is niets opgeslagen."
@@ -177,8 +177,8 @@ def case_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         "participations": _participation_rows(view),
         "latest_version": view.versions[0] if view.versions else None,
         "today": timezone.localdate(),
-        # The directing municipality sees every privacy officer's supervision access.
+        # The directing municipality registers data-subject requests about its case.
         "shows_supervision": permissions.directs_case(membership, case),
-        "supervision_accesses": accesses_for_case(membership=membership, case=case),
+        "case_sections": case_sections(membership, case),
     }
     return render(request, "cases/case_detail.html", context)

@@ -19,12 +19,14 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # API plumbing: authentication by token, paging, problem+json, the schema. Only `<app>/api/`
     # modules import it.
     ("api",),
+    # The catalogue of legal bases and the retention terms in force.
+    ("legal",),
     # The meldpunt: signals, convergence, online research.
     ("intake",),
     ("weighing",),
     # Cases, participations, consultations, action plans, interventions.
     ("cases",),
-    # Legal bases and disclosures, the privacy desk, subject requests, retention.
+    # The privacy desk, subject requests, legal holds and the retention sweep.
     ("privacy",),
 )
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.choices import Role
 from schakel.core.navigation import NavItem
-from schakel.intake import demo
+from schakel.intake import activities, demo
 
 
 def _demo_signals() -> str:
@@ -45,3 +45,6 @@ NAVIGATION = [
 
 # The meldpunt's endpoints under /api/v1/.
 API_URLS = ["schakel.intake.api.urls"]
+
+# Its processing activities for the register (``schakel.audit.activities``).
+PROCESSING_ACTIVITIES = activities.REGISTER

@@ -2,20 +2,21 @@
 
 The metadata row stays (status "vervallen") for accountability and statistics; a deletion record
 without personal data proves the deletion; each batch is one transaction with its log records.
+When it runs is the retention sweep's business (``schakel.privacy.retention``: the term, legal
+holds, open requests, batches and resuming); this module says what expiring a signal means.
 """
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.choices import SubjectType
 from schakel.audit.models import DeletionRecord
+from schakel.intake.activities import IntakeActivity
 from schakel.intake.choices import EXPIRABLE_STATUSES, SignalStatus
 from schakel.intake.models import (
     IdentityEncoding,
@@ -44,12 +45,6 @@ PERSON_FIELDS = (
     "online_content",
     "handling_note",
 )
-
-
-@dataclass(frozen=True)
-class ExpiryResult:
-    run_id: uuid.UUID
-    expired: int
 
 
 def expirable_signals(
@@ -132,13 +127,15 @@ def erase_research_text(ids: list[uuid.UUID], *, now: datetime) -> None:
     )
 
 
-def _expire_batch(
+def expire_batch(
     ids: list[uuid.UUID],
     *,
     now: datetime,
     run_id: uuid.UUID,
     held: "QuerySet[Subject] | None" = None,
 ) -> int:
+    """Expire these signals (the retention sweep's batch): those still due after locking, not
+    of a held person. Returns how many expired."""
     with transaction.atomic():
         # Lock and re-check: a signal linked to a weighing in the meantime does not expire,
         # nor does one whose person came under a legal hold or an open request.
@@ -162,7 +159,7 @@ def _expire_batch(
         # The subject link goes too: an expired signal no longer says who it was about.
         Signal.objects.filter(pk__in=chosen).update(subject=None)
         audit.log_processing(
-            activity=Activity.SIGNAL_REGISTRATION,
+            activity=IntakeActivity.SIGNAL_REGISTRATION,
             name="signal_expire",
             by=None,
             subjects=[
@@ -183,35 +180,6 @@ def _expire_batch(
             legal_holds=None,
         ).delete()
     return len(chosen)
-
-
-def signals_expire(
-    *, now: datetime | None = None, batch_size: int = 200, progress: object = None
-) -> ExpiryResult:
-    """Delete the person data and encodings of signals past their expiry, in batches.
-
-    Each batch is its own transaction, so a stopped run leaves whole batches and can simply be
-    run again. ``progress`` (optional) is called with (done, total) after each batch.
-    """
-    # privacy builds on intake
-    from schakel.privacy.choices import RetentionKind
-    from schakel.privacy.retention.holds import held_subjects, kind_is_held
-
-    moment = now or timezone.now()
-    run_id = uuid.uuid4()
-    day = max(timezone.localdate(moment), timezone.localdate())
-    held = held_subjects(day)
-    ids = expirable_signals(now=moment, held=held)
-    done = 0
-    for start in range(0, len(ids), batch_size):
-        # A legal hold on the whole kind stops the expiry, also one placed while it runs.
-        if kind_is_held(RetentionKind.SIGNAL_NOT_WEIGHED, day):
-            break
-        batch = ids[start : start + batch_size]
-        done += _expire_batch(batch, now=moment, run_id=run_id, held=held)
-        if callable(progress):
-            progress(min(start + batch_size, len(ids)), len(ids))
-    return ExpiryResult(run_id=run_id, expired=done)
 
 
 def expiring_before(now: datetime) -> datetime:

@@ -17,8 +17,8 @@ from schakel.accounts.acting import acting_membership
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
 from schakel.intake import permissions
+from schakel.intake.activities import IntakeActivity
 from schakel.intake.choices import IdentityField
 from schakel.intake.log_subjects import person
 from schakel.intake.main_identity import FIELDS, field_text, main_signals
@@ -59,7 +59,7 @@ def subject_signals_for(
     if not signals or not permissions.may_choose_identity(membership, directing):
         raise Http404
     audit.log_processing(
-        activity=Activity.CONVERGENCE_REVIEW,
+        activity=IntakeActivity.CONVERGENCE_REVIEW,
         name="main_identity_read",
         by=membership.user,
         subjects=[person(s) for s in signals],

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
 from schakel.intake import permissions
+from schakel.intake.activities import IntakeActivity
 from schakel.intake.choices import IdentityChoiceMoment, IdentityField
 from schakel.intake.log_subjects import person
 from schakel.intake.main_identity import (
@@ -85,7 +85,7 @@ def _store(
     created = IdentityChoice.objects.bulk_create(rows)
     if created:
         audit.log_processing(
-            activity=Activity.CONVERGENCE_REVIEW,
+            activity=IntakeActivity.CONVERGENCE_REVIEW,
             name="main_identity_chosen",
             by=membership.user,
             subjects=[person(s) for s in signals],

@@ -11,8 +11,8 @@ from django.http import Http404
 
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
 from schakel.intake import permissions
+from schakel.intake.activities import IntakeActivity
 from schakel.intake.expiry import PERSON_FIELDS
 from schakel.intake.log_subjects import research_subjects
 from schakel.intake.models import OnlineResearchEntry
@@ -56,7 +56,7 @@ def online_research_get_for(*, membership: Membership | None, pk: uuid.UUID) -> 
     if entry is None or membership is None:
         raise Http404
     audit.log_processing(
-        activity=Activity.ONLINE_RESEARCH,
+        activity=IntakeActivity.ONLINE_RESEARCH,
         name="online_research_read",
         by=membership.user,
         subjects=research_subjects(entry),

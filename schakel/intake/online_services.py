@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
 from schakel.core import validators
 from schakel.core.validators import check_length, collect
 from schakel.intake import permissions
+from schakel.intake.activities import IntakeActivity
 from schakel.intake.choices import DataCategory, ResearchLegalBasis, ResearchOutcome
 from schakel.intake.log_subjects import research_subjects
 from schakel.intake.models import OnlineResearchEntry, Signal
@@ -115,7 +115,7 @@ def online_research_start(*, membership: Membership, plan: ResearchPlan) -> Onli
             confirms_no_systematic_following=True,
         )
         audit.log_processing(
-            activity=Activity.ONLINE_RESEARCH,
+            activity=IntakeActivity.ONLINE_RESEARCH,
             name="online_research_start",
             by=membership.user,
             subjects=research_subjects(entry),
@@ -164,7 +164,7 @@ def online_research_complete(
         locked.completed_at = timezone.now()
         locked.save()
         audit.log_processing(
-            activity=Activity.ONLINE_RESEARCH,
+            activity=IntakeActivity.ONLINE_RESEARCH,
             name="online_research_complete",
             by=membership.user,
             subjects=research_subjects(locked),

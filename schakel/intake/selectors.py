@@ -18,8 +18,8 @@ from django.utils import timezone
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
 from schakel.intake import permissions
+from schakel.intake.activities import IntakeActivity
 from schakel.intake.choices import EXPIRABLE_STATUSES, MatchBand, SignalStatus, SuggestionStatus
 from schakel.intake.expiry import expiring_before
 from schakel.intake.models import MatchSuggestion, Phenomenon, Signal
@@ -107,7 +107,7 @@ def signal_get_for(*, membership: Membership | None, pk: uuid.UUID) -> Signal:
         related_persons = list(signal.related_persons.all())
         signal.loaded_online_accounts = list(signal.online_accounts.all())  # type: ignore[attr-defined]
         audit.log_processing(
-            activity=Activity.SIGNAL_REGISTRATION,
+            activity=IntakeActivity.SIGNAL_REGISTRATION,
             name="signal_read",
             by=membership.user,
             subjects=[person(signal), *(related(r) for r in related_persons)],

@@ -17,13 +17,14 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.choices import SubjectType
 from schakel.core import validators
 from schakel.core.dates import add_months
 from schakel.core.errors import StateError
 from schakel.core.extensions import PERSON_JOIN_HOOKS, contributions
 from schakel.core.validators import check_length, collect
 from schakel.intake import permissions
+from schakel.intake.activities import IntakeActivity
 from schakel.intake.choices import SignalStatus, SuggestionStatus
 from schakel.intake.convergence import engine
 from schakel.intake.convergence.encoding import encode
@@ -45,8 +46,8 @@ from schakel.intake.signal_input import (
     identity_of_input,
     validate_signal_input,
 )
-from schakel.privacy.choices import RetentionKind
-from schakel.privacy.retention.policies import term_months
+from schakel.legal.choices import RetentionKind
+from schakel.legal.terms import term_months
 
 __all__ = [
     "AccountInput",
@@ -134,7 +135,7 @@ def signal_register(*, membership: Membership, data: SignalInput) -> Registratio
             for a in data.online_accounts
         )
         audit.log_processing(
-            activity=Activity.SIGNAL_REGISTRATION,
+            activity=IntakeActivity.SIGNAL_REGISTRATION,
             name="signal_register",
             by=membership.user,
             subjects=[person(signal), *(related(r) for r in related_persons)],
@@ -156,7 +157,7 @@ def _log_suggestions(
     signal: Signal, suggestions: list[MatchSuggestion], *, by: Membership | None
 ) -> None:
     audit.log_processing(
-        activity=Activity.CONVERGENCE_REVIEW,
+        activity=IntakeActivity.CONVERGENCE_REVIEW,
         name="convergence_check",
         by=by.user if by else None,
         subjects=[person(signal)],
@@ -164,7 +165,7 @@ def _log_suggestions(
     )
     for suggestion in suggestions:
         audit.log_processing(
-            activity=Activity.CONVERGENCE_REVIEW,
+            activity=IntakeActivity.CONVERGENCE_REVIEW,
             name="convergence_suggest",
             by=by.user if by else None,
             subjects=[
@@ -313,7 +314,7 @@ def suggestion_decide(
                     membership=membership,
                 )
         audit.log_processing(
-            activity=Activity.CONVERGENCE_REVIEW,
+            activity=IntakeActivity.CONVERGENCE_REVIEW,
             name=name,
             by=membership.user,
             subjects=subjects,
@@ -359,7 +360,7 @@ def signal_set_status(
             locked.handling_note = note.strip()
         locked.save(update_fields=["status", "status_changed_at", "handling_note", "updated_at"])
         audit.log_processing(
-            activity=Activity.SIGNAL_REGISTRATION,
+            activity=IntakeActivity.SIGNAL_REGISTRATION,
             name="signal_status",
             by=membership.user,
             subjects=[person(locked)],

@@ -13,8 +13,9 @@ from django.http import Http404
 
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.choices import SubjectType
 from schakel.intake import permissions
+from schakel.intake.activities import IntakeActivity
 from schakel.intake.models import MatchSuggestion
 from schakel.intake.services import person
 
@@ -74,7 +75,7 @@ def suggestion_get_for(*, membership: Membership | None, pk: uuid.UUID) -> Match
     if suggestion is None or membership is None:
         raise Http404
     audit.log_processing(
-        activity=Activity.CONVERGENCE_REVIEW,
+        activity=IntakeActivity.CONVERGENCE_REVIEW,
         name="suggestion_read",
         by=membership.user,
         subjects=[

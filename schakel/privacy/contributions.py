@@ -5,10 +5,16 @@ import uuid
 from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.choices import Role
+from schakel.accounts.models import Membership
+from schakel.cases import permissions as case_permissions
+from schakel.cases.models import Case
+from schakel.cases.sections import CaseSection
 from schakel.core.navigation import NavItem
 from schakel.intake.models import Subject
+from schakel.privacy import activities
 from schakel.privacy.demo import seed_privacy_demo
 from schakel.privacy.models import LegalHold, SubjectRequest
+from schakel.privacy.supervision import accesses_for_case
 
 
 def _demo_request() -> str:
@@ -27,6 +33,21 @@ def _move_requests_and_holds(*, joined: list[uuid.UUID], into: Subject) -> None:
 
 
 PERSON_JOIN_HOOKS = [_move_requests_and_holds]
+
+
+def _supervision_on_the_case(membership: Membership | None, case: Case) -> CaseSection | None:
+    """The directing municipality sees every privacy officer's supervision access."""
+    if not case_permissions.directs_case(membership, case):
+        return None
+    return CaseSection(
+        anchor="toezichtsinzagen",
+        title=_("Toezichtsinzagen"),
+        template="privacy/desk/case_supervision_section.html",
+        context={"accesses": accesses_for_case(membership=membership, case=case)},
+    )
+
+
+CASE_SECTIONS = [_supervision_on_the_case]
 
 
 NAVIGATION = [
@@ -74,3 +95,6 @@ NAVIGATION = [
 ]
 
 API_URLS = ["schakel.privacy.api.urls", "schakel.privacy.logbook.api.urls"]
+
+# Its processing activities for the register (``schakel.audit.activities``).
+PROCESSING_ACTIVITIES = activities.REGISTER

@@ -10,7 +10,8 @@ from django.utils import timezone
 from schakel.accounts.demo import require_demo_mode
 from schakel.accounts.models import Membership
 from schakel.cases.models import Case
-from schakel.privacy.choices import RequestKind, RetentionKind
+from schakel.legal.choices import RetentionKind
+from schakel.privacy.choices import RequestKind
 from schakel.privacy.models import LegalHold, SubjectRequest
 from schakel.privacy.requests.decisions import ContributionInput, contribution_answer
 from schakel.privacy.requests.origins import origin_for

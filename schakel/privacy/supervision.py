@@ -5,7 +5,7 @@
 - The reason is required (at least ``REASON_MIN_LENGTH`` characters); the access runs for a fixed
   period (``SCHAKEL_SUPERVISION_ACCESS_HOURS``, default 4 hours) and only for the officer who
   opened it. Opening it needs a fresh step-up (the view) and is logged; every time the content
-  page is shown is logged too (``Activity.SUPERVISION``, subject = the case's person).
+  page is shown is logged too (``PrivacyActivity.SUPERVISION``, subject = the case's person).
 - The directing municipality sees every access on its cases: when, by whom (function and
   organisation, never the name), why and until when.
 - The officer sees what their organisation could see of the case: everything when it directs the
@@ -31,13 +31,13 @@ from schakel.accounts.choices import Role
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
 from schakel.cases import permissions
 from schakel.cases.choices import ParticipationKind
 from schakel.cases.models import (
     ActionPlanVersion,
     AgendaItem,
     Case,
+    Disclosure,
     Intervention,
     Invitation,
     ItemDecision,
@@ -46,7 +46,8 @@ from schakel.cases.models import (
 from schakel.cases.services import subject_of
 from schakel.core import validators
 from schakel.core.validators import check_length, collect
-from schakel.privacy.models import Disclosure, SupervisionAccess
+from schakel.privacy.activities import PrivacyActivity
+from schakel.privacy.models import SupervisionAccess
 
 REASON_MIN_LENGTH = 20
 DEFAULT_HOURS = 4
@@ -144,7 +145,7 @@ def supervision_open(
             valid_until=now + access_period(),
         )
         audit.log_processing(
-            activity=Activity.SUPERVISION,
+            activity=PrivacyActivity.SUPERVISION,
             name="supervision_access_granted",
             by=membership.user,
             subjects=[subject_of(case)],
@@ -215,7 +216,7 @@ def supervision_case_get(*, membership: Membership | None, pk: uuid.UUID) -> Sup
     assert membership is not None
     case = access.case
     audit.log_processing(
-        activity=Activity.SUPERVISION,
+        activity=PrivacyActivity.SUPERVISION,
         name="supervision_case_read",
         by=membership.user,
         subjects=[subject_of(case)],

@@ -4,9 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.choices import TABLE_ROLES
 from schakel.core.navigation import NavItem
+from schakel.weighing import activities
 
 NAVIGATION = [
     NavItem(_("Weging"), "weighing:session_list", TABLE_ROLES, acting=True, position=40),
 ]
 
 API_URLS = ["schakel.weighing.api.urls"]
+
+# Its processing activities for the register (``schakel.audit.activities``).
+PROCESSING_ACTIVITIES = activities.REGISTER

@@ -12,17 +12,17 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from schakel.accounts.models import Membership
 from schakel.accounts.organisations.selectors import process_directors_of, zvh_for
-from schakel.cases.access import cases_visible_to
 from schakel.core.forms import error_summary
 from schakel.intake.choices import DataCategory, Relation
 from schakel.intake.choices import Sex as SexChoice
 from schakel.weighing import decision_forms, permissions, selectors, services
+from schakel.weighing.follow_up import follow_up
 from schakel.weighing.models import WeighingItem
 from schakel.weighing.views import (
     _apply_service_errors,
@@ -69,17 +69,6 @@ def _decision_form(
     )
 
 
-def _case_link(membership: Membership, item: WeighingItem) -> dict[str, str] | None:
-    case = cases_visible_to(membership=membership).filter(opened_from=item).first()
-    if case is None:
-        return None
-    try:
-        url = reverse("cases:case_detail", kwargs={"pk": case.pk})
-    except NoReverseMatch:
-        url = ""
-    return {"reference": case.reference, "url": url}
-
-
 @dataclass(frozen=True)
 class RelatedRow:
     relation: str
@@ -118,7 +107,7 @@ def _item_context(
         "criteria": view.criteria,
         "justification_category": _label(DataCategory, item.justification_category),
         "decided_by": decided_by,
-        "case": _case_link(membership, item) if item.is_decided else None,
+        "case": follow_up().link(membership, item) if item.is_decided else None,
         "may_decide": may_decide,
         "form": form if may_decide else None,
         "errors": error_summary(form) if form is not None and form.is_bound else [],

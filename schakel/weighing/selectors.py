@@ -19,11 +19,12 @@ from django.http import Http404
 from schakel.accounts.choices import TABLE_ROLES
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.choices import SubjectType
 from schakel.intake.identity import SubjectIdentity, identity_of
 from schakel.intake.models import Signal
 from schakel.intake.permissions import is_meldpunt
 from schakel.network.choices import OrganisationKind
+from schakel.weighing.activities import WeighingActivity
 from schakel.weighing.choices import SessionStatus
 from schakel.weighing.models import (
     ItemCriterion,
@@ -150,7 +151,7 @@ def item_get_for(*, membership: Membership | None, pk: uuid.UUID) -> ItemView:
         )
     )
     audit.log_processing(
-        activity=Activity.WEIGHING,
+        activity=WeighingActivity.WEIGHING,
         name="weighing_item_read",
         by=membership.user,
         subjects=[subject_of(item), *identity.log_subjects],

@@ -17,9 +17,6 @@ from django.utils.translation import gettext as _
 from schakel.accounts.choices import TABLE_ROLES
 from schakel.accounts.models import Membership, User
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
-from schakel.cases.choices import OPEN_PHASES
-from schakel.cases.models import Case
 from schakel.core import validators
 from schakel.core.errors import StateError
 from schakel.core.validators import check_length, collect
@@ -28,7 +25,9 @@ from schakel.intake.models import Signal, Subject
 from schakel.intake.services import person
 from schakel.network.models import Organisation
 from schakel.weighing import permissions
+from schakel.weighing.activities import WeighingActivity
 from schakel.weighing.choices import OUTCOMES_WITH_DATE, SessionStatus, WeighingOutcome
+from schakel.weighing.follow_up import follow_up, in_approach
 from schakel.weighing.models import (
     ItemCriterion,
     WeighingArrangement,
@@ -90,16 +89,12 @@ def session_schedule(*, membership: Membership, data: SessionInput) -> WeighingS
         )
         session.participants.set(data.participants)
         audit.log_processing(
-            activity=Activity.WEIGHING,
+            activity=WeighingActivity.WEIGHING,
             name="weighing_session_scheduled",
             by=membership.user,
             attributes={"participants": len(data.participants)},
         )
     return session
-
-
-def has_open_case(subject_id: uuid.UUID) -> bool:
-    return Case.objects.filter(subject_id=subject_id, phase__in=OPEN_PHASES).exists()
 
 
 def _lock_open_session(session: WeighingSession) -> WeighingSession:
@@ -116,7 +111,7 @@ def may_be_weighed(signal: Signal) -> bool:
     latest outcome, and not in an open case."""
     if not signal.has_person_data:
         return False
-    if signal.subject_id is not None and has_open_case(signal.subject_id):
+    if signal.subject_id is not None and in_approach(signal.subject_id):
         return False  # new information about a person in a case goes to the case's table
     if signal.status in WEIGHABLE_STATUSES:
         return True
@@ -174,7 +169,7 @@ def item_add(*, membership: Membership, session: WeighingSession, signal: Signal
             status=SignalStatus.LINKED_TO_WEIGHING, status_changed_at=now, updated_at=now
         )
         audit.log_processing(
-            activity=Activity.WEIGHING,
+            activity=WeighingActivity.WEIGHING,
             name="weighing_item_added",
             by=membership.user,
             subjects=[subject_of(item), *(person(s) for s in signals)],
@@ -225,8 +220,7 @@ def item_decide(*, membership: Membership, item: WeighingItem, data: DecisionInp
     if not permissions.may_decide_item(membership, item):
         raise PermissionDenied
     validate_decision(data)
-    from schakel.cases.services import case_open_from_weighing
-
+    take_up = follow_up().take_up
     with transaction.atomic():
         _lock_open_session(item.session)
         locked = WeighingItem.objects.select_for_update().get(pk=item.pk)
@@ -244,16 +238,14 @@ def item_decide(*, membership: Membership, item: WeighingItem, data: DecisionInp
             for key, note in data.criteria_notes.items()
         )
         audit.log_processing(
-            activity=Activity.WEIGHING,
+            activity=WeighingActivity.WEIGHING,
             name="weighing_item_decided",
             by=membership.user,
             subjects=[subject_of(locked)],
             attributes={"outcome": data.outcome},
         )
         if data.outcome == WeighingOutcome.INCLUDE:
-            case_open_from_weighing(
-                membership=membership, item=locked, process_director=data.process_director
-            )
+            take_up(membership, locked, data.process_director)
     return locked
 
 
@@ -285,7 +277,7 @@ def session_close(*, membership: Membership, session: WeighingSession) -> Weighi
                     weighingitem__outcome=""
                 ).values("signal_id")
             )
-            .exclude(subject__cases__phase__in=OPEN_PHASES)
+            .exclude(subject_id__in=follow_up().subjects_in_approach())
             .only("pk")
         )
         Signal.objects.filter(pk__in=[s.pk for s in returned]).update(
@@ -293,13 +285,13 @@ def session_close(*, membership: Membership, session: WeighingSession) -> Weighi
         )
         if returned:
             audit.log_processing(
-                activity=Activity.WEIGHING,
+                activity=WeighingActivity.WEIGHING,
                 name="weighing_signals_returned",
                 by=membership.user,
                 subjects=[person(s) for s in returned],
             )
         audit.log_processing(
-            activity=Activity.WEIGHING, name="weighing_session_closed", by=membership.user
+            activity=WeighingActivity.WEIGHING, name="weighing_session_closed", by=membership.user
         )
     session.refresh_from_db()
     return session

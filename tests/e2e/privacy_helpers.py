@@ -11,6 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import Page, expect
+from schakel.cases.meetings.disclosures import DisclosureInput, disclosure_record
 
 from schakel.accounts.models import User
 from schakel.accounts.stepup import SESSION_KEY as STEP_UP_SESSION_KEY
@@ -21,8 +22,7 @@ from schakel.cases.plans.services import InterventionInput, PlanInput, intervent
 from schakel.cases.tests.factories import on_agenda, open_case
 from schakel.intake.choices import DataCategory
 from schakel.intake.tests.factories import membership_of
-from schakel.privacy.models import LegalBasis
-from schakel.privacy.services import DisclosureInput, disclosure_record
+from schakel.legal.models import LegalBasis
 from tests.e2e.helpers import (
     Authenticator,
     ContextFactory,

@@ -20,9 +20,8 @@ from pathlib import Path
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from schakel.cases.models import AgendaItem, Case, ConsultationMeeting
+from schakel.cases.models import AgendaItem, Case, ConsultationMeeting, Disclosure
 from schakel.cases.tests.factories import arrangement_for
-from schakel.privacy.models import Disclosure
 from schakel.weighing.models import WeighingItem
 from tests.e2e.case_flow_helpers import (
     AccessibilityLog,

@@ -22,7 +22,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from schakel.accounts.display import staff_display
-from schakel.audit.choices import Activity
+from schakel.privacy.activities import PrivacyActivity
 from schakel.privacy.models import SupervisionAccess
 from tests.e2e.case_flow_helpers import AccessibilityLog
 from tests.e2e.helpers import E2E_MARKS, ContextFactory, path_is, submit
@@ -199,14 +199,14 @@ def test_the_officer_supervises_without_seeing_case_content_on_the_desk(
     page.get_by_role("link", name="Logboek doorzoeken").click()
     heading(page, "Logboek doorzoeken")
     axe.check(page, "log search")
-    page.get_by_label("Verwerkingsactiviteit").select_option(value=Activity.SUPERVISION)
+    page.get_by_label("Verwerkingsactiviteit").select_option(value=PrivacyActivity.SUPERVISION)
     # (Whether the filters travel as a GET query or a POSTed form is the page's business.)
     with page.expect_response(
         lambda r: "/logboek/zoeken/" in r.url and r.request.is_navigation_request()
     ):
         page.get_by_role("search").get_by_role("button", name="Zoeken").click()
     page.wait_for_load_state()
-    expect(page.get_by_label("Verwerkingsactiviteit")).to_have_value(Activity.SUPERVISION)
+    expect(page.get_by_label("Verwerkingsactiviteit")).to_have_value(PrivacyActivity.SUPERVISION)
     records = page.get_by_role("table", name="Logregels, nieuwste eerst")
     expect(records).to_contain_text("supervision_access_granted")
     expect(records).to_contain_text("supervision_case_read")

@@ -12,8 +12,9 @@ from playwright.sync_api import Page, expect
 
 from schakel.accounts.models import User
 from schakel.cases.tests.factories import open_case
-from schakel.privacy.choices import RetentionKind
-from schakel.privacy.models import LegalHold, RetentionPolicy
+from schakel.legal.choices import RetentionKind
+from schakel.legal.models import RetentionPolicy
+from schakel.privacy.models import LegalHold
 from tests.e2e.helpers import (
     E2E_MARKS,
     ContextFactory,

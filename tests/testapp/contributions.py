@@ -1,5 +1,6 @@
 """What the test app adds to the whole, as a new app would: a menu entry, a retention rule for
-its person data and a section of the access export. No other app is edited for it."""
+its person data, a section of the access export and a processing activity for the register. No
+other app is edited for it."""
 
 import uuid
 from collections.abc import Collection, Sequence
@@ -9,12 +10,14 @@ from django.utils import timezone
 
 from schakel.accounts.choices import Role
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.choices import SubjectType
 from schakel.audit.models import DeletionRecord
 from schakel.core.navigation import NavItem
 from schakel.core.retention import Moment, RetentionRule
 from schakel.core.subject_access import ExportSection, Row
 from schakel.intake.models import Subject
+from schakel.privacy.activities import PrivacyActivity
+from tests.testapp import activities
 from tests.testapp.models import PersonNote
 
 _KIND = "testapp_person_note"
@@ -49,7 +52,7 @@ def _delete(ids: Sequence[int], moment: Moment, run_id: uuid.UUID, by: uuid.UUID
             object_kind=_KIND, count=len(notes), policy=_KIND, run_id=run_id, deleted_at=moment.now
         )
         audit.log_processing(
-            activity=Activity.RETENTION,
+            activity=PrivacyActivity.RETENTION,
             name=f"retention_{_KIND}",
             by=None,
             subjects=[audit.Subject(SubjectType.PERSON, pk) for pk in subjects],
@@ -96,3 +99,5 @@ ACCESS_EXPORT_SECTIONS = [
         "testapp_notes", "Proefnotities", ("Organisatie", "Vastgelegd op", "Notitie"), _rows
     )
 ]
+
+PROCESSING_ACTIVITIES = activities.REGISTER

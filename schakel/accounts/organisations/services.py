@@ -11,10 +11,10 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from schakel.accounts.activities import AccountActivity
 from schakel.accounts.models import User
 from schakel.accounts.organisations import permissions
 from schakel.accounts.organisations.selectors import organisations_managed_by
-from schakel.audit.choices import Activity
 from schakel.audit.services import AttributeValue, log_processing
 from schakel.network.choices import CollaborationKind, OrganisationKind
 from schakel.network.models import (
@@ -28,7 +28,7 @@ from schakel.network.models import (
 
 def _log(name: str, *, by: User, **attributes: AttributeValue) -> None:
     log_processing(
-        activity=Activity.ACCOUNT_ADMINISTRATION, name=name, by=by, attributes=attributes
+        activity=AccountActivity.ACCOUNT_ADMINISTRATION, name=name, by=by, attributes=attributes
     )
 
 

@@ -10,10 +10,11 @@ import pytest
 from django.db import connection, transaction
 
 from schakel.audit import chain
-from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.choices import SubjectType
 from schakel.audit.models import LogRecord
 from schakel.audit.services import Subject, log_processing
 from schakel.audit.verification import _check_here, verify_processing_log
+from schakel.weighing.activities import WeighingActivity
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -69,7 +70,7 @@ AWKWARD = [
 def test_the_database_builds_the_same_canonical_form_as_the_writer() -> None:
     for number, (started, attributes) in enumerate(AWKWARD):
         log_processing(
-            activity=Activity.WEIGHING,
+            activity=WeighingActivity.WEIGHING,
             name=f"weighing.step{number}",
             by=None,
             subjects=[Subject(SubjectType.PERSON, f"p{number}")],
@@ -282,7 +283,7 @@ def test_a_worker_names_a_change_in_its_range(tmp_path: Path) -> None:
 def test_verification_spread_over_processes_finds_a_change_in_the_second_range() -> None:
     for number in range(40):
         log_processing(
-            activity=Activity.WEIGHING,
+            activity=WeighingActivity.WEIGHING,
             name="weighing.read",
             by=None,
             subjects=[Subject(SubjectType.PERSON, f"p{number}")],

@@ -8,9 +8,10 @@ from django.core.management import CommandError, call_command
 from django.db.models import F
 
 from schakel.audit import chain
-from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.choices import SubjectType
 from schakel.audit.models import ChainHead, LogRecord, VerificationRun
 from schakel.audit.services import Subject, log_processing
+from schakel.cases.activities import CaseActivity
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def five_records() -> None:
     for number in range(5):
         log_processing(
-            activity=Activity.CASE_CONSULTATION,
+            activity=CaseActivity.CASE_CONSULTATION,
             name="case.read",
             by=None,
             subjects=[Subject(SubjectType.PERSON, f"person-{number}")],

@@ -7,18 +7,21 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
+from schakel.accounts.activities import AccountActivity
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership
 from schakel.accounts.services import membership_create
 from schakel.accounts.tests.factories import UserFactory
 from schakel.audit import services
-from schakel.audit.choices import Activity, StatusCode, SubjectType
+from schakel.audit.choices import StatusCode, SubjectType
 from schakel.audit.models import ChainHead, LogRecord
 from schakel.audit.services import ProcessingLogError, Subject, employee, log_processing
 from schakel.audit.verification import verify_processing_log
+from schakel.cases.activities import CaseActivity
 from schakel.core import context
 from schakel.core.pseudonyms import log_subject_pseudonym
 from schakel.network.tests.factories import OrganisationFactory
+from schakel.privacy.activities import PrivacyActivity
 
 INCOMING_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736"
 INCOMING_PARENT = "00f067aa0ba902b7"
@@ -42,7 +45,7 @@ def test_a_record_holds_trace_actor_origin_and_a_pseudonym_not_the_subject_id() 
     actor, subject = UserFactory(), UserFactory()
     with context.activated(request_context()), transaction.atomic():
         [record] = log_processing(
-            activity=Activity.ACCOUNT_ADMINISTRATION,
+            activity=AccountActivity.ACCOUNT_ADMINISTRATION,
             name="account.user.update",
             by=actor,
             subjects=[employee(subject)],
@@ -56,7 +59,7 @@ def test_a_record_holds_trace_actor_origin_and_a_pseudonym_not_the_subject_id() 
     assert len(stored.span_id) == 16
     assert stored.span_id != stored.parent_span_id
     assert stored.name == "account.user.update"
-    assert stored.activity_id == Activity.ACCOUNT_ADMINISTRATION
+    assert stored.activity_id == AccountActivity.ACCOUNT_ADMINISTRATION
     assert stored.status_code == StatusCode.OK
     assert stored.result == "ok"
     assert stored.start_time <= stored.end_time
@@ -76,7 +79,7 @@ def test_one_record_per_subject_in_one_trace_each_its_own_span_under_the_request
     subjects = [Subject(SubjectType.PERSON, f"person-{n}") for n in range(3)]
     with context.activated(request_context()), transaction.atomic():
         log_processing(
-            activity=Activity.CASE_CONSULTATION,
+            activity=CaseActivity.CASE_CONSULTATION,
             name="case.read",
             by=UserFactory(),
             subjects=subjects,
@@ -93,7 +96,9 @@ def test_one_record_per_subject_in_one_trace_each_its_own_span_under_the_request
 
 
 def test_an_action_without_subject_gets_one_record_and_a_system_action_no_actor() -> None:
-    [record] = log_processing(activity=Activity.STATISTICS, name="statistics.compute", by=None)
+    [record] = log_processing(
+        activity=PrivacyActivity.STATISTICS, name="statistics.compute", by=None
+    )
 
     assert record.data_subject_id == ""
     assert record.data_subject_type == ""
@@ -102,8 +107,8 @@ def test_an_action_without_subject_gets_one_record_and_a_system_action_no_actor(
 
 
 def test_outside_a_request_each_call_starts_its_own_system_trace() -> None:
-    first = log_processing(activity=Activity.STATISTICS, name="a", by=None)[0]
-    second = log_processing(activity=Activity.STATISTICS, name="b", by=None)[0]
+    first = log_processing(activity=PrivacyActivity.STATISTICS, name="a", by=None)[0]
+    second = log_processing(activity=PrivacyActivity.STATISTICS, name="b", by=None)[0]
 
     assert first.trace_id != second.trace_id
 
@@ -159,7 +164,7 @@ def test_a_logged_action_and_its_record_are_committed_together() -> None:
 def test_attributes_are_flat_codes_and_counts_only(value: object) -> None:
     with pytest.raises(TypeError):
         log_processing(
-            activity=Activity.STATISTICS,
+            activity=PrivacyActivity.STATISTICS,
             name="x",
             by=None,
             attributes={"value": value},  # type: ignore[dict-item]
@@ -169,7 +174,7 @@ def test_attributes_are_flat_codes_and_counts_only(value: object) -> None:
 
 def test_a_field_with_the_unit_separator_is_refused_so_boundaries_cannot_shift() -> None:
     with pytest.raises(ValueError, match="separator"), transaction.atomic():
-        log_processing(activity=Activity.STATISTICS, name="a\x1fb", by=None)
+        log_processing(activity=PrivacyActivity.STATISTICS, name="a\x1fb", by=None)
     assert not LogRecord.objects.exists()
 
 
@@ -228,7 +233,7 @@ def test_concurrent_writers_keep_one_intact_chain() -> None:
             for number in range(200):
                 with transaction.atomic():
                     log_processing(
-                        activity=Activity.CASE_CONSULTATION,
+                        activity=CaseActivity.CASE_CONSULTATION,
                         name="case.update",
                         by=actor,
                         subjects=[Subject(SubjectType.PERSON, f"{worker}-{number}")],

@@ -4,6 +4,7 @@ from django.urls import path
 
 from schakel.cases.api import views
 from schakel.cases.meetings.api import calendar_views as meeting_calendar_views
+from schakel.cases.meetings.api import disclosure_views
 from schakel.cases.meetings.api import views as meeting_views
 from schakel.cases.plans.api import intervention_views as intervention_api_views
 from schakel.cases.plans.api import views as plan_views
@@ -110,5 +111,21 @@ urlpatterns = [
         "agenda-items/<uuid:id>/plan-adoption/",
         meeting_views.PlanAdoptionView.as_view(),
         name="agenda-item-plan-adoption",
+    ),
+    # disclosures at the table
+    path(
+        "agenda-items/<uuid:id>/disclosures/",
+        disclosure_views.AgendaItemDisclosuresView.as_view(),
+        name="agenda-item-disclosures",
+    ),
+    path(
+        "disclosures/<uuid:id>/",
+        disclosure_views.DisclosureDetailView.as_view(),
+        name="disclosure-detail",
+    ),
+    path(
+        "disclosures/<uuid:id>/corrections/",
+        disclosure_views.CorrectionsView.as_view(),
+        name="disclosure-corrections",
     ),
 ]

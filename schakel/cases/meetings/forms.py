@@ -1,6 +1,6 @@
 """Forms of the consultation meetings. They parse what a person typed; the services in
-``cases.meeting_services``, ``cases.plan_services`` and ``privacy.services`` decide what is valid
-and their Dutch messages are put next to the field they are about.
+``cases.meetings.services``, ``cases.plans.services`` and ``cases.meetings.disclosures`` decide
+what is valid and their Dutch messages are put next to the field they are about.
 
 No form here edits or deletes a disclosure: a correction is a new disclosure.
 """
@@ -21,14 +21,14 @@ from django.utils.translation import gettext_lazy as _
 from schakel.accounts.choices import TABLE_ROLES
 from schakel.accounts.models import Membership, User
 from schakel.cases.choices import MeetingStatus
+from schakel.cases.meetings.disclosures import DisclosureInput
 from schakel.cases.meetings.services import PLACE_MAX_LENGTH, InvitationInput, MeetingInput
-from schakel.cases.models import Case, ConsultationMeeting
+from schakel.cases.models import Case, ConsultationMeeting, Disclosure
 from schakel.core import validators
 from schakel.core.forms import StyledFormMixin
 from schakel.intake.choices import DataCategory
+from schakel.legal.models import LegalBasis
 from schakel.network.models import Organisation
-from schakel.privacy.models import Disclosure, LegalBasis
-from schakel.privacy.services import DisclosureInput
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise

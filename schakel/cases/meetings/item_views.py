@@ -17,16 +17,15 @@ from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
 from schakel.cases import permissions, selectors
 from schakel.cases.access import agenda_items_visible_to
+from schakel.cases.meetings import disclosures as disclosure_services
 from schakel.cases.meetings import forms, services
 from schakel.cases.meetings.views import _gate, _member, _optional_url, item_url
-from schakel.cases.models import AgendaItem
+from schakel.cases.models import AgendaItem, Disclosure
 from schakel.cases.plans.services import PlanConflictError, plan_adopt
 from schakel.cases.services import CaseStateError
 from schakel.core.forms import error_summary
 from schakel.core.pages import form_methods
 from schakel.network.models import Organisation
-from schakel.privacy import services as privacy
-from schakel.privacy.models import Disclosure
 
 # The agenda item ----------------------------------------------------------------------------
 
@@ -297,7 +296,7 @@ def disclosure_create(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     form = forms.DisclosureForm(data, membership=membership, at_table=at_table)
     if data is not None and form.is_valid():
         try:
-            disclosure = privacy.disclosure_record(
+            disclosure = disclosure_services.disclosure_record(
                 membership=membership, item=item, data=form.to_input()
             )
         except PermissionDenied:
@@ -346,7 +345,7 @@ def disclosure_correct(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     )
     if data is not None and form.is_valid():
         try:
-            correction = privacy.disclosure_correct(
+            correction = disclosure_services.disclosure_correct(
                 membership=membership, original=original, data=form.to_input()
             )
         except PermissionDenied:

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from schakel.accounts.models import Membership, User
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
 from schakel.cases import permissions
+from schakel.cases.activities import CaseActivity
 from schakel.cases.choices import MeetingStatus, ParticipationKind
 from schakel.cases.models import (
     AgendaItem,
@@ -82,7 +82,7 @@ def meeting_schedule(*, membership: Membership, data: MeetingInput) -> Consultat
             minute_taker=data.minute_taker,
         )
         audit.log_processing(
-            activity=Activity.CASE_CONSULTATION, name="meeting_scheduled", by=membership.user
+            activity=CaseActivity.CASE_CONSULTATION, name="meeting_scheduled", by=membership.user
         )
     return meeting
 
@@ -101,7 +101,7 @@ def meeting_set_status(
         if not updated:
             raise CaseStateError
         audit.log_processing(
-            activity=Activity.CASE_CONSULTATION,
+            activity=CaseActivity.CASE_CONSULTATION,
             name="meeting_status",
             by=membership.user,
             attributes={"status": status},
@@ -139,7 +139,7 @@ def agenda_item_add(
                 for org in set(structural)
             )
             audit.log_processing(
-                activity=Activity.CASE_CONSULTATION,
+                activity=CaseActivity.CASE_CONSULTATION,
                 name="agenda_item_added",
                 by=membership.user,
                 subjects=[subject_of(case)],
@@ -199,7 +199,7 @@ def invitation_add(
                 added_by=membership.user,
             )
             audit.log_processing(
-                activity=Activity.CASE_CONSULTATION,
+                activity=CaseActivity.CASE_CONSULTATION,
                 name="invitation_added",
                 by=membership.user,
                 subjects=[subject_of(item.case)],
@@ -227,7 +227,7 @@ def meeting_acknowledge(
         )
         if created:
             audit.log_processing(
-                activity=Activity.CASE_CONSULTATION,
+                activity=CaseActivity.CASE_CONSULTATION,
                 name="meeting_confidentiality_acknowledged",
                 by=membership.user,
             )
@@ -250,7 +250,7 @@ def attendance_record(
                 attendance.present = present[attendance.pk]
                 attendance.save(update_fields=["present", "updated_at"])
         audit.log_processing(
-            activity=Activity.CASE_CONSULTATION,
+            activity=CaseActivity.CASE_CONSULTATION,
             name="meeting_attendance_recorded",
             by=membership.user,
             attributes={"present": sum(present.values())},
@@ -275,7 +275,7 @@ def decision_record(
             agenda_item=item, text=text.strip(), text_category=category, recorded_by=membership.user
         )
         audit.log_processing(
-            activity=Activity.CASE_CONSULTATION,
+            activity=CaseActivity.CASE_CONSULTATION,
             name="decision_recorded",
             by=membership.user,
             subjects=[subject_of(item.case)],

@@ -1,6 +1,7 @@
 """Cases, consultation meetings and integrated action plans (one module per concept)."""
 
 from schakel.cases.models.case import Case, Participation
+from schakel.cases.models.disclosure import Disclosure
 from schakel.cases.models.meeting import (
     AgendaItem,
     ConsultationMeeting,
@@ -16,6 +17,7 @@ __all__ = [
     "AgendaItem",
     "Case",
     "ConsultationMeeting",
+    "Disclosure",
     "Intervention",
     "Invitation",
     "ItemDecision",

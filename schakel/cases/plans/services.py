@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
 from schakel.cases import permissions
+from schakel.cases.activities import CaseActivity
 from schakel.cases.choices import (
     InterventionKind,
     InterventionStatus,
@@ -38,7 +38,7 @@ class PlanConflictError(Exception):
 
 def _log(membership: Membership, case: Case, name: str, **attributes: str | int) -> None:
     audit.log_processing(
-        activity=Activity.ACTION_PLAN,
+        activity=CaseActivity.ACTION_PLAN,
         name=name,
         by=membership.user,
         subjects=[subject_of(case)],

@@ -11,7 +11,7 @@ from schakel.cases.choices import LifeDomain
 from schakel.cases.meetings.services import meeting_acknowledge
 from schakel.cases.models import ActionPlanVersion, ConsultationMeeting
 from schakel.intake.tests.factories import membership_of
-from schakel.privacy.models import LegalBasis
+from schakel.legal.models import LegalBasis
 
 PROBLEM = "application/problem+json"
 

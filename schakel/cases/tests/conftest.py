@@ -8,6 +8,7 @@ from django.utils import timezone
 from schakel.accounts.choices import Role
 from schakel.accounts.tests.factories import MembershipFactory
 from schakel.cases.choices import InterventionKind
+from schakel.cases.meetings.disclosures import disclosure_record
 from schakel.cases.meetings.services import attendance_record, decision_record, meeting_acknowledge
 from schakel.cases.models import AgendaItem, Case, ConsultationMeeting, Intervention
 from schakel.cases.plans.services import (
@@ -34,7 +35,6 @@ from schakel.cases.tests.document_helpers import (
 from schakel.cases.tests.factories import invite, meeting, on_agenda, open_case
 from schakel.intake.choices import DataCategory
 from schakel.intake.tests.factories import membership_of
-from schakel.privacy.services import disclosure_record
 
 # The API tests of cases, meetings and action plans ------------------------------------------------
 

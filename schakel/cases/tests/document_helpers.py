@@ -7,10 +7,10 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from schakel.accounts.models import User
+from schakel.cases.meetings.disclosures import DisclosureInput
 from schakel.cases.models import ActionPlanVersion, AgendaItem, Case, ConsultationMeeting
 from schakel.intake.choices import DataCategory
-from schakel.privacy.models import LegalBasis
-from schakel.privacy.services import DisclosureInput
+from schakel.legal.models import LegalBasis
 
 HOUSING = "Woont zelfstandig in een kamer boven de bakkerij."
 IDEOLOGY = "Verheerlijkt geweld in besloten online groepen."

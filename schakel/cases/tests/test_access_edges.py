@@ -23,8 +23,8 @@ from schakel.cases.plans.services import (
 from schakel.cases.selectors import case_get_for, meeting_attendances_for
 from schakel.cases.services import ParticipationInput, participation_add, participation_end
 from schakel.cases.tests.factories import invite, on_agenda, open_case, weighed_signal
-from schakel.intake.expiry import signals_expire
 from schakel.intake.models import Signal
+from schakel.intake.tests.expiry_helpers import expire_signals
 from schakel.intake.tests.factories import VALID_BSN, membership_of, register
 from schakel.network.choices import OrganisationKind
 from schakel.weighing.services import may_be_weighed, session_close
@@ -171,7 +171,7 @@ def test_expiry_keeps_a_person_who_was_weighed(personas) -> None:
         expires_at=timezone.now() - timedelta(days=1)
     )
 
-    signals_expire()
+    expire_signals()
 
     other.signal.refresh_from_db()
     assert other.signal.person_data_deleted_at is not None

@@ -21,13 +21,13 @@ from django.utils import timezone
 from conftest import sign_in
 from schakel.accounts.services import access_token_create
 from schakel.cases.choices import InterventionKind
+from schakel.cases.meetings.disclosures import DisclosureInput, disclosure_record
 from schakel.cases.meetings.services import meeting_acknowledge
 from schakel.cases.plans.services import InterventionInput, PlanInput, intervention_add, plan_update
 from schakel.cases.tests.factories import invite, on_agenda, open_case, weighed_signal
 from schakel.intake.choices import DataCategory
 from schakel.intake.tests.factories import membership_of
-from schakel.privacy.models import LegalBasis
-from schakel.privacy.services import DisclosureInput, disclosure_record
+from schakel.legal.models import LegalBasis
 
 pytestmark = pytest.mark.django_db
 

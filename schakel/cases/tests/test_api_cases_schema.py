@@ -57,10 +57,10 @@ def api_schema(db: None) -> Iterator[Any]:
 @pytest.fixture
 def world(personas) -> dict[str, str]:
     """A case on an agenda (acknowledged by the director), with a draft plan and intervention."""
+    from schakel.cases.meetings.disclosures import DisclosureInput, disclosure_record
     from schakel.cases.plans.services import PlanInput, plan_update
     from schakel.cases.tests.factories import weighed_signal
-    from schakel.privacy.models import LegalBasis
-    from schakel.privacy.services import DisclosureInput, disclosure_record
+    from schakel.legal.models import LegalBasis
 
     case = open_case(personas)
     item = on_agenda(personas, case)

@@ -6,6 +6,7 @@ import pytest
 from schakel.api.tests import conftest as api_fixtures
 from schakel.audit.models import LogRecord
 from schakel.cases.meetings.services import meeting_set_status
+from schakel.cases.models import Disclosure
 from schakel.cases.tests.api_helpers import (
     PROBLEM,
     acknowledge,
@@ -17,7 +18,7 @@ from schakel.cases.tests.api_helpers import (
     url,
 )
 from schakel.intake.tests.factories import membership_of
-from schakel.privacy.models import Disclosure, LegalBasis
+from schakel.legal.models import LegalBasis
 
 pytestmark = pytest.mark.django_db
 

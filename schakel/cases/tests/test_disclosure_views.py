@@ -11,9 +11,10 @@ from django.urls import get_resolver, reverse
 from schakel.accounts.display import staff_display
 from schakel.accounts.tests.factories import MembershipFactory
 from schakel.cases.meetings.services import meeting_acknowledge
+from schakel.cases.models import Disclosure
 from schakel.cases.tests.factories import invite, on_agenda, open_case
 from schakel.intake.tests.factories import membership_of
-from schakel.privacy.models import Disclosure, LegalBasis
+from schakel.legal.models import LegalBasis
 
 pytestmark = pytest.mark.django_db
 

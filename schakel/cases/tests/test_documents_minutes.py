@@ -9,9 +9,9 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from schakel.audit.choices import Activity
 from schakel.audit.models import LogRecord
 from schakel.audit.services import ProcessingLogError
+from schakel.cases.activities import CaseActivity
 from schakel.cases.models import ConsultationMeeting
 from schakel.cases.tests.document_helpers import (
     DECISION_ONE,
@@ -108,7 +108,7 @@ def test_each_minutes_download_is_logged_once_per_person_on_the_visible_items(
     signed_in(personas.director).get(minutes_url(scene.meeting))
     records = LogRecord.objects.filter(name="minutes_pdf_downloaded")
     assert records.count() == 2
-    assert {r.activity_id for r in records} == {Activity.CASE_CONSULTATION}
+    assert {r.activity_id for r in records} == {CaseActivity.CASE_CONSULTATION}
     assert {r.actor_user_id for r in records} == {str(personas.director.pk)}
 
     signed_in(personas.ggz_member).get(minutes_url(scene.meeting))

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from weasyprint import HTML  # type: ignore[import-untyped]
 
-from schakel.audit.choices import Activity
 from schakel.audit.models import LogRecord
+from schakel.cases.activities import CaseActivity
 from schakel.cases.choices import PlanVersionStatus
 from schakel.cases.documents import AssetRefusedError, LocalAssetFetcher
 from schakel.cases.plans.services import PlanInput, plan_update
@@ -95,7 +95,7 @@ def test_each_plan_download_is_logged_after_the_read(personas, scene, signed_in)
     signed_in(personas.director).get(plan_url(scene.case_one, 1))
 
     downloaded = LogRecord.objects.get(name="plan_pdf_downloaded")
-    assert downloaded.activity_id == Activity.ACTION_PLAN
+    assert downloaded.activity_id == CaseActivity.ACTION_PLAN
     assert downloaded.attributes == {"version": 1}
     read = LogRecord.objects.filter(name="plan_read").order_by("-sequence").first()
     assert read is not None

@@ -13,12 +13,12 @@ from django.utils import timezone
 from schakel.audit.models import LogRecord
 from schakel.cases import selectors
 from schakel.cases.choices import MeetingStatus, PlanVersionStatus
+from schakel.cases.meetings.disclosures import DisclosureInput, disclosure_record
 from schakel.cases.models import AgendaItem, Invitation, ItemDecision, MeetingAttendance
 from schakel.cases.tests.factories import invite
 from schakel.cases.tests.meeting_view_helpers import LIST, SURNAME, draft_of, text, url
 from schakel.intake.tests.factories import membership_of
-from schakel.privacy.models import LegalBasis
-from schakel.privacy.services import DisclosureInput, disclosure_record
+from schakel.legal.models import LegalBasis
 
 pytestmark = pytest.mark.django_db
 

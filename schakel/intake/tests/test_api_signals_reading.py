@@ -228,9 +228,9 @@ def test_privacy_officer_reads_status_but_never_person_data(personas, signals) -
 
 
 def test_expired_signal_keeps_status_but_has_no_person_data(personas, signals) -> None:
-    from schakel.intake.expiry import signals_expire
+    from schakel.intake.tests.expiry_helpers import expire_signals
 
-    signals_expire(now=timezone.now() + timedelta(days=800))
+    expire_signals(now=timezone.now() + timedelta(days=800))
 
     response = api(personas.lead_a).get(detail(signals["police_a"]), {"include": "person"})
 

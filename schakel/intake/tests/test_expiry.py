@@ -12,7 +12,6 @@ from schakel.audit.models import DeletionRecord, LogRecord
 from schakel.core.tests.raw_rows import raw_dump
 from schakel.intake.choices import SignalStatus
 from schakel.intake.convergence import layout
-from schakel.intake.expiry import signals_expire
 from schakel.intake.models import (
     BlockingKey,
     IdentityEncoding,
@@ -22,10 +21,10 @@ from schakel.intake.models import (
     Subject,
 )
 from schakel.intake.services import RelatedPersonInput, signal_set_status, suggestion_decide
-from schakel.intake.tasks import expire_signals_task, schedule_expiry
+from schakel.intake.tests.expiry_helpers import expire_signals
 from schakel.intake.tests.factories import VALID_BSN, membership_of, register
-from schakel.privacy.choices import RetentionKind
-from schakel.privacy.models import RetentionPolicy
+from schakel.legal.choices import RetentionKind
+from schakel.legal.models import RetentionPolicy
 
 pytestmark = pytest.mark.django_db
 
@@ -79,10 +78,10 @@ def test_expiry_deletes_person_data_and_encodings_and_keeps_a_record(personas):
     assert Subject.objects.count() == 1
 
     with time_machine.travel(START + timedelta(days=364), tick=False):
-        assert signals_expire().expired == 0  # not yet
+        assert expire_signals().expired == 0  # not yet
 
     with time_machine.travel(START + timedelta(days=366), tick=False):
-        result = signals_expire()
+        result = expire_signals()
     assert result.expired == 2
 
     for signal in Signal.objects.all():
@@ -115,7 +114,7 @@ def test_a_signal_linked_to_a_weighing_does_not_expire(personas):
         first, _ = plant(personas)
     Signal.objects.filter(pk=first.signal.pk).update(status=SignalStatus.LINKED_TO_WEIGHING)
     with time_machine.travel(START + timedelta(days=400), tick=False):
-        assert signals_expire().expired == 1
+        assert expire_signals().expired == 1
     kept = Signal.objects.get(pk=first.signal.pk)
     assert kept.given_names == "Wendelmoed"
     assert IdentityEncoding.objects.filter(signal=kept).exists()
@@ -132,23 +131,29 @@ def test_closed_signals_expire_too_and_the_window_is_configurable(personas):
             note="Geen zorgen na huisbezoek.",
         )
     with time_machine.travel(START + timedelta(days=93), tick=False):
-        assert signals_expire().expired == 1
+        assert expire_signals().expired == 1
 
 
-def test_the_command_and_the_task_expire_signals(personas):
+def test_the_retention_command_and_its_daily_task_expire_signals(personas):
+    """One path: the daily retention sweep (``apply_retention``) expires never-weighed signals;
+    there is no separate expiry job."""
+    from schakel.privacy.tasks import apply_retention_task
+
     with time_machine.travel(START, tick=False):
         plant(personas)
     with time_machine.travel(START + timedelta(days=370), tick=False):
-        call_command("expire_signals", "--no-progress", "--batch-size", "1")
+        call_command(
+            "apply_retention", "--kind", RetentionKind.SIGNAL_NOT_WEIGHED, "--no-progress",
+            "--batch-size", "1", stdout=io.StringIO(),
+        )  # fmt: skip
     assert Signal.objects.filter(status=SignalStatus.EXPIRED).count() == 2
     assert DeletionRecord.objects.filter(object_kind="signal_person_data").count() == 2
 
     with time_machine.travel(START, tick=False):
         register(personas.police_member, residence=personas.municipality_b)
     with time_machine.travel(START + timedelta(days=370), tick=False):
-        result = expire_signals_task.enqueue()  # the immediate backend in tests
-    assert result.return_value == 1
-    assert schedule_expiry() is False  # the immediate backend cannot defer
+        apply_retention_task.enqueue()  # the immediate backend in tests
+    assert Signal.objects.filter(status=SignalStatus.EXPIRED).count() == 3
 
 
 def test_encodings_can_be_rebuilt_under_a_new_matching_key(personas, settings):
@@ -204,7 +209,7 @@ def test_online_research_about_an_expired_signal_loses_its_content(personas):
             ),
         )
     with time_machine.travel(START + timedelta(days=370), tick=False):
-        result = signals_expire()
+        result = expire_signals()
     kept = OnlineResearchEntry.objects.get(pk=entry.pk)
     assert kept.content_deleted_at is not None
     assert kept.signal_id is None

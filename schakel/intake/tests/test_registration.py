@@ -21,8 +21,8 @@ from schakel.intake.tests.factories import (
     register,
     signal_input,
 )
-from schakel.privacy.choices import RetentionKind
-from schakel.privacy.retention.policies import term_months
+from schakel.legal.choices import RetentionKind
+from schakel.legal.terms import term_months
 
 pytestmark = pytest.mark.django_db
 

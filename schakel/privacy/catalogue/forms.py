@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from schakel.audit.models import ProcessingActivity
 from schakel.core import validators
 from schakel.core.forms import StyledFormMixin
+from schakel.legal.models import LegalBasis
 from schakel.network.choices import OrganisationKind
 from schakel.privacy.catalogue.services import (
     CODE_MAX_LENGTH,
@@ -22,7 +23,6 @@ from schakel.privacy.catalogue.services import (
     POSITION_MAX,
     BasisInput,
 )
-from schakel.privacy.models import LegalBasis
 
 
 class ActivityChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]

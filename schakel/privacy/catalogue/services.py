@@ -7,7 +7,7 @@ The catalogue is platform-wide and holds no personal data. Rules:
 - A basis a disclosure refers to is never deleted; it is deactivated (no longer offered for new
   disclosures, still shown with the disclosures that used it).
 - Every change is written to the processing log in the same transaction, without a data
-  subject (there is none), under ``Activity.ACCOUNT_ADMINISTRATION``: the register has no
+  subject (there is none), under ``AccountActivity.ACCOUNT_ADMINISTRATION``: the register has no
   activity for keeping reference data; the record's only personal data is the acting employee,
   which is what that activity covers (functional admins' actions on the platform). Attributes
   are the basis's code and the names of the changed fields, never their text.
@@ -21,14 +21,14 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from schakel.accounts.activities import AccountActivity
 from schakel.accounts.models import User
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
 from schakel.audit.models import ProcessingActivity
 from schakel.core import validators
 from schakel.core.validators import check_length, collect
+from schakel.legal.models import LegalBasis
 from schakel.network.choices import OrganisationKind
-from schakel.privacy.models import LegalBasis
 
 CODE_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CODE_MAX_LENGTH = 64
@@ -116,7 +116,7 @@ def _validate(data: BasisInput, basis: LegalBasis | None) -> None:
 
 def _log(by: User, name: str, basis: LegalBasis, **attributes: str | int) -> None:
     audit.log_processing(
-        activity=Activity.ACCOUNT_ADMINISTRATION,
+        activity=AccountActivity.ACCOUNT_ADMINISTRATION,
         name=name,
         by=by,
         attributes={"legal_basis": basis.code, **attributes},

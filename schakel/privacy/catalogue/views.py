@@ -22,10 +22,10 @@ from schakel.accounts.stepup import step_up_required
 from schakel.audit.models import ProcessingActivity
 from schakel.core.forms import error_summary
 from schakel.core.pages import form_methods
+from schakel.legal.models import LegalBasis
 from schakel.network.choices import OrganisationKind
 from schakel.privacy.catalogue import services
 from schakel.privacy.catalogue.forms import LegalBasisForm
-from schakel.privacy.models import LegalBasis
 
 SECTION = "legal_bases"
 

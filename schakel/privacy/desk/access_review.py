@@ -13,7 +13,7 @@ Who:
   reviewed, and an optional note. One sign-off per organisation and year; the current and the
   previous year can be signed off (the review of a year is often finished in January).
 
-Reading the list and downloading it are logged (``Activity.ACCOUNT_ADMINISTRATION``, one record
+Reading the list and downloading it are logged (activity ``account_administration``, one record
 with the count, no subject: the list is about many employees, none is singled out); the
 sign-off is logged in its transaction.
 """
@@ -29,10 +29,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from schakel.accounts.activities import AccountActivity
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership, PersonalAccessToken
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
 from schakel.core import validators
 from schakel.core.validators import check_length, collect
 from schakel.network.models import Organisation
@@ -122,7 +122,7 @@ def review_rows(organisation: Organisation, year: int) -> list[ReviewRow]:
 
 def _log(membership: Membership, name: str, **attributes: str | int) -> None:
     audit.log_processing(
-        activity=Activity.ACCOUNT_ADMINISTRATION,
+        activity=AccountActivity.ACCOUNT_ADMINISTRATION,
         name=name,
         by=membership.user,
         attributes={"organisation": str(membership.organisation_id), **attributes},

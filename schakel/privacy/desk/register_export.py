@@ -20,10 +20,13 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from schakel.audit.choices import Activity
 from schakel.audit.models import ProcessingActivity
-from schakel.privacy.choices import RetentionKind
-from schakel.privacy.models import LegalBasis, RetentionPolicy
+from schakel.cases.activities import CaseActivity
+from schakel.intake.activities import IntakeActivity
+from schakel.legal.choices import RetentionKind
+from schakel.legal.models import LegalBasis, RetentionPolicy
+from schakel.privacy.activities import PrivacyActivity
+from schakel.weighing.activities import WeighingActivity
 
 CSV_SEPARATOR = ";"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -33,15 +36,15 @@ VALUE_JOINER = " | "
 
 # Which retention policies govern the data of an activity (where one maps).
 RETENTION_KINDS: dict[str, tuple[RetentionKind, ...]] = {
-    Activity.SIGNAL_REGISTRATION: (RetentionKind.SIGNAL_NOT_WEIGHED,),
-    Activity.CONVERGENCE_REVIEW: (RetentionKind.SIGNAL_NOT_WEIGHED,),
-    Activity.WEIGHING: (RetentionKind.WEIGHED_NOT_INCLUDED,),
-    Activity.CASE_CONSULTATION: (RetentionKind.CLOSED_CASE,),
-    Activity.ACTION_PLAN: (RetentionKind.CLOSED_CASE,),
-    Activity.MONITORING: (RetentionKind.CLOSED_CASE,),
-    Activity.SUBJECT_REQUEST: (RetentionKind.SUBJECT_REQUEST,),
-    Activity.ONLINE_RESEARCH: (RetentionKind.ONLINE_RESEARCH,),
-    Activity.SUPERVISION: (RetentionKind.CLOSED_CASE, RetentionKind.PROCESSING_LOG),
+    IntakeActivity.SIGNAL_REGISTRATION: (RetentionKind.SIGNAL_NOT_WEIGHED,),
+    IntakeActivity.CONVERGENCE_REVIEW: (RetentionKind.SIGNAL_NOT_WEIGHED,),
+    WeighingActivity.WEIGHING: (RetentionKind.WEIGHED_NOT_INCLUDED,),
+    CaseActivity.CASE_CONSULTATION: (RetentionKind.CLOSED_CASE,),
+    CaseActivity.ACTION_PLAN: (RetentionKind.CLOSED_CASE,),
+    CaseActivity.MONITORING: (RetentionKind.CLOSED_CASE,),
+    PrivacyActivity.SUBJECT_REQUEST: (RetentionKind.SUBJECT_REQUEST,),
+    IntakeActivity.ONLINE_RESEARCH: (RetentionKind.ONLINE_RESEARCH,),
+    PrivacyActivity.SUPERVISION: (RetentionKind.CLOSED_CASE, RetentionKind.PROCESSING_LOG),
 }
 
 

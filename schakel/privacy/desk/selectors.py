@@ -5,7 +5,7 @@ Everything here is metadata: references, dates, counts, organisations, legal bas
 never a name, BSN or the content of a case. One exception, internal to the organisation and
 logged: the notes of disclosures (purpose; necessity, proportionality and subsidiarity) — their
 justification, not their content — are read in the drill-down list, which logs the read per
-person (``Activity.SUPERVISION``).
+person (``PrivacyActivity.SUPERVISION``).
 """
 
 import uuid
@@ -19,11 +19,12 @@ from django.utils import timezone
 
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.choices import SubjectType
 from schakel.cases.choices import OPEN_PHASES, ParticipationKind
-from schakel.cases.models import Invitation, Participation
+from schakel.cases.models import Disclosure, Invitation, Participation
+from schakel.legal.models import LegalBasis
 from schakel.network.models import Organisation
-from schakel.privacy.models import Disclosure, LegalBasis
+from schakel.privacy.activities import PrivacyActivity
 
 DEFAULT_DISCLOSURE_PERIOD = timedelta(days=365)
 
@@ -189,7 +190,7 @@ def read_disclosure_rows(
     )
     if subjects:
         audit.log_processing(
-            activity=Activity.SUPERVISION,
+            activity=PrivacyActivity.SUPERVISION,
             name="desk_disclosure_notes_read",
             by=membership.user,
             subjects=subjects,

@@ -8,7 +8,7 @@ One line per log record, one record per action and data subject: a span with ``t
 ``schakel.*`` — codes and ids, never a name, an e-mail address or an IP address.
 
 The scope is the search's (``schakel.privacy.logbook.search.records_in_scope``). The export is
-logged (``Activity.SUPERVISION``, ``log_export``) before the first byte is produced; the lines
+logged (``supervision``, ``log_export``) before the first byte is produced; the lines
 are read in batches while they stream. The JSON Schema of one line is
 ``schakel/audit/schemas/logboek-export.schema.json`` (``schakel.audit.formats``);
 docs/processing-log-export.md maps every field.
@@ -31,10 +31,11 @@ from django.urls import reverse
 
 from schakel.accounts.models import Membership, User
 from schakel.audit.chain import CHAINED_FIELDS
-from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.choices import SubjectType
 from schakel.audit.formats import LOGBOEK_SCHEMA_PATH
 from schakel.audit.models import LogRecord
 from schakel.audit.services import log_processing
+from schakel.privacy.activities import PrivacyActivity
 from schakel.privacy.logbook.search import Period, records_in_period
 
 MEDIA_TYPE = "application/jsonl"
@@ -156,7 +157,7 @@ def start_export(
     """Log the export, then hand back the lines, read lazily in batches as they are sent."""
     with transaction.atomic():
         log_processing(
-            activity=Activity.SUPERVISION,
+            activity=PrivacyActivity.SUPERVISION,
             name="log_export",
             by=user,
             attributes={

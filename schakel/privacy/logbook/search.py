@@ -9,7 +9,7 @@ Pages are keyset pages, newest first, ordered by ``(start_time, sequence)``: eve
 range scan of the ``start_time`` index, however far back it is, and nothing is counted. A cursor
 is the ``sequence`` of the last (``after``) or first (``before``) row of the page shown.
 
-The search is itself supervision and is logged (``Activity.SUPERVISION``, ``log_search``) with
+The search is itself supervision and is logged (``supervision``, ``log_search``) with
 the codes of the filters only: never the pseudonym searched for.
 """
 
@@ -26,10 +26,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.models import Membership, User
-from schakel.audit.choices import Activity, StatusCode
+from schakel.audit.activities import activity_choices
+from schakel.audit.choices import StatusCode
 from schakel.audit.models import LogRecord
 from schakel.audit.services import AttributeValue, log_processing
 from schakel.core.forms import StyledFormMixin
+from schakel.privacy.activities import PrivacyActivity
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -191,7 +193,7 @@ class LogSearchForm(PeriodForm):
         self.organisation_id = str(membership.organisation_id)
         invalid = _("Kies een waarde uit de lijst.")
         choices: dict[str, list[tuple[str, Any]]] = {
-            "activiteit": [("", _("Alle activiteiten")), *Activity.choices],
+            "activiteit": [("", _("Alle activiteiten")), *activity_choices()],
             "organisatie": [
                 ("", _("Eigen organisatie en systeem")),
                 (self.organisation_id, membership.organisation.name),
@@ -338,7 +340,7 @@ def log_search_page(
     codes = filters.codes()
     with transaction.atomic():
         log_processing(
-            activity=Activity.SUPERVISION,
+            activity=PrivacyActivity.SUPERVISION,
             name="log_search",
             by=user,
             attributes={**codes, "channel": channel},

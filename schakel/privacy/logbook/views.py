@@ -22,7 +22,8 @@ from schakel.accounts.models import Membership, User
 from schakel.accounts.permissions import privacy_officer_required
 from schakel.accounts.stepup import step_up_required
 from schakel.audit import chain
-from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.activities import activity_label
+from schakel.audit.choices import SubjectType
 from schakel.audit.models import LogRecord
 from schakel.audit.verification import verify_processing_log
 from schakel.privacy.logbook import logboek_export, search, selectors
@@ -78,7 +79,7 @@ def _officer_membership(request: HttpRequest) -> Membership:
     return membership
 
 
-def _label(choices: type[Activity | SubjectType | Role], value: str) -> str:
+def _label(choices: type[SubjectType | Role], value: str) -> str:
     try:
         return str(choices(value).label)
     except ValueError:
@@ -115,7 +116,7 @@ def _rows(
         rows.append(
             SearchRow(
                 record=record,
-                activity=_label(Activity, record.activity_id),
+                activity=activity_label(record.activity_id),
                 organisation=own if record.actor_user_id else _("Systeem"),
                 actor=actor,
                 subject_type=(

@@ -1,18 +1,15 @@
-"""Lawfulness and accountability: legal bases, disclosures, subject requests, retention, and the
-privacy officer's supervision access and access-rights review."""
+"""The privacy desk: subject requests, legal holds and retention runs, and the privacy officer's
+supervision access and access-rights review. (The legal catalogue and retention terms are in
+``schakel.legal``; disclosures are part of the case consultation, ``schakel.cases``.)"""
 
 from schakel.privacy.models.desk import AccessReviewSignOff, SupervisionAccess
-from schakel.privacy.models.legal import Disclosure, LegalBasis
 from schakel.privacy.models.requests import RequestContribution, SubjectRequest
-from schakel.privacy.models.retention import LegalHold, RetentionPolicy, RetentionRun
+from schakel.privacy.models.retention import LegalHold, RetentionRun
 
 __all__ = [
     "AccessReviewSignOff",
-    "Disclosure",
-    "LegalBasis",
     "LegalHold",
     "RequestContribution",
-    "RetentionPolicy",
     "RetentionRun",
     "SubjectRequest",
     "SupervisionAccess",

@@ -1,4 +1,4 @@
-"""Retention: the terms per object kind, legal holds that block deletion, and sweep runs.
+"""Retention: legal holds that block deletion, and sweep runs.
 
 Deletion records (the vernietigingsregister) are ``audit.DeletionRecord``: written in the same
 transaction as the deletion they prove, without personal data.
@@ -7,7 +7,6 @@ transaction as the deletion they prove, without personal data.
 import uuid
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -15,40 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from schakel.core.fields import EncryptedTextField
 from schakel.core.models import BaseModel
 from schakel.intake.models import Subject
+from schakel.legal.choices import RetentionKind
 from schakel.network.models import Organisation
-from schakel.privacy.choices import RetentionKind, RetentionRunStatus
-
-MAX_TERM_MONTHS = 1200
-
-
-class RetentionPolicy(BaseModel):
-    """Bewaartermijn: how long one kind of data is kept after the moment its clock starts."""
-
-    kind = models.CharField(
-        _("soort gegevens"), max_length=32, choices=RetentionKind.choices, unique=True
-    )
-    term_months = models.PositiveSmallIntegerField(
-        _("termijn in maanden"),
-        validators=[MinValueValidator(1), MaxValueValidator(MAX_TERM_MONTHS)],
-    )
-    note = models.TextField(_("toelichting"), blank=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["kind"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(term_months__gte=1, term_months__lte=MAX_TERM_MONTHS),
-                name="retention_term_in_range",
-            )
-        ]
-        verbose_name = _("bewaartermijn")
-        verbose_name_plural = _("bewaartermijnen")
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.term_months}"
+from schakel.privacy.choices import RetentionRunStatus
 
 
 class LegalHold(BaseModel):

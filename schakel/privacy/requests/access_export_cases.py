@@ -15,12 +15,11 @@ from schakel.cases.choices import (
     ParticipationKind,
     PlanVersionStatus,
 )
-from schakel.cases.models import ActionPlanVersion, AgendaItem, Case, Intervention
+from schakel.cases.models import ActionPlanVersion, AgendaItem, Case, Disclosure, Intervention
 from schakel.cases.models.plan import ANALYSIS_FIELDS
 from schakel.intake.choices import (
     DataCategory,
 )
-from schakel.privacy.models import Disclosure
 from schakel.privacy.requests.access_export_values import Data, _day, _label
 
 

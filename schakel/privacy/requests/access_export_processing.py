@@ -15,8 +15,8 @@ from schakel.audit.choices import SubjectType
 from schakel.audit.models import LogRecord, ProcessingActivity
 from schakel.intake.log_subjects import researched
 from schakel.intake.models import OnlineResearchEntry
+from schakel.legal.models import LegalBasis
 from schakel.network.models import Organisation
-from schakel.privacy.models import LegalBasis
 
 Data = dict[str, Any]
 

@@ -23,8 +23,8 @@ from django.utils.translation import gettext as _
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
 from schakel.cases.documents import render_pdf
+from schakel.privacy.activities import PrivacyActivity
 from schakel.privacy.choices import RequestDecision, RequestKind
 from schakel.privacy.models import SubjectRequest
 from schakel.privacy.requests import access_export
@@ -116,7 +116,7 @@ def access_export_produce(
         raise ValidationError({"__all__": [refusal]})
     with transaction.atomic():
         audit.log_processing(
-            activity=Activity.SUBJECT_REQUEST,
+            activity=PrivacyActivity.SUBJECT_REQUEST,
             name="access_export",
             by=membership.user,
             subjects=[person_of(request)],

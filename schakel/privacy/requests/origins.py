@@ -17,13 +17,14 @@ from django.http import Http404
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.choices import SubjectType
 from schakel.cases.access import cases_visible_to
 from schakel.cases.models import Case
 from schakel.intake.identity import SubjectIdentity, identity_of
 from schakel.intake.models import Signal, Subject, mask_bsn
 from schakel.intake.selectors import signals_visible_to
 from schakel.network.choices import OrganisationKind
+from schakel.privacy.activities import PrivacyActivity
 from schakel.privacy.requests.rules import (
     Origin,
 )
@@ -134,7 +135,7 @@ def origin_identity(*, membership: Membership, origin: Origin) -> SubjectIdentit
     else:
         raise Http404
     audit.log_processing(
-        activity=Activity.SUBJECT_REQUEST,
+        activity=PrivacyActivity.SUBJECT_REQUEST,
         name="request_person_read",
         by=membership.user,
         subjects=[log_subject],

@@ -17,19 +17,20 @@ from django.utils.translation import gettext_lazy
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.choices import SubjectType
 from schakel.cases.choices import OPEN_PHASES
-from schakel.cases.models import Case, Intervention, Invitation, Participation
+from schakel.cases.models import Case, Disclosure, Intervention, Invitation, Participation
 from schakel.core import validators
 from schakel.core.dates import add_months
 from schakel.core.errors import StateError
 from schakel.core.validators import check_length, collect
 from schakel.intake.models import OnlineResearchEntry, Signal
 from schakel.network.models import Organisation
+from schakel.privacy.activities import PrivacyActivity
 from schakel.privacy.choices import (
     OPEN_REQUEST_STATUSES,
 )
-from schakel.privacy.models import Disclosure, RequestContribution, SubjectRequest
+from schakel.privacy.models import RequestContribution, SubjectRequest
 from schakel.weighing.models import WeighingItem, WeighingSession
 
 # Who handles a request at the contact point, and who gives an organisation's input.
@@ -121,7 +122,7 @@ def _log(
     membership: Membership, request: SubjectRequest, name: str, **attributes: str | int
 ) -> None:
     audit.log_processing(
-        activity=Activity.SUBJECT_REQUEST,
+        activity=PrivacyActivity.SUBJECT_REQUEST,
         name=name,
         by=membership.user,
         subjects=[person_of(request)],

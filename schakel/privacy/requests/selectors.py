@@ -24,10 +24,10 @@ from django.http import Http404
 
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
 from schakel.cases.models import Case
 from schakel.intake.identity import SubjectIdentity, identity_of
 from schakel.intake.models import Signal
+from schakel.privacy.activities import PrivacyActivity
 from schakel.privacy.choices import (
     OPEN_REQUEST_STATUSES,
     ContributionStatus,
@@ -96,7 +96,7 @@ def request_for_contributions(*, membership: Membership | None, pk: uuid.UUID) -
     request = request_for_action(membership=membership, pk=pk)
     assert membership is not None
     audit.log_processing(
-        activity=Activity.SUBJECT_REQUEST,
+        activity=PrivacyActivity.SUBJECT_REQUEST,
         name="request_contributions_read",
         by=membership.user,
         subjects=[person_of(request)],
@@ -137,7 +137,7 @@ def request_get_for(*, membership: Membership | None, pk: uuid.UUID) -> RequestV
         raise Http404
     identity = identity_of(request.subject).for_organisation(membership.organisation)
     audit.log_processing(
-        activity=Activity.SUBJECT_REQUEST,
+        activity=PrivacyActivity.SUBJECT_REQUEST,
         name="request_read",
         by=membership.user,
         subjects=[person_of(request)],
@@ -246,7 +246,7 @@ def contribution_get_for(*, membership: Membership | None, pk: uuid.UUID) -> Con
         Q(registering_organisation_id=org) | Q(directing_municipality_id=org)
     )
     audit.log_processing(
-        activity=Activity.SUBJECT_REQUEST,
+        activity=PrivacyActivity.SUBJECT_REQUEST,
         name="request_contribution_read",
         by=membership.user,
         subjects=[person_of(request)],

@@ -10,7 +10,7 @@ the shared rules (term, handlers, contact point, checks) in ``requests.rules``.
   (``organisations_taking_part``); their members record the input in ``CONTRIBUTOR_ROLES``.
 - The term is one calendar month from receipt (AVG art. 12(3)), extendable once, before it ends,
   by at most two further months, with a reason and the date the person was told.
-- Every write logs under ``Activity.SUBJECT_REQUEST`` with the person as subject, in the same
+- Every write logs under ``PrivacyActivity.SUBJECT_REQUEST`` with the person as subject, in the same
   transaction: when the log cannot be written, nothing happens.
 """
 

@@ -7,8 +7,9 @@ import uuid
 from datetime import datetime
 
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.choices import SubjectType
 from schakel.audit.models import DeletionRecord
+from schakel.privacy.activities import PrivacyActivity
 
 Key = uuid.UUID
 
@@ -27,7 +28,7 @@ def _log(
 
     by = User.objects.filter(pk=by_id).first() if by_id else None
     audit.log_processing(
-        activity=Activity.RETENTION,
+        activity=PrivacyActivity.RETENTION,
         name=f"retention_{policy}",
         by=by,
         subjects=subjects,

@@ -17,8 +17,9 @@ from schakel.accounts.choices import Role
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
 from schakel.audit.models import DeletionRecord
-from schakel.privacy.models import LegalHold, RetentionPolicy, RetentionRun
-from schakel.privacy.retention import policies
+from schakel.legal import terms
+from schakel.legal.models import RetentionPolicy
+from schakel.privacy.models import LegalHold, RetentionRun
 
 # What a deletion record's ``object_kind`` means (the register stores codes only).
 OBJECT_KINDS: dict[str, Any] = {
@@ -56,7 +57,7 @@ def object_kind_label(code: str) -> str:
 
 def rule_label(code: str) -> str:
     """A deletion record's rule: a retention kind (the expiry of never-weighed signals is one)."""
-    facts = policies.kinds().get(code)
+    facts = terms.kinds().get(code)
     return str(facts.label) if facts else code
 
 
@@ -91,7 +92,7 @@ def run_kinds(run: RetentionRun) -> list[RunKind]:
     """The run's progress per kind, in the order of the terms table."""
     progress = run.progress if isinstance(run.progress, dict) else {}
     kinds = []
-    for kind in policies.kinds():
+    for kind in terms.kinds():
         state = progress.get(kind)
         if not isinstance(state, dict):
             continue

@@ -16,12 +16,13 @@ from django.utils import timezone
 from schakel.accounts.models import User
 from schakel.core.dates import add_months
 from schakel.core.retention import Moment
-from schakel.privacy.choices import RetentionKind, RetentionRunStatus
+from schakel.legal.choices import RetentionKind
+from schakel.legal.terms import kinds as known_kinds
+from schakel.legal.terms import terms
+from schakel.privacy.choices import RetentionRunStatus
 from schakel.privacy.models import RetentionRun
 from schakel.privacy.retention.handlers import Handler, handlers
 from schakel.privacy.retention.holds import held_subjects, kind_is_held
-from schakel.privacy.retention.policies import kinds as known_kinds
-from schakel.privacy.retention.policies import terms
 
 Progress = Callable[[str, int, int], None]  # kind, done, total
 

@@ -11,8 +11,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from schakel.core.forms import StyledFormMixin
-from schakel.privacy.choices import RetentionKind
-from schakel.privacy.models.retention import MAX_TERM_MONTHS
+from schakel.legal.choices import RetentionKind
+from schakel.legal.models import MAX_TERM_MONTHS
 from schakel.privacy.retention.holds import HoldInput
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y"]

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from schakel.core.retention import Moment
-from schakel.privacy.choices import RetentionKind
-from schakel.privacy.retention.policies import contributed_rules
+from schakel.legal.choices import RetentionKind
+from schakel.legal.terms import contributed_rules
 from schakel.privacy.retention.request_and_log_handlers import (
     log_delete,
     log_due,

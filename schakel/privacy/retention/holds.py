@@ -20,11 +20,13 @@ from django.utils.translation import gettext as _
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.choices import SubjectType
 from schakel.cases.models import Case
 from schakel.core.dates import add_months
 from schakel.intake.models import Signal, Subject
-from schakel.privacy.choices import OPEN_REQUEST_STATUSES, RetentionKind
+from schakel.legal.choices import RetentionKind
+from schakel.privacy.activities import PrivacyActivity
+from schakel.privacy.choices import OPEN_REQUEST_STATUSES
 from schakel.privacy.models import LegalHold
 
 MAX_HOLD_YEARS = 10
@@ -151,7 +153,7 @@ def hold_place(*, membership: Membership, data: HoldInput) -> LegalHold:
             ends_on=data.ends_on,
         )
         audit.log_processing(
-            activity=Activity.RETENTION,
+            activity=PrivacyActivity.RETENTION,
             name="legal_hold_place",
             by=membership.user,
             subjects=[audit.Subject(SubjectType.PERSON, str(subject.pk))] if subject else [],
@@ -168,7 +170,7 @@ def hold_get_for(*, membership: Membership, pk: uuid.UUID) -> LegalHold:
     if hold is None:
         raise Http404
     audit.log_processing(
-        activity=Activity.RETENTION,
+        activity=PrivacyActivity.RETENTION,
         name="legal_hold_read",
         by=membership.user,
         subjects=[audit.Subject(SubjectType.PERSON, str(hold.subject_id))]
@@ -194,7 +196,7 @@ def hold_lift(*, membership: Membership, hold: LegalHold) -> LegalHold:
         locked.lifted_by = membership.user
         locked.save(update_fields=["lifted_at", "lifted_by", "updated_at"])
         audit.log_processing(
-            activity=Activity.RETENTION,
+            activity=PrivacyActivity.RETENTION,
             name="legal_hold_lift",
             by=membership.user,
             subjects=(

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 
 from schakel.audit import pruning
 from schakel.core.retention import Moment
-from schakel.privacy.choices import RetentionKind
+from schakel.legal.choices import RetentionKind
 from schakel.privacy.models import (
     RequestContribution,
     SubjectRequest,

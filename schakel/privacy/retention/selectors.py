@@ -25,7 +25,8 @@ from schakel.cases.models import Case
 from schakel.core.dates import add_months
 from schakel.intake.choices import EXPIRABLE_STATUSES
 from schakel.intake.models import OnlineResearchEntry, Signal
-from schakel.privacy.choices import RetentionKind
+from schakel.legal.choices import RetentionKind
+from schakel.legal.terms import terms
 from schakel.privacy.models import LegalHold, RetentionRun, SubjectRequest
 from schakel.privacy.retention.holds import (
     active_holds,
@@ -33,7 +34,6 @@ from schakel.privacy.retention.holds import (
     holds_in_scope,
     kind_is_held,
 )
-from schakel.privacy.retention.policies import terms
 from schakel.weighing.models import WeighingItem
 
 ROW_LIMIT = 200

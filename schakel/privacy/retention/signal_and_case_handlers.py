@@ -14,6 +14,7 @@ from schakel.cases.choices import CasePhase
 from schakel.cases.models import (
     ActionPlanVersion,
     Case,
+    Disclosure,
     Intervention,
     ItemDecision,
 )
@@ -22,12 +23,8 @@ from schakel.core.retention import Moment
 from schakel.intake import expiry
 from schakel.intake.choices import EXPIRABLE_STATUSES
 from schakel.intake.models import OnlineResearchEntry, Signal, Subject
-from schakel.privacy.choices import RetentionKind
-from schakel.privacy.models import (
-    Disclosure,
-    LegalHold,
-    SupervisionAccess,
-)
+from schakel.legal.choices import RetentionKind
+from schakel.privacy.models import LegalHold, SupervisionAccess
 from schakel.privacy.retention.batch import Key, _log, _person, _persons_and_related, _record
 from schakel.privacy.retention.holds import held_subjects, kind_is_held
 from schakel.weighing.models import ItemCriterion, WeighingItem
@@ -42,7 +39,7 @@ def signals_due(moment: Moment) -> list[Key]:
 
 
 def signals_delete(ids: list[Key], moment: Moment, run_id: uuid.UUID, by: uuid.UUID | None) -> int:
-    return expiry._expire_batch(
+    return expiry.expire_batch(
         ids, now=moment.now, run_id=run_id, held=held_subjects(moment.hold_day)
     )
 

@@ -28,7 +28,9 @@ from schakel.accounts.permissions import checked_first
 from schakel.accounts.stepup import step_up_required
 from schakel.core.forms import error_summary
 from schakel.core.pages import form_methods, page_of
-from schakel.privacy.models import LegalHold, RetentionPolicy
+from schakel.legal import terms
+from schakel.legal.models import RetentionPolicy
+from schakel.privacy.models import LegalHold
 from schakel.privacy.retention import holds, policies, selectors
 from schakel.privacy.retention.display import (
     deletion_row,
@@ -101,7 +103,7 @@ def policy_list(request: HttpRequest) -> HttpResponse:
         "rows": [
             {
                 "row": row,
-                "default": policies.kinds()[row.kind].default_months,
+                "default": terms.kinds()[row.kind].default_months,
                 "changed_by": changers.get(row.policy.updated_by_id)
                 if row.policy and row.policy.updated_by_id
                 else None,
@@ -122,11 +124,11 @@ def policy_list(request: HttpRequest) -> HttpResponse:
 @form_methods
 @step_up_required
 def policy_update(request: HttpRequest, kind: str) -> HttpResponse:
-    if kind not in policies.kinds():
+    if kind not in terms.kinds():
         raise Http404
     current = RetentionPolicy.objects.filter(kind=kind).first()
     initial = {
-        "term_months": current.term_months if current else policies.kinds()[kind].default_months,
+        "term_months": current.term_months if current else terms.kinds()[kind].default_months,
         "note": current.note if current else "",
     }
     form = PolicyForm(request.POST if request.method == "POST" else None, initial=initial)
@@ -144,17 +146,17 @@ def policy_update(request: HttpRequest, kind: str) -> HttpResponse:
             messages.success(
                 request,
                 _("De bewaartermijn voor ‘%(kind)s’ is opgeslagen.")
-                % {"kind": policies.kinds()[kind].label},
+                % {"kind": terms.kinds()[kind].label},
             )
             return redirect("privacy:retention_policies")
     context = {
         "form": form,
         "errors": error_summary(form) if form.is_bound else [],
         "kind": kind,
-        "label": policies.kinds()[kind].label,
-        "clock_starts": policies.kinds()[kind].clock_starts,
-        "action": policies.kinds()[kind].action,
-        "default": policies.kinds()[kind].default_months,
+        "label": terms.kinds()[kind].label,
+        "clock_starts": terms.kinds()[kind].clock_starts,
+        "action": terms.kinds()[kind].action,
+        "default": terms.kinds()[kind].default_months,
         "section": "retention_policies",
     }
     return render(request, "privacy/retention/policy_form.html", context)

@@ -17,8 +17,9 @@ from django.utils import timezone
 
 from schakel.accounts.models import User
 from schakel.cases.choices import InterventionKind, LifeDomain, ParticipationKind
+from schakel.cases.meetings.disclosures import DisclosureInput, disclosure_record
 from schakel.cases.meetings.services import decision_record, meeting_acknowledge
-from schakel.cases.models import AgendaItem, Case
+from schakel.cases.models import AgendaItem, Case, Disclosure
 from schakel.cases.plans.services import (
     InterventionInput,
     PlanInput,
@@ -33,7 +34,8 @@ from schakel.intake.models import OnlineResearchEntry, Signal
 from schakel.intake.online_services import ResearchPlan, online_research_start
 from schakel.intake.services import RelatedPersonInput
 from schakel.intake.tests.factories import membership_of, register
-from schakel.privacy.models import Disclosure, LegalBasis, SubjectRequest
+from schakel.legal.models import LegalBasis
+from schakel.privacy.models import SubjectRequest
 from schakel.privacy.requests.decisions import (
     ContributionInput,
     DecisionInput,
@@ -42,7 +44,6 @@ from schakel.privacy.requests.decisions import (
 )
 from schakel.privacy.requests.origins import origin_for
 from schakel.privacy.requests.services import RegistrationInput, request_register
-from schakel.privacy.services import DisclosureInput, disclosure_record
 
 # Planted values: the person's own data, and what must never reach the export.
 PERSON_SURNAME = "Hoogeveld"

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from schakel.intake.tests.factories import membership_of
-from schakel.privacy.choices import RetentionKind
+from schakel.legal.choices import RetentionKind
 from schakel.privacy.models import LegalHold
 from schakel.privacy.retention.holds import HoldInput, hold_place
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from schakel.cases.choices import ClosureReason, InterventionKind
 from schakel.cases.lifecycle_services import case_close
+from schakel.cases.meetings.disclosures import DisclosureInput, disclosure_record
 from schakel.cases.models import Case, ItemDecision
 from schakel.cases.plans.services import InterventionInput, PlanInput, intervention_add, plan_update
 from schakel.cases.tests.factories import on_agenda, open_case
@@ -17,8 +18,7 @@ from schakel.intake.choices import DataCategory, ReportedBy
 from schakel.intake.models import OnlineResearchEntry, Signal
 from schakel.intake.services import RelatedPersonInput
 from schakel.intake.tests.factories import OTHER_VALID_BSN, membership_of, register
-from schakel.privacy.models import LegalBasis
-from schakel.privacy.services import DisclosureInput, disclosure_record
+from schakel.legal.models import LegalBasis
 
 
 @dataclass

@@ -11,11 +11,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from schakel.accounts.activities import AccountActivity
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership
 from schakel.accounts.services import access_token_create, membership_end
 from schakel.accounts.tests.factories import MembershipFactory, TOTPDeviceFactory
-from schakel.audit.choices import Activity
 from schakel.audit.models import LogRecord
 from schakel.intake.tests.factories import membership_of
 from schakel.privacy.desk.access_review import review_rows, sign_off
@@ -75,7 +75,7 @@ def test_the_review_lists_every_membership_of_the_organisation_in_the_year(
     assert gone_last_year.email in last_year
     read = LogRecord.objects.filter(name="access_review_read").last()
     assert read is not None
-    assert read.activity_id == Activity.ACCOUNT_ADMINISTRATION
+    assert read.activity_id == AccountActivity.ACCOUNT_ADMINISTRATION
     assert read.attributes["memberships"] == 4
 
 

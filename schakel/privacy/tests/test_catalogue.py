@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from schakel.accounts.activities import AccountActivity
 from schakel.api.tests import conftest as api_fixtures
-from schakel.audit.choices import Activity
 from schakel.audit.models import LogRecord
-from schakel.privacy.models import LegalBasis
+from schakel.legal.models import LegalBasis
 from schakel.privacy.tests.test_desk_support import plant
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +87,7 @@ def test_a_new_basis_is_saved_with_its_kinds_and_activities_and_logged(personas,
         "weighing",
     }
     record = LogRecord.objects.get(name="legal_basis.created")
-    assert record.activity_id == Activity.ACCOUNT_ADMINISTRATION
+    assert record.activity_id == AccountActivity.ACCOUNT_ADMINISTRATION
     assert record.actor_user_id == str(personas.admin_a.pk)
     assert record.data_subject_id == ""
     assert record.attributes == {"legal_basis": "wpg-16"}

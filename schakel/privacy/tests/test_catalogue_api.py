@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from schakel.api.tests import conftest as api_fixtures
 from schakel.audit.models import LogRecord, ProcessingActivity
-from schakel.privacy.models import LegalBasis, RetentionPolicy
+from schakel.legal.models import LegalBasis, RetentionPolicy
 from schakel.privacy.tests.test_desk_support import plant
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,8 @@ from schakel.accounts import demo as accounts_demo
 from schakel.accounts.models import User
 from schakel.cases.demo import seed_cases_demo
 from schakel.intake import demo as intake_demo
-from schakel.privacy.choices import ContributionStatus, RetentionKind
+from schakel.legal.choices import RetentionKind
+from schakel.privacy.choices import ContributionStatus
 from schakel.privacy.demo import seed_privacy_demo
 from schakel.privacy.models import LegalHold, SubjectRequest
 

@@ -11,14 +11,15 @@ from django.utils import timezone
 
 from schakel.accounts.choices import Role
 from schakel.accounts.tests.factories import MembershipFactory
-from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.choices import SubjectType
 from schakel.audit.models import LogRecord
 from schakel.audit.services import Subject
+from schakel.cases.meetings.disclosures import DisclosureInput, disclosure_record
 from schakel.cases.tests.factories import invite, on_agenda, open_case
 from schakel.intake.choices import DataCategory
 from schakel.intake.tests.factories import membership_of
-from schakel.privacy.models import LegalBasis
-from schakel.privacy.services import DisclosureInput, disclosure_record
+from schakel.legal.models import LegalBasis
+from schakel.privacy.activities import PrivacyActivity
 from schakel.privacy.tests.test_desk_support import (
     CONTENT,
     NOTE,
@@ -193,7 +194,7 @@ def test_the_drill_down_shows_the_notes_but_not_the_content_and_logs_the_read(
     assert records.count() == before + 1
     record = records.last()
     assert record is not None
-    assert record.activity_id == Activity.SUPERVISION
+    assert record.activity_id == PrivacyActivity.SUPERVISION
     assert record.actor_user_id == str(personas.privacy_officer_a.pk)
     subject = Subject(SubjectType.PERSON, str(planted.case.subject_id))
     assert record.data_subject_id == subject.pseudonym

@@ -8,14 +8,14 @@ can prove where that text appears and where it never does.
 from dataclasses import dataclass
 from typing import Any
 
+from schakel.cases.meetings.disclosures import DisclosureInput, disclosure_record
 from schakel.cases.meetings.services import decision_record
-from schakel.cases.models import AgendaItem, Case
+from schakel.cases.models import AgendaItem, Case, Disclosure
 from schakel.cases.plans.services import PlanInput, plan_update
 from schakel.cases.tests.factories import on_agenda, open_case
 from schakel.intake.choices import DataCategory
 from schakel.intake.tests.factories import membership_of
-from schakel.privacy.models import Disclosure, LegalBasis
-from schakel.privacy.services import DisclosureInput, disclosure_record
+from schakel.legal.models import LegalBasis
 
 ANALYSIS = "Zuurstokroze analyse: woont tijdelijk bij een oom aan de Lindelaan."
 GOALS = "Grutto-doel: terug naar school voor de zomer."

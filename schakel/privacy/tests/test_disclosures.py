@@ -10,11 +10,16 @@ from django.http import Http404
 
 from schakel.audit.models import LogRecord
 from schakel.cases import selectors
+from schakel.cases.meetings.disclosures import (
+    DisclosureInput,
+    disclosure_correct,
+    disclosure_record,
+)
+from schakel.cases.models import Disclosure
 from schakel.cases.tests.factories import invite, on_agenda, open_case
 from schakel.intake.choices import DataCategory
 from schakel.intake.tests.factories import membership_of
-from schakel.privacy.models import Disclosure, LegalBasis
-from schakel.privacy.services import DisclosureInput, disclosure_correct, disclosure_record
+from schakel.legal.models import LegalBasis
 
 pytestmark = pytest.mark.django_db
 

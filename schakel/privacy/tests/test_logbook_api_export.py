@@ -9,8 +9,9 @@ from django.test import Client
 from django.utils import timezone
 
 from schakel.api.tests import conftest as api_fixtures
-from schakel.audit.choices import Activity, StatusCode
+from schakel.audit.choices import StatusCode
 from schakel.audit.models import LogRecord
+from schakel.intake.activities import IntakeActivity
 from schakel.privacy.tests.test_logbook_search_data import (
     PERSON_2,
     VALIDATOR,
@@ -18,6 +19,7 @@ from schakel.privacy.tests.test_logbook_search_data import (
     seed_log,
     write,
 )
+from schakel.weighing.activities import WeighingActivity
 
 # The API tests' token fixtures (a client per persona), shared with this module.
 api_client = api_fixtures.api_client
@@ -85,7 +87,7 @@ def test_anonymous_gets_401(db) -> None:
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ({"activity": Activity.ONLINE_RESEARCH}, {"online_research_read"}),
+        ({"activity": IntakeActivity.ONLINE_RESEARCH}, {"online_research_read"}),
         ({"organisation": "system"}, {"signal_expire"}),
         ({"status": StatusCode.ERROR}, {"online_research_read"}),
         ({"subject": PERSON_2.pseudonym}, {"agenda_item_read", "online_research_read"}),
@@ -140,12 +142,12 @@ def test_cursor_pages(personas, api_client) -> None:
             by=personas.lead_a,
             organisation=personas.municipality_a,
             role="municipal_lead",
-            activity=Activity.WEIGHING,
+            activity=WeighingActivity.WEIGHING,
             name=f"read_{number}",
             started_at=moment + dt.timedelta(seconds=number),
         )
     client = api_client(personas.privacy_officer_a)
-    query = {"activity": Activity.WEIGHING, "page_size": "3"}
+    query = {"activity": WeighingActivity.WEIGHING, "page_size": "3"}
 
     first = client.get(SEARCH, query).json()
     second = client.get(first["next"]).json()

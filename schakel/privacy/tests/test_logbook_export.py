@@ -13,8 +13,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.choices import SubjectType
 from schakel.audit.models import LogRecord
+from schakel.privacy.activities import PrivacyActivity
 from schakel.privacy.logbook.logboek_export import DATA_SUBJECT_ID_TYPES, rfc3339
 from schakel.privacy.tests.test_logbook_search_data import (
     PERSON_1,
@@ -187,7 +188,7 @@ def test_the_export_is_logged_before_it_streams(personas, signed_in) -> None:
     response = client.get(EXPORT, period(10))
 
     [record] = LogRecord.objects.filter(name="log_export")
-    assert record.activity_id == Activity.SUPERVISION
+    assert record.activity_id == PrivacyActivity.SUPERVISION
     assert record.data_subject_id == ""
     today = timezone.localdate()
     assert record.attributes == {

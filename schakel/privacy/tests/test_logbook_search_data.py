@@ -13,13 +13,17 @@ from django.db import transaction
 from django.utils import timezone
 from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
+from schakel.accounts.activities import AccountActivity
 from schakel.accounts.models import User
 from schakel.audit.choices import Activity, StatusCode, SubjectType
 from schakel.audit.formats import LOGBOEK_SCHEMA_PATH
 from schakel.audit.models import LogRecord
 from schakel.audit.services import AttributeValue, Subject, log_processing
+from schakel.cases.activities import CaseActivity
 from schakel.core import context
+from schakel.intake.activities import IntakeActivity
 from schakel.network.models import Organisation
+from schakel.weighing.activities import WeighingActivity
 
 SCHEMA = json.loads(LOGBOEK_SCHEMA_PATH.read_text())
 VALIDATOR = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
@@ -91,7 +95,7 @@ def seed_log(personas: Any) -> SeededLog:
             by=personas.lead_a,
             organisation=a,
             role=lead,
-            activity=Activity.WEIGHING,
+            activity=WeighingActivity.WEIGHING,
             name="weighing_item_read",
             subjects=[PERSON_1],
         ),
@@ -100,7 +104,7 @@ def seed_log(personas: Any) -> SeededLog:
             by=personas.lead_a,
             organisation=a,
             role=lead,
-            activity=Activity.CASE_CONSULTATION,
+            activity=CaseActivity.CASE_CONSULTATION,
             name="case_read",
             subjects=[PERSON_1, RELATED_1],
             trace=shared,
@@ -110,7 +114,7 @@ def seed_log(personas: Any) -> SeededLog:
             by=personas.lead_a,
             organisation=a,
             role=lead,
-            activity=Activity.CASE_CONSULTATION,
+            activity=CaseActivity.CASE_CONSULTATION,
             name="agenda_item_read",
             subjects=[PERSON_2],
             trace=shared,
@@ -119,7 +123,7 @@ def seed_log(personas: Any) -> SeededLog:
             by=personas.colleague_a,
             organisation=a,
             role=lead,
-            activity=Activity.ONLINE_RESEARCH,
+            activity=IntakeActivity.ONLINE_RESEARCH,
             name="online_research_read",
             subjects=[PERSON_2],
             status=StatusCode.ERROR,
@@ -129,14 +133,14 @@ def seed_log(personas: Any) -> SeededLog:
             by=personas.colleague_a,
             organisation=a,
             role=lead,
-            activity=Activity.CASE_CONSULTATION,
+            activity=CaseActivity.CASE_CONSULTATION,
             name="meeting_list_read",
         ),
         *write(
             by=personas.admin_a,
             organisation=a,
             role="functional_admin",
-            activity=Activity.ACCOUNT_ADMINISTRATION,
+            activity=AccountActivity.ACCOUNT_ADMINISTRATION,
             name="account.user.update",
             subjects=[Subject(SubjectType.EMPLOYEE, str(personas.colleague_a.pk))],
             attributes={"fields": "function_title"},
@@ -145,7 +149,7 @@ def seed_log(personas: Any) -> SeededLog:
     system = write(
         by=None,
         organisation=None,
-        activity=Activity.SIGNAL_REGISTRATION,
+        activity=IntakeActivity.SIGNAL_REGISTRATION,
         name="signal_expire",
         subjects=[PERSON_3],
         attributes={"policy": "signal_expiry"},
@@ -154,7 +158,7 @@ def seed_log(personas: Any) -> SeededLog:
         by=personas.police_member,
         organisation=personas.police,
         role="partner_member",
-        activity=Activity.CASE_CONSULTATION,
+        activity=CaseActivity.CASE_CONSULTATION,
         name="police_only_read",
         subjects=[PERSON_1],
     )
@@ -162,7 +166,7 @@ def seed_log(personas: Any) -> SeededLog:
         by=personas.lead_b,
         organisation=personas.municipality_b,
         role=lead,
-        activity=Activity.WEIGHING,
+        activity=WeighingActivity.WEIGHING,
         name="brookdam_only_read",
         subjects=[PERSON_2],
     )
@@ -170,7 +174,7 @@ def seed_log(personas: Any) -> SeededLog:
         by=personas.lead_a,
         organisation=a,
         role=lead,
-        activity=Activity.WEIGHING,
+        activity=WeighingActivity.WEIGHING,
         name="old_weighing_read",
         subjects=[PERSON_1],
         started_at=timezone.now() - dt.timedelta(days=60),
@@ -178,7 +182,7 @@ def seed_log(personas: Any) -> SeededLog:
     unaffiliated = write(
         by=personas.lead_a,
         organisation=None,
-        activity=Activity.ACCOUNT_ADMINISTRATION,
+        activity=AccountActivity.ACCOUNT_ADMINISTRATION,
         name="unaffiliated_sign_in",
         subjects=[Subject(SubjectType.EMPLOYEE, str(personas.lead_a.pk))],
     )

@@ -7,7 +7,8 @@ from django.test import Client
 from django.utils import timezone
 
 from conftest import sign_in
-from schakel.audit.choices import Activity
+from schakel.cases.activities import CaseActivity
+from schakel.intake.activities import IntakeActivity
 from schakel.privacy.logbook.search import LogFilters, Period, keyset_page, matching_records
 from schakel.privacy.tests.logbook_search_helpers import SEARCH, names_on, search_records
 from schakel.privacy.tests.test_logbook_search_data import (
@@ -17,6 +18,7 @@ from schakel.privacy.tests.test_logbook_search_data import (
     seed_log,
     write,
 )
+from schakel.weighing.activities import WeighingActivity
 
 
 def _many(personas, count: int) -> None:
@@ -27,7 +29,7 @@ def _many(personas, count: int) -> None:
             by=personas.lead_a,
             organisation=personas.municipality_a,
             role="municipal_lead",
-            activity=Activity.WEIGHING,
+            activity=WeighingActivity.WEIGHING,
             name=f"read_{number:03d}",
             started_at=moment + dt.timedelta(seconds=number // 2),
         )
@@ -75,7 +77,7 @@ def paging_form(page: str, label: str) -> dict[str, str]:
 def test_ui_pages_post_older_and_newer(personas, signed_in) -> None:
     _many(personas, 60)
     client = signed_in(personas.privacy_officer_a)
-    filters = {"activiteit": Activity.WEIGHING, "medewerker": str(personas.lead_a.pk)}
+    filters = {"activiteit": WeighingActivity.WEIGHING, "medewerker": str(personas.lead_a.pk)}
 
     first = client.post(SEARCH, filters).content.decode()
     older = paging_form(first, "Oudere logregels")
@@ -85,7 +87,7 @@ def test_ui_pages_post_older_and_newer(personas, signed_in) -> None:
     newest = paging_form(second, "Nieuwste logregels")
 
     # The filters travel along in hidden fields, with the cursor.
-    assert older["activiteit"] == Activity.WEIGHING
+    assert older["activiteit"] == WeighingActivity.WEIGHING
     assert older["medewerker"] == str(personas.lead_a.pk)
     assert {"van", "tot", "na"} <= set(older)
     assert "voor" not in older
@@ -112,7 +114,7 @@ def test_a_get_with_filters_in_the_query_string_is_not_honoured(personas, signed
     client = signed_in(personas.privacy_officer_a)
     query = {"betrokkene": PERSON_2.pseudonym, "medewerker": str(personas.colleague_a.pk)}
 
-    response = client.get(SEARCH, {**query, "activiteit": Activity.ONLINE_RESEARCH})
+    response = client.get(SEARCH, {**query, "activiteit": IntakeActivity.ONLINE_RESEARCH})
     assert response.status_code == 302
     assert response["Location"] == SEARCH  # the query leaves the address bar
     assert not search_records()  # nothing was searched for the refused query
@@ -158,7 +160,7 @@ def test_the_per_row_subject_search_posts_the_pseudonym(personas, signed_in) -> 
     seed_log(personas)
     client = signed_in(personas.privacy_officer_a)
 
-    page = client.post(SEARCH, {"activiteit": Activity.CASE_CONSULTATION}).content.decode()
+    page = client.post(SEARCH, {"activiteit": CaseActivity.CASE_CONSULTATION}).content.decode()
     [form] = [
         f"<form{form}"
         for form in page.split("<tbody", 1)[1].split("<form")[1:]
@@ -168,7 +170,7 @@ def test_the_per_row_subject_search_posts_the_pseudonym(personas, signed_in) -> 
     narrowed = client.post(SEARCH, fields).content.decode()
 
     assert 'method="post"' in form
-    assert fields["activiteit"] == Activity.CASE_CONSULTATION
+    assert fields["activiteit"] == CaseActivity.CASE_CONSULTATION
     assert fields["betrokkene"] == PERSON_2.pseudonym
     assert "(zoek op deze betrokkene)" in form
     assert names_on(narrowed) == {"agenda_item_read"}

@@ -7,8 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from schakel.accounts.models import Membership
-from schakel.audit.choices import Activity, StatusCode
+from schakel.audit.choices import StatusCode
 from schakel.audit.models import LogRecord, VerificationRun
+from schakel.cases.activities import CaseActivity
+from schakel.intake.activities import IntakeActivity
+from schakel.privacy.activities import PrivacyActivity
 from schakel.privacy.tests.logbook_search_helpers import SEARCH, names_on, search_records
 from schakel.privacy.tests.test_logbook_search_data import PERSON_1, PERSON_2, PERSON_3, seed_log
 
@@ -105,7 +108,7 @@ def test_actor_filter_offers_members_of_own_organisation_only(personas, signed_i
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ({"activiteit": Activity.ONLINE_RESEARCH}, {"online_research_read"}),
+        ({"activiteit": IntakeActivity.ONLINE_RESEARCH}, {"online_research_read"}),
         ({"organisatie": "system"}, {"signal_expire"}),
         ({"uitkomst": StatusCode.ERROR}, {"online_research_read"}),
         ({"betrokkene": PERSON_2.pseudonym}, {"agenda_item_read", "online_research_read"}),
@@ -181,7 +184,7 @@ def test_a_full_year_is_allowed(personas, signed_in) -> None:
 def test_the_search_is_logged_with_filter_codes_only(personas, signed_in) -> None:
     seed_log(personas)
     query = {
-        "activiteit": Activity.CASE_CONSULTATION,
+        "activiteit": CaseActivity.CASE_CONSULTATION,
         "betrokkene": PERSON_1.pseudonym,
         "medewerker": str(personas.lead_a.pk),
         "organisatie": str(personas.municipality_a.pk),
@@ -190,11 +193,11 @@ def test_the_search_is_logged_with_filter_codes_only(personas, signed_in) -> Non
     signed_in(personas.privacy_officer_a).post(SEARCH, query)
 
     [record] = search_records()
-    assert record.activity_id == Activity.SUPERVISION
+    assert record.activity_id == PrivacyActivity.SUPERVISION
     assert record.data_subject_id == ""
     assert record.actor_user_id == str(personas.privacy_officer_a.pk)
     assert record.actor_organisation_id == str(personas.municipality_a.pk)
-    assert record.attributes["activity"] == Activity.CASE_CONSULTATION
+    assert record.attributes["activity"] == CaseActivity.CASE_CONSULTATION
     assert record.attributes["organisation"] == "own"
     assert record.attributes["subject_filter"] is True
     assert record.attributes["actor_filter"] is True

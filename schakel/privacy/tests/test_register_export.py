@@ -9,8 +9,8 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from schakel.audit.models import ProcessingActivity
+from schakel.legal.models import LegalBasis, RetentionPolicy
 from schakel.privacy.desk.register_export import csv_cell, csv_document
-from schakel.privacy.models import LegalBasis, RetentionPolicy
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
 
-from schakel.audit.choices import Activity
 from schakel.cases.tests.factories import open_case
 from schakel.intake.tests.factories import membership_of, register
+from schakel.privacy.activities import PrivacyActivity
 from schakel.privacy.choices import RequestStatus
 from schakel.privacy.models import RequestContribution
 from schakel.privacy.requests.origins import origin_by_reference, origin_for
@@ -72,7 +72,7 @@ def test_registration_at_the_contact_point_asks_every_participating_organisation
     assert request.status == RequestStatus.IN_PROGRESS  # identity verified at registration
     assert request.identity_verified_by == personas.lead_a
     [log] = person_records(request, "request_registered")
-    assert log.activity_id == Activity.SUBJECT_REQUEST
+    assert log.activity_id == PrivacyActivity.SUBJECT_REQUEST
     assert log.attributes == {
         "kind": "access",
         "contributions": 6,

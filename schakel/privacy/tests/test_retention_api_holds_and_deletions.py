@@ -15,7 +15,7 @@ from schakel.accounts.tests.factories import MembershipFactory
 from schakel.api.tests import conftest as api_fixtures
 from schakel.audit.models import DeletionRecord
 from schakel.intake.tests.factories import membership_of
-from schakel.privacy.choices import RetentionKind
+from schakel.legal.choices import RetentionKind
 from schakel.privacy.models import LegalHold
 from schakel.privacy.retention import engine
 from schakel.privacy.retention.holds import HoldInput, hold_place

@@ -17,7 +17,7 @@ from schemathesis.checks import not_a_server_error, positive_data_acceptance
 from schakel.accounts.services import access_token_create
 from schakel.api.authentication import MEMBERSHIP_HEADER
 from schakel.intake.tests.factories import membership_of
-from schakel.privacy.choices import RetentionKind
+from schakel.legal.choices import RetentionKind
 from schakel.privacy.retention import engine
 from schakel.privacy.tests.retention_api_helpers import place
 

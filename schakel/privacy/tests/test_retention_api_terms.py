@@ -11,9 +11,9 @@ from django.test import Client
 from django.utils import timezone
 
 from schakel.api.tests import conftest as api_fixtures
-from schakel.privacy.choices import RetentionKind
-from schakel.privacy.models import RetentionPolicy
-from schakel.privacy.retention import policies
+from schakel.legal import terms
+from schakel.legal.choices import RetentionKind
+from schakel.legal.models import RetentionPolicy
 from schakel.privacy.tests.retention_api_helpers import PROBLEM, errors, url
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +41,7 @@ def test_admins_and_officers_read_the_terms(personas, api_client, persona) -> No
 
     assert response.status_code == 200
     body = response.json()
-    assert body["count"] == len(policies.kinds())  # own kinds and contributed ones
+    assert body["count"] == len(terms.kinds())  # own kinds and contributed ones
     closed = next(row for row in body["results"] if row["kind"] == RetentionKind.CLOSED_CASE)
     assert closed["term_months"] == 60
     assert closed["default_term_months"] == 60

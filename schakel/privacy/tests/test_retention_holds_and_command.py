@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from schakel.audit.models import LogRecord
 from schakel.intake.tests.factories import membership_of
-from schakel.privacy.choices import RetentionKind
+from schakel.legal.choices import RetentionKind
 from schakel.privacy.models import LegalHold, RetentionRun
 from schakel.privacy.retention.holds import HoldInput, hold_lift, hold_place
 from schakel.privacy.retention.selectors import outlook

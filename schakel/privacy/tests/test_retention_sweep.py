@@ -14,7 +14,8 @@ from schakel.cases.models import Case
 from schakel.intake.choices import SignalStatus
 from schakel.intake.models import IdentityEncoding, RelatedPerson, Signal
 from schakel.intake.tests.factories import membership_of
-from schakel.privacy.choices import RequestKind, RetentionKind, RetentionRunStatus
+from schakel.legal.choices import RetentionKind
+from schakel.privacy.choices import RequestKind, RetentionRunStatus
 from schakel.privacy.models import RetentionRun, SubjectRequest
 from schakel.privacy.retention import engine, handlers, signal_and_case_handlers
 from schakel.privacy.retention.holds import HoldInput, hold_place

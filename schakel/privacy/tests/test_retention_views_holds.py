@@ -12,7 +12,7 @@ from django.utils import timezone
 from schakel.accounts.choices import Role
 from schakel.accounts.tests.factories import MembershipFactory
 from schakel.audit.models import LogRecord
-from schakel.privacy.choices import RetentionKind
+from schakel.legal.choices import RetentionKind
 from schakel.privacy.models import LegalHold
 from schakel.privacy.tests.retention_view_helpers import DELETIONS, RUNS, UPCOMING, page, place
 from schakel.privacy.tests.retention_world import closed_case

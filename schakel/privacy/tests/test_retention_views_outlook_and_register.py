@@ -8,7 +8,7 @@ import time_machine
 from django.utils import timezone
 
 from schakel.audit.models import DeletionRecord
-from schakel.privacy.choices import RetentionKind
+from schakel.legal.choices import RetentionKind
 from schakel.privacy.retention import engine
 from schakel.privacy.tests.retention_view_helpers import DELETIONS, RUNS, UPCOMING, page, place
 from schakel.privacy.tests.retention_world import closed_case

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from schakel.audit.models import LogRecord
-from schakel.privacy.choices import RetentionKind
-from schakel.privacy.models import RetentionPolicy
+from schakel.legal.choices import RetentionKind
+from schakel.legal.models import RetentionPolicy
 from schakel.privacy.tests.retention_view_helpers import page
 
 pytestmark = pytest.mark.django_db

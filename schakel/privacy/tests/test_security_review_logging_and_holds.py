@@ -17,11 +17,13 @@ from django.utils import timezone
 
 from schakel.api.tests import conftest as api_fixtures
 from schakel.audit.models import LogRecord
-from schakel.intake import expiry
 from schakel.intake.models import Signal
 from schakel.intake.tests.factories import membership_of
-from schakel.privacy.choices import RetentionKind, RetentionRunStatus
-from schakel.privacy.models import LegalBasis, LegalHold, RetentionPolicy, RetentionRun
+from schakel.legal import terms
+from schakel.legal.choices import RetentionKind
+from schakel.legal.models import LegalBasis, RetentionPolicy
+from schakel.privacy.choices import RetentionRunStatus
+from schakel.privacy.models import LegalHold, RetentionRun
 from schakel.privacy.retention import engine, policies
 from schakel.privacy.retention.holds import hold_place
 from schakel.privacy.tests.retention_world import closed_case, never_weighed, traces
@@ -107,7 +109,7 @@ def test_a_hold_on_a_kind_placed_while_the_sweep_runs_stops_the_next_batches(per
     assert kept.count() == 1
 
 
-def test_the_expire_signals_command_respects_a_hold_on_the_kind(personas) -> None:
+def test_a_sweep_of_never_weighed_signals_respects_a_hold_on_the_kind(personas) -> None:
     with time_machine.travel(T0, tick=False):
         never = never_weighed(personas, "Komando")
     with time_machine.travel(LATER, tick=False):
@@ -115,9 +117,9 @@ def test_the_expire_signals_command_respects_a_hold_on_the_kind(personas) -> Non
             membership=membership_of(personas.police_privacy_officer),
             data=_hold(kind=RetentionKind.SIGNAL_NOT_WEIGHED),
         )
-        result = expiry.signals_expire()
+        run = engine.sweep(kinds=[RetentionKind.SIGNAL_NOT_WEIGHED])
 
-    assert result.expired == 0
+    assert run.progress[RetentionKind.SIGNAL_NOT_WEIGHED]["deleted"] == 0
     assert traces(["Komandovoornaam", "Komandowaarneming"]) != []
     assert Signal.objects.get(pk=never.signal.pk).person_data_deleted_at is None
 
@@ -150,7 +152,7 @@ def test_a_resumed_run_respects_a_hold_placed_after_its_moment(personas) -> None
 def test_the_processing_log_cannot_be_set_to_a_term_that_erases_recent_processing(
     personas, signed_in
 ) -> None:
-    minimum = policies.MIN_TERM_MONTHS[RetentionKind.PROCESSING_LOG]
+    minimum = terms.MIN_TERM_MONTHS[RetentionKind.PROCESSING_LOG]
     with pytest.raises(ValidationError):
         policies.policy_update(
             by=personas.admin_a, kind=RetentionKind.PROCESSING_LOG, months=1, note=""
@@ -165,7 +167,7 @@ def test_the_processing_log_cannot_be_set_to_a_term_that_erases_recent_processin
     RetentionPolicy.objects.update_or_create(
         kind=RetentionKind.PROCESSING_LOG, defaults={"term_months": 1}
     )
-    assert policies.terms()[RetentionKind.PROCESSING_LOG] == minimum
+    assert terms.terms()[RetentionKind.PROCESSING_LOG] == minimum
     # Other kinds keep their lower bound of one month.
     policies.policy_update(
         by=personas.admin_a, kind=RetentionKind.SIGN_IN_FAILURES, months=1, note=""

@@ -12,9 +12,10 @@ from django.utils import timezone
 from schakel.accounts.choices import Role
 from schakel.accounts.display import staff_display
 from schakel.accounts.tests.factories import MembershipFactory
-from schakel.audit.choices import Activity, SubjectType
+from schakel.audit.choices import SubjectType
 from schakel.audit.models import LogRecord
 from schakel.audit.services import Subject
+from schakel.privacy.activities import PrivacyActivity
 from schakel.privacy.models import SupervisionAccess
 from schakel.privacy.tests.test_desk_support import (
     ANALYSIS,
@@ -60,7 +61,7 @@ def test_after_recording_a_reason_the_officer_reads_the_whole_case_and_it_is_log
     assert access.reason == REASON
     assert access.valid_until - access.granted_at == timedelta(hours=4)
     granted = LogRecord.objects.get(name="supervision_access_granted")
-    assert granted.activity_id == Activity.SUPERVISION
+    assert granted.activity_id == PrivacyActivity.SUPERVISION
     assert granted.data_subject_id == subject.pseudonym
     assert REASON not in str(granted.attributes)
 
@@ -78,7 +79,7 @@ def test_after_recording_a_reason_the_officer_reads_the_whole_case_and_it_is_log
     reads = LogRecord.objects.filter(name="supervision_case_read")
     assert reads.count() == 2
     assert {r.data_subject_id for r in reads} == {subject.pseudonym}
-    assert {r.activity_id for r in reads} == {Activity.SUPERVISION}
+    assert {r.activity_id for r in reads} == {PrivacyActivity.SUPERVISION}
 
 
 def test_the_officer_may_pick_a_case_from_the_list(personas, signed_in) -> None:

@@ -30,6 +30,7 @@ from schakel.cases.choices import (
     MeetingStatus,
     ParticipationKind,
 )
+from schakel.cases.meetings.api.disclosure_serializers import DisclosureSerializer
 from schakel.cases.meetings.services import PLACE_MAX_LENGTH, InvitationInput, MeetingInput
 from schakel.cases.models import (
     ActionPlanVersion,
@@ -42,7 +43,6 @@ from schakel.cases.models import (
 )
 from schakel.intake.api.person_serializers import PersonSerializer
 from schakel.intake.choices import DataCategory
-from schakel.privacy.api.serializers import DisclosureSerializer
 
 
 class MeetingSerializer(serializers.Serializer[ConsultationMeeting]):

@@ -18,7 +18,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
+from schakel.intake.activities import IntakeActivity
 from schakel.intake.convergence import batch, engine, training
 from schakel.intake.convergence.duplicates import ESTIMATE_FROM, RANDOM_PAIRS
 from schakel.intake.convergence.frequencies import LISTED_FROM, Frequencies
@@ -86,7 +86,7 @@ class Command(BaseCommand):
                 label=model.label, parameters=model.as_dict(), trained_on=len(columns)
             )
             audit.log_processing(
-                activity=Activity.CONVERGENCE_REVIEW,
+                activity=IntakeActivity.CONVERGENCE_REVIEW,
                 name="match_model_estimated",
                 by=None,
                 attributes={"model": str(version.pk), "encodings": len(columns)},

@@ -18,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
+from schakel.intake.activities import IntakeActivity
 from schakel.intake.convergence import batch, duplicates, engine
 from schakel.intake.convergence.keyed import using_key
 from schakel.intake.duplicate_file import FileError, open_register
@@ -104,7 +104,7 @@ class Command(BaseCommand):
         scored, model = found.scored, found.model
         # Logged before anything is written: without its log record the run has no result.
         audit.log_processing(
-            activity=Activity.CONVERGENCE_REVIEW,
+            activity=IntakeActivity.CONVERGENCE_REVIEW,
             name="find_duplicates",
             by=None,
             attributes={"records": len(register.record_ids), "pairs": len(scored.a)},

@@ -21,7 +21,7 @@ from django.utils.dateparse import parse_datetime
 from tqdm import tqdm
 
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
+from schakel.intake.activities import IntakeActivity
 from schakel.intake.convergence import engine, layout
 from schakel.intake.convergence.encoding import encode
 from schakel.intake.models import IdentityEncoding, Signal
@@ -104,7 +104,7 @@ class Command(BaseCommand):
             ):
                 engine.store_encoding(signal, encode(identity_of_signal(signal)))
             audit.log_processing(
-                activity=Activity.CONVERGENCE_REVIEW,
+                activity=IntakeActivity.CONVERGENCE_REVIEW,
                 name="identity_encoding_rebuilt",
                 by=None,
                 subjects=[person(signal) for signal in signals],

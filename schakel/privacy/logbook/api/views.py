@@ -36,7 +36,8 @@ from schakel.api.problems import (
 from schakel.api.schema import SchakelAutoSchema
 from schakel.api.serializers import ProblemSerializer
 from schakel.api.views import acting_membership_of, api_user
-from schakel.audit.choices import Activity, StatusCode
+from schakel.audit.activities import activity_choices
+from schakel.audit.choices import StatusCode
 from schakel.privacy.logbook import logboek_export, search
 from schakel.privacy.logbook.api.serializers import ProcessingLogPageSerializer
 
@@ -122,7 +123,12 @@ PERIOD_PARAMETERS = [
 ]
 SEARCH_PARAMETERS = [
     *PERIOD_PARAMETERS,
-    OpenApiParameter("activity", str, enum=Activity.values, description="Verwerkingsactiviteit."),
+    OpenApiParameter(
+        "activity",
+        str,
+        enum=[key for key, _label in activity_choices()],
+        description="Verwerkingsactiviteit.",
+    ),
     OpenApiParameter(
         "organisation",
         str,

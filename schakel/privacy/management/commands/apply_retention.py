@@ -14,8 +14,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from schakel.core.context import activated, system_context
+from schakel.legal import terms
 from schakel.privacy.models import RetentionRun
-from schakel.privacy.retention import engine, policies
+from schakel.privacy.retention import engine
 from schakel.privacy.tasks import schedule_retention
 
 
@@ -25,7 +26,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--batch-size", type=int, default=200)
         parser.add_argument(
-            "--kind", action="append", choices=list(policies.kinds()), help="Alleen deze soort."
+            "--kind", action="append", choices=list(terms.kinds()), help="Alleen deze soort."
         )
         parser.add_argument("--dry-run", action="store_true", help="Alleen tellen wat vervalt.")
         parser.add_argument(
@@ -53,7 +54,7 @@ class Command(BaseCommand):
             return
         if options["dry_run"]:
             for kind, count in engine.preview(kinds=options["kind"]).items():
-                self.stdout.write(f"{policies.kinds()[kind].label}: {count} vervallen")
+                self.stdout.write(f"{terms.kinds()[kind].label}: {count} vervallen")
             return
         resume = self._run_to_resume(options["resume"])
         show = not options["no_progress"] and sys.stderr.isatty()
@@ -78,9 +79,7 @@ class Command(BaseCommand):
         for bar in bars.values():
             bar.close()
         for kind, state in run.progress.items():
-            self.stdout.write(
-                f"{policies.kinds()[kind].label}: {state.get('deleted', 0)} verwijderd"
-            )
+            self.stdout.write(f"{terms.kinds()[kind].label}: {state.get('deleted', 0)} verwijderd")
         self.stdout.write(f"Klaar (run {run.pk}).")
 
     def _run_to_resume(self, value: str | None) -> RetentionRun | None:

@@ -11,12 +11,14 @@ from rest_framework import serializers
 
 from schakel.audit.models import DeletionRecord
 from schakel.core import validators
-from schakel.privacy.choices import RetentionKind, RetentionRunStatus
+from schakel.legal.choices import RetentionKind
+from schakel.legal.models import MAX_TERM_MONTHS
+from schakel.legal.terms import kinds
+from schakel.privacy.choices import RetentionRunStatus
 from schakel.privacy.models import LegalHold, RetentionRun
-from schakel.privacy.models.retention import MAX_TERM_MONTHS
 from schakel.privacy.retention import display
 from schakel.privacy.retention.holds import HoldInput
-from schakel.privacy.retention.policies import PolicyRow, kinds
+from schakel.privacy.retention.policies import PolicyRow
 from schakel.privacy.retention.selectors import Outlook, UpcomingKind, UpcomingRow
 
 HOLD_STATUSES = [

@@ -32,7 +32,7 @@ from schakel.api.problems import PROBLEM_CONTENT_TYPE, STEP_UP_REQUIRED
 from schakel.api.serializers import ProblemSerializer
 from schakel.api.views import acting_membership_of, api_user
 from schakel.audit.models import DeletionRecord
-from schakel.privacy.choices import RetentionKind
+from schakel.legal.choices import RetentionKind
 from schakel.privacy.models import LegalHold, RetentionRun
 from schakel.privacy.retention import display, holds, policies, selectors
 from schakel.privacy.retention import views as pages

@@ -13,14 +13,14 @@ from django.utils.translation import gettext as _
 
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.audit.choices import Activity
 from schakel.cases import permissions
-from schakel.cases.models import AgendaItem
+from schakel.cases.activities import CaseActivity
+from schakel.cases.models import AgendaItem, Disclosure
 from schakel.cases.selectors import organisations_at_item
 from schakel.cases.services import subject_of, text_errors
 from schakel.intake.choices import DataCategory
+from schakel.legal.models import LegalBasis
 from schakel.network.models import Organisation
-from schakel.privacy.models import Disclosure, LegalBasis
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def _create(
         )
         disclosure.recipients.set(data.recipients)
         audit.log_processing(
-            activity=Activity.CASE_CONSULTATION,
+            activity=CaseActivity.CASE_CONSULTATION,
             name="disclosure_corrected" if corrects else "disclosure_recorded",
             by=membership.user,
             subjects=[subject_of(item.case)],

@@ -1,62 +1,19 @@
-"""Lawfulness: the catalogue of legal bases and the disclosures made at the table.
-
-A disclosure records what a partner brought into a case consultation, on which legal basis, for
-what purpose and with which necessity, proportionality and subsidiarity note. It is never
-changed: a correction is a new disclosure that points at the one it corrects.
+"""A disclosure records what a partner brought into a case consultation, on which legal basis,
+for what purpose and with which necessity, proportionality and subsidiarity note. It is never
+changed: a correction is a new disclosure that points at the one it corrects. (It lived in
+``privacy`` before; its table keeps that name.)
 """
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from schakel.core.fields import EncryptedTextField
 from schakel.core.models import BaseModel
 from schakel.intake.choices import DataCategory
+from schakel.legal.models import LegalBasis
 from schakel.network.models import Organisation
-
-
-class LegalBasis(BaseModel):
-    """Grondslag: a legal basis partners may disclose on (catalogue kept by the operator)."""
-
-    code = models.SlugField(_("code"), max_length=64, unique=True)
-    name = models.CharField(_("naam"), max_length=200)
-    name_en = models.CharField(_("naam (Engels)"), max_length=200, blank=True)
-    citation = models.CharField(_("vindplaats"), max_length=200)
-    description = models.TextField(_("omschrijving"))
-    organisation_kinds = models.JSONField(
-        _("geldt voor organisatiesoorten"),
-        default=list,
-        blank=True,
-        help_text=_("Leeg: geldt voor alle organisaties aan tafel."),
-    )
-    processing_activities = models.ManyToManyField(
-        "audit.ProcessingActivity",
-        verbose_name=_("verwerkingsactiviteiten"),
-        related_name="legal_bases",
-        blank=True,
-    )
-    position = models.PositiveSmallIntegerField(_("volgorde"), default=100)
-    is_active = models.BooleanField(_("actief"), default=True)
-
-    class Meta:
-        ordering = ["position", "name"]
-        verbose_name = _("grondslag")
-        verbose_name_plural = _("grondslagen")
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def display_name(self) -> str:
-        """The name in the active language (the English name when there is one)."""
-        if (get_language() or "").startswith("en") and self.name_en:
-            return self.name_en
-        return self.name
-
-    def applies_to(self, organisation_kind: str) -> bool:
-        return not self.organisation_kinds or organisation_kind in self.organisation_kinds
 
 
 class Disclosure(BaseModel):
@@ -112,6 +69,7 @@ class Disclosure(BaseModel):
     content_deleted_at = models.DateTimeField(_("inhoud verwijderd op"), null=True, blank=True)
 
     class Meta:
+        db_table = "privacy_disclosure"  # the table from before disclosures moved to cases
         ordering = ["created_at"]
         constraints = [
             models.CheckConstraint(
