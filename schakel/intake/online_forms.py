@@ -127,6 +127,19 @@ def _optional_line(label: Any, help_text: Any = "") -> forms.CharField:
     )
 
 
+def _radio(
+    label: "StrOrPromise", choices: Any, message: "StrOrPromise", **kwargs: Any
+) -> forms.ChoiceField:
+    """Radio buttons; no choice and an unknown choice get the same message."""
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": message, "invalid_choice": message},
+        **kwargs,
+    )
+
+
 class SignalChoiceField(forms.ModelChoiceField[Signal]):
     """A signal shown by its reference and registration date only: never a name."""
 
@@ -149,15 +162,7 @@ class ResearchStartForm(OnlineFormMixin, forms.Form):
         _("Aanleiding"),
         _("Wat is de directe aanleiding om nu online te zoeken?"),
     )
-    legal_basis = forms.ChoiceField(
-        label=_("Grondslag"),
-        choices=ResearchLegalBasis.choices,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Kies een grondslag."),
-            "invalid_choice": _("Kies een grondslag."),
-        },
-    )
+    legal_basis = _radio(_("Grondslag"), ResearchLegalBasis.choices, _("Kies een grondslag."))
     public_order_interest = _text(
         _("Belang voor de openbare orde"),
         _("Welk belang voor de openbare orde of veiligheid staat op het spel?"),
@@ -248,15 +253,7 @@ class ResearchCompleteForm(OnlineFormMixin, forms.Form):
         _("Geraadpleegde bronnen"),
         _("Welke openbaar toegankelijke bronnen hebt u bekeken, bijvoorbeeld platform en pagina?"),
     )
-    outcome = forms.ChoiceField(
-        label=_("Uitkomst"),
-        choices=ResearchOutcome.choices,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Kies een uitkomst."),
-            "invalid_choice": _("Kies een uitkomst."),
-        },
-    )
+    outcome = _radio(_("Uitkomst"), ResearchOutcome.choices, _("Kies een uitkomst."))
     outcome_summary = _text(
         _("Bevindingen"),
         _(
@@ -265,15 +262,11 @@ class ResearchCompleteForm(OnlineFormMixin, forms.Form):
         ),
         required=False,
     )
-    outcome_category = forms.ChoiceField(
-        label=_("Categorie bevindingen"),
-        choices=DataCategory.choices,
+    outcome_category = _radio(
+        _("Categorie bevindingen"),
+        DataCategory.choices,
+        _("Kies een categorie."),
         initial=DataCategory.ORDINARY,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Kies een categorie."),
-            "invalid_choice": _("Kies een categorie."),
-        },
     )
 
     def clean(self) -> dict[str, Any]:
