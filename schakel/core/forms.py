@@ -103,11 +103,9 @@ def add_service_errors(
 ) -> None:
     """Put the service's messages next to the fields (``fields`` maps a service key to a form
     field where the names differ); messages about anything else go to the top of the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for key, messages in error.message_dict.items():
-        name = (fields or {}).get(key, key)
+    by_key = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+    for key, messages in by_key.items():
+        name = (fields or {}).get(key, key) if key is not None else None
         form.add_error(name if name in form.fields else None, messages)
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from schakel.core.forms import add_service_errors
 from schakel.intake.choices import DataCategory, ResearchLegalBasis, ResearchOutcome
 from schakel.intake.models import Signal
 from schakel.intake.online_services import ResearchPlan
@@ -84,11 +85,7 @@ class OnlineFormMixin:
     def add_service_errors(self, error: ValidationError) -> None:
         """Put a service's {field: [messages]} on the matching fields (else on the form)."""
         form: forms.BaseForm = self  # type: ignore[assignment]
-        messages = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
-        for name, items in messages.items():
-            target = name if name in form.fields else None
-            for message in items:
-                form.add_error(target, message)
+        add_service_errors(form, error)
 
     def error_links(self) -> list[ErrorLink]:
         """The error summary above the form, each line linking to its field."""
