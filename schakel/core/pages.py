@@ -71,3 +71,14 @@ def success_redirect(request: HttpRequest, message: str, to: str) -> HttpRespons
     """Say what was done and go to the page that shows it."""
     messages.success(request, message)
     return redirect(to)
+
+
+def done_on_post(
+    request: HttpRequest, do: Callable[[], object], done: str, to: str
+) -> HttpResponse | None:
+    """A confirmation page's POST: ``do`` it, say ``done`` and go to ``to``; None on GET (the
+    page asks first)."""
+    if request.method != "POST":
+        return None
+    do()
+    return success_redirect(request, done, to)
