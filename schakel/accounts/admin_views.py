@@ -4,6 +4,7 @@ Everything a functional admin may not see answers 404, exactly like something th
 """
 
 import uuid
+from functools import partial
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -26,10 +27,10 @@ from schakel.accounts.organisations.selectors import (
     organisation_get_for_admin,
     organisations_managed_by,
 )
-from schakel.accounts.organisations.views import form_page
+from schakel.accounts.organisations.views import confirm_page, form_page
 from schakel.accounts.permissions import admin_required
 from schakel.accounts.stepup import step_up_required
-from schakel.core.pages import form_methods, page_of
+from schakel.core.pages import done_on_post, form_methods, page_of
 from schakel.network.models import Organisation
 
 
@@ -40,14 +41,9 @@ def _user_url(target: User) -> str:
 def _confirm(
     request: HttpRequest, *, title: str, question: str, submit: str, back: str
 ) -> HttpResponse:
-    context = {
-        "title": title,
-        "question": question,
-        "submit_label": submit,
-        "cancel_url": back,
-        "section": "users",
-    }
-    return render(request, "network/admin_confirm.html", context)
+    return confirm_page(
+        request, title=title, question=question, submit=submit, cancel_url=back, section="users"
+    )
 
 
 def _assistable_target(user: User, pk: uuid.UUID) -> User:
@@ -151,16 +147,12 @@ def user_update(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 def user_reset_mfa(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     user = acting_user(request)
     target = _assistable_target(user, pk)
-    if request.method == "POST":
-        services.user_reset_mfa(by=user, user=target)
-        messages.success(
-            request,
-            _(
-                "De tweede factor is verwijderd. Bij de volgende inlog stelt de gebruiker "
-                "een nieuwe in."
-            ),
-        )
-        return redirect(_user_url(target))
+    done = _(
+        "De tweede factor is verwijderd. Bij de volgende inlog stelt de gebruiker een nieuwe in."
+    )
+    reset = partial(services.user_reset_mfa, by=user, user=target)
+    if response := done_on_post(request, reset, done, _user_url(target)):
+        return response
     return _confirm(
         request,
         title=_("Tweede factor opnieuw laten instellen"),
@@ -177,10 +169,10 @@ def user_reset_mfa(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 def user_unlock(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     user = acting_user(request)
     target = _assistable_target(user, pk)
-    if request.method == "POST":
-        services.user_unlock(by=user, user=target)
-        messages.success(request, _("Het account is ontgrendeld. De gebruiker kan weer inloggen."))
-        return redirect(_user_url(target))
+    done = _("Het account is ontgrendeld. De gebruiker kan weer inloggen.")
+    unlock = partial(services.user_unlock, by=user, user=target)
+    if response := done_on_post(request, unlock, done, _user_url(target)):
+        return response
     return _confirm(
         request,
         title=_("Account ontgrendelen"),
@@ -238,10 +230,10 @@ def membership_update(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 def membership_end(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     user = acting_user(request)
     membership = selectors.membership_get_for_admin(user=user, pk=pk)
-    if request.method == "POST":
-        services.membership_end(by=user, membership=membership)
-        messages.success(request, _("Het lidmaatschap is beëindigd."))
-        return redirect(_user_url(membership.user))
+    end = partial(services.membership_end, by=user, membership=membership)
+    done = _("Het lidmaatschap is beëindigd.")
+    if response := done_on_post(request, end, done, _user_url(membership.user)):
+        return response
     return _confirm(
         request,
         title=_("Lidmaatschap beëindigen"),

@@ -2,6 +2,7 @@
 de-escalation and closure. Only the directing municipality's leads (else 404)."""
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,7 @@ from schakel.cases.choices import (
 from schakel.cases.models import Case
 from schakel.cases.services import REASSESSMENT_INTERVAL
 from schakel.cases.views import _case_url, _errors, _posted, _run, _table_organisations
+from schakel.core.forms import cleaned_values
 from schakel.core.pages import form_methods
 from schakel.network.models import Organisation
 
@@ -71,6 +73,23 @@ def _done(request: HttpRequest, case: Case, message: str) -> HttpResponse:
     return redirect(_case_url(case))
 
 
+def _form_step(
+    request: HttpRequest,
+    case: Case,
+    form: django_forms.Form,
+    save: Callable[[], object],
+    done: str,
+    page: FormPage,
+    template: str = "cases/case_form.html",
+    **extra: object,
+) -> HttpResponse:
+    """Save a valid form through the service and go back to the case saying ``done``; else show
+    the form page (again, with what the form or the service refused)."""
+    if _run(form, save):
+        return _done(request, case, done)
+    return _form_page(request, case, form, page, template, **extra)
+
+
 def _possible_partners(case: Case) -> QuerySet[Organisation]:
     """Active organisations not yet taking part (a running or planned participation)."""
     taking_part = case.participations.filter(
@@ -92,11 +111,6 @@ def case_participation_add(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         organisations=_possible_partners(case),
         initial={"kind": ParticipationKind.STRUCTURAL, "starts_on": timezone.localdate()},
     )
-    if _run(
-        form,
-        lambda: services.participation_add(membership=membership, case=case, data=form.to_input()),
-    ):
-        return _done(request, case, _("De deelname is toegevoegd."))
     page = FormPage(
         title=_("Deelnemer toevoegen"),
         submit=_("Deelnemer toevoegen"),
@@ -107,7 +121,14 @@ def case_participation_add(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
             )
         ],
     )
-    return _form_page(request, case, form, page)
+    return _form_step(
+        request,
+        case,
+        form,
+        lambda: services.participation_add(membership=membership, case=case, data=form.to_input()),
+        _("De deelname is toegevoegd."),
+        page,
+    )
 
 
 @form_methods
@@ -122,28 +143,21 @@ def case_participation_end(
         raise Http404
     participation.case = case
     form = forms.ParticipationEndForm(_posted(request), initial={"ends_on": timezone.localdate()})
-    if _run(
+    who = _("Deelnemer: %(organisation)s (%(kind)s).") % {
+        "organisation": participation.organisation.name,
+        "kind": participation.get_kind_display().lower(),
+    }
+    after = _("Na de laatste dag ziet deze organisatie de casus niet meer.")
+    return _form_step(
+        request,
+        case,
         form,
         lambda: services.participation_end(
-            membership=membership,
-            participation=participation,
-            ends_on=form.cleaned_data["ends_on"],
+            membership=membership, participation=participation, **cleaned_values(form, "ends_on")
         ),
-    ):
-        return _done(request, case, _("De deelname is beëindigd."))
-    page = FormPage(
-        title=_("Deelname beëindigen"),
-        submit=_("Deelname beëindigen"),
-        intro=[
-            _("Deelnemer: %(organisation)s (%(kind)s).")
-            % {
-                "organisation": participation.organisation.name,
-                "kind": participation.get_kind_display().lower(),
-            },
-            _("Na de laatste dag ziet deze organisatie de casus niet meer."),
-        ],
+        _("De deelname is beëindigd."),
+        FormPage(_("Deelname beëindigen"), _("Deelname beëindigen"), [who, after]),
     )
-    return _form_page(request, case, form, page)
 
 
 @form_methods
@@ -163,122 +177,110 @@ def case_informing(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     form = forms.InformingForm(
         _posted(request), organisations=_table_organisations(case), initial=initial
     )
-    if _run(
+    return _form_step(
+        request,
+        case,
         form,
         lambda: lifecycle_services.case_record_informing(
             membership=membership, case=case, data=form.to_input()
         ),
-    ):
-        return _done(request, case, _("Het informeren van de persoon is vastgelegd."))
-    page = FormPage(title=_("Informeren van de persoon"), submit=_("Opslaan"))
-    return _form_page(request, case, form, page, "cases/case_informing.html")
+        _("Het informeren van de persoon is vastgelegd."),
+        FormPage(title=_("Informeren van de persoon"), submit=_("Opslaan")),
+        "cases/case_informing.html",
+    )
 
 
 @form_methods
 def case_review(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     membership, case = _managed_case(request, pk)
     form = forms.ReviewForm(_posted(request), initial={"next_review_on": case.next_review_on})
-    if _run(
+    intro = _("Op de evaluatiedatum verschijnt de casus op het overzicht.")
+    return _form_step(
+        request,
+        case,
         form,
         lambda: lifecycle_services.case_schedule_review(
-            membership=membership, case=case, next_review_on=form.cleaned_data["next_review_on"]
+            membership=membership, case=case, **cleaned_values(form, "next_review_on")
         ),
-    ):
-        return _done(request, case, _("De evaluatie is gepland."))
-    page = FormPage(
-        title=_("Evaluatie plannen"),
-        submit=_("Opslaan"),
-        intro=[_("Op de evaluatiedatum verschijnt de casus op het overzicht.")],
+        _("De evaluatie is gepland."),
+        FormPage(_("Evaluatie plannen"), _("Opslaan"), [intro]),
     )
-    return _form_page(request, case, form, page)
 
 
 @form_methods
 def case_reassess(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     membership, case = _managed_case(request, pk)
     form = forms.ReassessForm(_posted(request), latest=timezone.localdate() + REASSESSMENT_INTERVAL)
-    if _run(
+    intro = _(
+        "Minstens jaarlijks wordt beoordeeld of voortgezette bespreking nog nodig is. "
+        "Is dat zo, leg dan de volgende herbeoordeling vast. Is dat niet zo, schaal de "
+        "casus dan af of sluit hem af."
+    )
+    page = FormPage(_("Herbeoordelen"), _("Voortgezette bespreking is nodig"), [intro])
+    return _form_step(
+        request,
+        case,
         form,
         lambda: lifecycle_services.case_reassess(
-            membership=membership, case=case, next_due_on=form.cleaned_data["next_due_on"]
+            membership=membership, case=case, **cleaned_values(form, "next_due_on")
         ),
-    ):
-        return _done(request, case, _("De herbeoordeling is vastgelegd."))
-    page = FormPage(
-        title=_("Herbeoordelen"),
-        submit=_("Voortgezette bespreking is nodig"),
-        intro=[
-            _(
-                "Minstens jaarlijks wordt beoordeeld of voortgezette bespreking nog nodig is. "
-                "Is dat zo, leg dan de volgende herbeoordeling vast. Is dat niet zo, schaal de "
-                "casus dan af of sluit hem af."
-            )
-        ],
+        _("De herbeoordeling is vastgelegd."),
+        page,
+        last_reassessed=case.last_reassessed_on,
     )
-    return _form_page(request, case, form, page, last_reassessed=case.last_reassessed_on)
 
 
 @form_methods
 def case_to_monitoring(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     membership, case = _managed_case(request, pk)
-    form = forms.ConfirmForm(_posted(request))
-    if _run(form, lambda: lifecycle_services.case_to_monitoring(membership=membership, case=case)):
-        return _done(request, case, _("De casus is in de fase monitoring."))
-    page = FormPage(
-        title=_("Naar monitoring"),
-        submit=_("Naar monitoring"),
-        intro=[
-            _(
-                "Het plan van aanpak loopt: de casus gaat van casusoverleg naar monitoring. "
-                "De deelnemers houden toegang."
-            )
-        ],
+    intro = _(
+        "Het plan van aanpak loopt: de casus gaat van casusoverleg naar monitoring. "
+        "De deelnemers houden toegang."
     )
-    return _form_page(request, case, form, page)
+    return _form_step(
+        request,
+        case,
+        forms.ConfirmForm(_posted(request)),
+        lambda: lifecycle_services.case_to_monitoring(membership=membership, case=case),
+        _("De casus is in de fase monitoring."),
+        FormPage(_("Naar monitoring"), _("Naar monitoring"), [intro]),
+    )
 
 
 @form_methods
 def case_deescalate(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     membership, case = _managed_case(request, pk)
     form = forms.DeescalateForm(_posted(request))
-    if _run(
+    intro = _("Leg vast waarheen wordt afgeschaald en hoe lang de nazorg duurt.")
+    return _form_step(
+        request,
+        case,
         form,
         lambda: lifecycle_services.case_deescalate(
             membership=membership,
             case=case,
-            destination=form.cleaned_data["destination"],
-            aftercare_until=form.cleaned_data["aftercare_until"],
+            **cleaned_values(form, "destination", "aftercare_until"),
         ),
-    ):
-        return _done(request, case, _("De casus is afgeschaald en in de fase nazorg."))
-    page = FormPage(
-        title=_("Afschalen"),
-        submit=_("Afschalen"),
-        intro=[_("Leg vast waarheen wordt afgeschaald en hoe lang de nazorg duurt.")],
+        _("De casus is afgeschaald en in de fase nazorg."),
+        FormPage(_("Afschalen"), _("Afschalen"), [intro]),
     )
-    return _form_page(request, case, form, page)
 
 
 @form_methods
 def case_close(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     membership, case = _managed_case(request, pk)
     form = forms.CloseForm(_posted(request))
-    if _run(
+    warning = _(
+        "Na het afsluiten eindigen alle deelnames: de partners verliezen de toegang tot de "
+        "casus. De bewaartermijn gaat vandaag in. Afsluiten kan niet ongedaan worden gemaakt."
+    )
+    return _form_step(
+        request,
+        case,
         form,
         lambda: lifecycle_services.case_close(
-            membership=membership,
-            case=case,
-            reason=form.cleaned_data["reason"],
-            note=form.cleaned_data["note"],
+            membership=membership, case=case, **cleaned_values(form, "reason", "note")
         ),
-    ):
-        return _done(request, case, _("De casus is afgesloten."))
-    page = FormPage(
-        title=_("Casus afsluiten"),
-        submit=_("Casus definitief afsluiten"),
-        warning=_(
-            "Na het afsluiten eindigen alle deelnames: de partners verliezen de toegang tot de "
-            "casus. De bewaartermijn gaat vandaag in. Afsluiten kan niet ongedaan worden gemaakt."
-        ),
+        _("De casus is afgesloten."),
+        FormPage(_("Casus afsluiten"), _("Casus definitief afsluiten"), warning=warning),
     )
-    return _form_page(request, case, form, page)

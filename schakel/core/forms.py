@@ -1,9 +1,12 @@
-"""Form helpers shared by every app: NL Design System classes on widgets, the error summary."""
+"""Form helpers shared by every app: NL Design System classes on widgets, the error summary and
+the service's messages put on the form."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 RADIO_CLASS = "utrecht-radio-button utrecht-radio-button--html-input"
@@ -88,3 +91,24 @@ def error_summary(form: forms.Form, formsets: tuple[Any, ...] = ()) -> list[Erro
                 }
                 items += [ErrorItem(str(label), str(m), _anchor(field)) for m in field.errors]
     return items
+
+
+def shown_errors(form: forms.Form) -> list[ErrorItem]:
+    """The error summary of a submitted form; none while it is shown for the first time."""
+    return error_summary(form) if form.is_bound else []
+
+
+def add_service_errors(
+    form: forms.BaseForm, error: ValidationError, fields: Mapping[str, str] | None = None
+) -> None:
+    """Put the service's messages next to the fields (``fields`` maps a service key to a form
+    field where the names differ); messages about anything else go to the top of the form."""
+    by_key = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+    for key, messages in by_key.items():
+        name = (fields or {}).get(key, key) if key is not None else None
+        form.add_error(name if name in form.fields else None, messages)
+
+
+def cleaned_values(form: forms.BaseForm, *names: str) -> dict[str, Any]:
+    """The named cleaned values of a valid form, to pass on to a service by the same names."""
+    return {name: form.cleaned_data[name] for name in names}

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from schakel.core.forms import add_service_errors
 from schakel.intake.choices import DataCategory, ResearchLegalBasis, ResearchOutcome
 from schakel.intake.models import Signal
 from schakel.intake.online_services import ResearchPlan
@@ -84,11 +85,7 @@ class OnlineFormMixin:
     def add_service_errors(self, error: ValidationError) -> None:
         """Put a service's {field: [messages]} on the matching fields (else on the form)."""
         form: forms.BaseForm = self  # type: ignore[assignment]
-        messages = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
-        for name, items in messages.items():
-            target = name if name in form.fields else None
-            for message in items:
-                form.add_error(target, message)
+        add_service_errors(form, error)
 
     def error_links(self) -> list[ErrorLink]:
         """The error summary above the form, each line linking to its field."""
@@ -127,6 +124,19 @@ def _optional_line(label: Any, help_text: Any = "") -> forms.CharField:
     )
 
 
+def _radio(
+    label: "StrOrPromise", choices: Any, message: "StrOrPromise", **kwargs: Any
+) -> forms.ChoiceField:
+    """Radio buttons; no choice and an unknown choice get the same message."""
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": message, "invalid_choice": message},
+        **kwargs,
+    )
+
+
 class SignalChoiceField(forms.ModelChoiceField[Signal]):
     """A signal shown by its reference and registration date only: never a name."""
 
@@ -149,15 +159,7 @@ class ResearchStartForm(OnlineFormMixin, forms.Form):
         _("Aanleiding"),
         _("Wat is de directe aanleiding om nu online te zoeken?"),
     )
-    legal_basis = forms.ChoiceField(
-        label=_("Grondslag"),
-        choices=ResearchLegalBasis.choices,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Kies een grondslag."),
-            "invalid_choice": _("Kies een grondslag."),
-        },
-    )
+    legal_basis = _radio(_("Grondslag"), ResearchLegalBasis.choices, _("Kies een grondslag."))
     public_order_interest = _text(
         _("Belang voor de openbare orde"),
         _("Welk belang voor de openbare orde of veiligheid staat op het spel?"),
@@ -248,15 +250,7 @@ class ResearchCompleteForm(OnlineFormMixin, forms.Form):
         _("Geraadpleegde bronnen"),
         _("Welke openbaar toegankelijke bronnen hebt u bekeken, bijvoorbeeld platform en pagina?"),
     )
-    outcome = forms.ChoiceField(
-        label=_("Uitkomst"),
-        choices=ResearchOutcome.choices,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Kies een uitkomst."),
-            "invalid_choice": _("Kies een uitkomst."),
-        },
-    )
+    outcome = _radio(_("Uitkomst"), ResearchOutcome.choices, _("Kies een uitkomst."))
     outcome_summary = _text(
         _("Bevindingen"),
         _(
@@ -265,15 +259,11 @@ class ResearchCompleteForm(OnlineFormMixin, forms.Form):
         ),
         required=False,
     )
-    outcome_category = forms.ChoiceField(
-        label=_("Categorie bevindingen"),
-        choices=DataCategory.choices,
+    outcome_category = _radio(
+        _("Categorie bevindingen"),
+        DataCategory.choices,
+        _("Kies een categorie."),
         initial=DataCategory.ORDINARY,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Kies een categorie."),
-            "invalid_choice": _("Kies een categorie."),
-        },
     )
 
     def clean(self) -> dict[str, Any]:

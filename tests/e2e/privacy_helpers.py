@@ -11,12 +11,12 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import Page, expect
-from schakel.cases.meetings.disclosures import DisclosureInput, disclosure_record
 
 from schakel.accounts.models import User
 from schakel.accounts.stepup import SESSION_KEY as STEP_UP_SESSION_KEY
 from schakel.accounts.tests.factories import TEST_PASSWORD
 from schakel.cases.choices import InterventionKind
+from schakel.cases.meetings.disclosures import DisclosureInput, disclosure_record
 from schakel.cases.models import Case, ItemDecision
 from schakel.cases.plans.services import InterventionInput, PlanInput, intervention_add, plan_update
 from schakel.cases.tests.factories import on_agenda, open_case

@@ -1,6 +1,7 @@
 """Partner directory for everyone; administration of organisations for admins (else 404)."""
 
 import uuid
+from functools import partial
 from itertools import groupby
 from typing import Any
 
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_GET
 from schakel.accounts.acting import acting_user
 from schakel.accounts.organisations import forms, permissions, selectors, services
 from schakel.accounts.permissions import admin_required, superuser_required
-from schakel.core.pages import form_methods, page_of
+from schakel.core.pages import done_on_post, form_methods, page_of
 from schakel.network.choices import OrganisationKind
 from schakel.network.models import Organisation
 
@@ -34,6 +35,22 @@ def form_page(
     context = {"form": form, "title": title, "cancel_url": cancel_url, "section": section}
     context.update(extra)
     return render(request, "network/admin_form.html", context)
+
+
+def confirm_page(
+    request: HttpRequest,
+    *,
+    title: str,
+    question: str,
+    submit: str,
+    cancel_url: str,
+    section: str = "organisations",
+    **extra: Any,
+) -> HttpResponse:
+    """One template for every administration question: "do you want to …?", yes or cancel."""
+    context = {"title": title, "question": question, "submit_label": submit}
+    context.update(cancel_url=cancel_url, section=section, **extra)
+    return render(request, "network/admin_confirm.html", context)
 
 
 def _kind_groups(organisations: QuerySet[Organisation]) -> list[tuple[str, list[Organisation]]]:
@@ -180,19 +197,22 @@ def admin_option_delete(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     user = acting_user(request)
     option = selectors.intervention_option_get_for_admin(user=user, pk=pk)
     organisation = option.organisation
-    if request.method == "POST":
-        services.intervention_option_delete(by=user, option=option)
-        messages.success(request, _("De interventiemogelijkheid is verwijderd."))
-        return redirect(_detail_url(organisation))
-    context = {
-        "title": _("Interventiemogelijkheid verwijderen"),
-        "question": _("Wilt u „%(option)s” van %(organisation)s verwijderen?")
-        % {"option": option.name, "organisation": organisation.name},
-        "submit_label": _("Verwijderen"),
-        "cancel_url": _detail_url(organisation),
-        "section": "organisations",
+    done = _("De interventiemogelijkheid is verwijderd.")
+    delete = partial(services.intervention_option_delete, by=user, option=option)
+    if response := done_on_post(request, delete, done, _detail_url(organisation)):
+        return response
+    question = _("Wilt u „%(option)s” van %(organisation)s verwijderen?") % {
+        "option": option.name,
+        "organisation": organisation.name,
     }
-    return render(request, "network/admin_confirm.html", context)
+    title = _("Interventiemogelijkheid verwijderen")
+    return confirm_page(
+        request,
+        title=title,
+        question=question,
+        submit=_("Verwijderen"),
+        cancel_url=_detail_url(organisation),
+    )
 
 
 # Regions and collaborations (platform operator) ----------------------------------------------

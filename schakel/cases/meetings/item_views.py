@@ -2,6 +2,7 @@
 decisions, adopting the plan, and the disclosures partners bring in (with corrections)."""
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,8 +24,8 @@ from schakel.cases.meetings.views import _gate, _member, _optional_url, item_url
 from schakel.cases.models import AgendaItem, Disclosure
 from schakel.cases.plans.services import PlanConflictError, plan_adopt
 from schakel.cases.services import CaseStateError
-from schakel.core.forms import error_summary
-from schakel.core.pages import form_methods
+from schakel.core.forms import cleaned_values, error_summary
+from schakel.core.pages import form_methods, save_valid, success_redirect
 from schakel.network.models import Organisation
 
 # The agenda item ----------------------------------------------------------------------------
@@ -134,12 +135,23 @@ def _item_context(
 
 
 def _item_for_action(
-    request: HttpRequest, pk: uuid.UUID, membership: Membership | None = None
+    request: HttpRequest,
+    pk: uuid.UUID,
+    may: Callable[[Membership, AgendaItem], bool] | None = None,
+    membership: Membership | None = None,
 ) -> tuple[Membership, AgendaItem, str]:
-    """A visible agenda item (no person data read yet) and the gate, if still to pass."""
+    """A visible agenda item (no person data read yet) and the gate, if still to pass; past the
+    gate, a 404 unless ``may``."""
     membership = membership or _member(request)
     item = selectors.agenda_item_for_action(membership=membership, pk=pk)
-    return membership, item, _gate(membership, item.meeting, item)
+    gate = _gate(membership, item.meeting, item)
+    if not gate and may is not None and not may(membership, item):
+        raise Http404
+    return membership, item, gate
+
+
+def _may_edit_agenda(membership: Membership, item: AgendaItem) -> bool:
+    return permissions.may_edit_agenda(membership, item.meeting)
 
 
 def _render_item(
@@ -166,28 +178,22 @@ def item_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 @require_POST
 def invitation_create(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     """Invite an incidental partner to this item, for a period."""
-    membership, item, gate = _item_for_action(request, pk)
+    membership, item, gate = _item_for_action(request, pk, _may_edit_agenda)
     if gate:
         return redirect(gate)
-    if not permissions.may_edit_agenda(membership, item.meeting):
-        raise Http404
     view = selectors.agenda_item_get_for(membership=membership, pk=pk)
     form = forms.InvitationForm(request.POST, organisations=_invitable(view), meeting=item.meeting)
-    if form.is_valid():
-        data = form.to_input()
-        try:
-            services.invitation_add(membership=membership, item=view.item, data=data)
-        except PermissionDenied:
-            raise Http404 from None
-        except ValidationError as error:
-            forms.add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(organisation)s is uitgenodigd voor dit agendapunt.")
-                % {"organisation": data.organisation.name},
-            )
-            return redirect(item_url(item) + "#uitnodigingen")
+    if save_valid(
+        form,
+        lambda: services.invitation_add(
+            membership=membership, item=view.item, data=form.to_input()
+        ),
+        forbidden_is_404=True,
+    ):
+        message = _("%(organisation)s is uitgenodigd voor dit agendapunt.") % {
+            "organisation": form.cleaned_data["organisation"].name
+        }
+        return success_redirect(request, message, item_url(item) + "#uitnodigingen")
     context = _item_context(membership, view, invitation_form=form)
     return render(request, "cases/item_detail.html", context)
 
@@ -195,38 +201,29 @@ def invitation_create(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 @require_POST
 def item_decision(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     """Record what the meeting agreed on for this case."""
-    membership, item, gate = _item_for_action(request, pk)
+    membership, item, gate = _item_for_action(request, pk, permissions.may_minute)
     if gate:
         return redirect(gate)
-    if not permissions.may_minute(membership, item):
-        raise Http404
     form = forms.DecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.decision_record(
-                membership=membership,
-                item=item,
-                text=form.cleaned_data["text"],
-                category=form.cleaned_data["category"],
-            )
-        except PermissionDenied:
-            raise Http404 from None
-        except ValidationError as error:
-            forms.add_service_errors(form, error)
-        else:
-            messages.success(request, _("Het besluit is vastgelegd."))
-            return redirect(item_url(item) + "#besluiten")
+    if save_valid(
+        form,
+        lambda: services.decision_record(
+            membership=membership, item=item, **cleaned_values(form, "text", "category")
+        ),
+        forbidden_is_404=True,
+    ):
+        return success_redirect(
+            request, _("Het besluit is vastgelegd."), item_url(item) + "#besluiten"
+        )
     return _render_item(request, membership, pk, decision_form=form)
 
 
 @require_POST
 def item_plan_adopt(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     """The meeting adopts the plan's draft version as it was shown."""
-    membership, item, gate = _item_for_action(request, pk)
+    membership, item, gate = _item_for_action(request, pk, permissions.may_minute)
     if gate:
         return redirect(gate)
-    if not permissions.may_minute(membership, item):
-        raise Http404
     form = forms.PlanAdoptForm(request.POST)
     target = item_url(item) + "#plan"
     if not form.is_valid():
@@ -286,11 +283,9 @@ def _disclosure_page(
 @form_methods
 def disclosure_create(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     """Record what one's organisation brings in for this agenda item."""
-    membership, item, gate = _item_for_action(request, pk)
+    membership, item, gate = _item_for_action(request, pk, permissions.may_disclose)
     if gate:
         return redirect(gate)
-    if not permissions.may_disclose(membership, item):
-        raise Http404
     at_table = selectors.organisations_at_item(item)
     data = request.POST if request.method == "POST" else None
     form = forms.DisclosureForm(data, membership=membership, at_table=at_table)
@@ -321,11 +316,9 @@ def disclosure_correct(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     )
     if item_pk is None:
         raise Http404
-    _acting, item, gate = _item_for_action(request, item_pk, membership)
+    _acting, item, gate = _item_for_action(request, item_pk, permissions.may_disclose, membership)
     if gate:
         return redirect(gate)
-    if not permissions.may_disclose(membership, item):
-        raise Http404
     view = selectors.agenda_item_get_for(membership=membership, pk=item_pk)
     rows = _disclosure_rows(membership, view.item, view.disclosures)
     row = next((r for r in rows if r.disclosure.pk == pk), None)

@@ -10,6 +10,7 @@ A disclosure is never edited or deleted; a correction is a new disclosure.
 """
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -35,8 +36,8 @@ from schakel.cases.choices import OPEN_PHASES, MeetingStatus
 from schakel.cases.meetings import forms, services
 from schakel.cases.models import AgendaItem, Case, ConsultationMeeting
 from schakel.cases.services import CaseStateError
-from schakel.core.forms import error_summary
-from schakel.core.pages import form_methods, page_of
+from schakel.core.forms import error_summary, shown_errors
+from schakel.core.pages import form_methods, page_of, posted, save_valid, success_redirect
 
 
 def _member(request: HttpRequest) -> Membership:
@@ -110,21 +111,19 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
     membership = _member(request)
     if not permissions.may_schedule_meeting(membership):
         raise Http404
-    form = forms.MeetingForm(
-        request.POST if request.method == "POST" else None, membership=membership
+    form = forms.MeetingForm(posted(request), membership=membership)
+    saved = save_valid(
+        form,
+        lambda: services.meeting_schedule(membership=membership, data=form.to_input()),
+        fields=forms.MeetingForm.SERVICE_FIELDS,
+        forbidden_is_404=True,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.meeting_schedule(membership=membership, data=form.to_input())
-        except PermissionDenied:
-            raise Http404 from None
-        except ValidationError as error:
-            forms.add_service_errors(form, error, forms.MeetingForm.SERVICE_FIELDS)
-        else:
-            messages.success(request, _("Het casusoverleg is gepland."))
-            return redirect(meeting_url(meeting))
-    errors = error_summary(form) if form.is_bound else []
-    return render(request, "cases/meeting_form.html", {"form": form, "errors": errors})
+    if saved:
+        return success_redirect(
+            request, _("Het casusoverleg is gepland."), meeting_url(saved.value)
+        )
+    context = {"form": form, "errors": shown_errors(form)}
+    return render(request, "cases/meeting_form.html", context)
 
 
 # The meeting: confidentiality gate and agenda --------------------------------------------
@@ -218,47 +217,43 @@ def meeting_acknowledge(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 
 
 def _meeting_for_action(
-    request: HttpRequest, pk: uuid.UUID
+    request: HttpRequest, pk: uuid.UUID, may: Callable[[Membership, ConsultationMeeting], bool]
 ) -> tuple[Membership, ConsultationMeeting, str]:
+    """A visible meeting and the gate, if still to pass; past the gate, a 404 unless ``may``."""
     membership = _member(request)
     meeting = selectors.meeting_get_for(membership=membership, pk=pk)
-    return membership, meeting, _gate(membership, meeting)
+    gate = _gate(membership, meeting)
+    if not gate and not may(membership, meeting):
+        raise Http404
+    return membership, meeting, gate
 
 
 @require_POST
 def item_create(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     """Put a case of the ZVH on the agenda."""
-    membership, meeting, gate = _meeting_for_action(request, pk)
+    membership, meeting, gate = _meeting_for_action(request, pk, permissions.may_edit_agenda)
     if gate:
         return redirect(gate)
-    if not permissions.may_edit_agenda(membership, meeting):
-        raise Http404
     form = forms.AgendaItemForm(request.POST, cases=_candidate_cases(membership, meeting))
-    if form.is_valid():
-        case = form.cleaned_data["case"]
-        try:
-            services.agenda_item_add(membership=membership, meeting=meeting, case=case)
-        except PermissionDenied:
-            raise Http404 from None
-        except ValidationError as error:
-            forms.add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Casus %(reference)s staat op de agenda.") % {"reference": case.reference},
-            )
-            return redirect(meeting_url(meeting))
+    if save_valid(
+        form,
+        lambda: services.agenda_item_add(
+            membership=membership, meeting=meeting, case=form.cleaned_data["case"]
+        ),
+        forbidden_is_404=True,
+    ):
+        reference = form.cleaned_data["case"].reference
+        message = _("Casus %(reference)s staat op de agenda.") % {"reference": reference}
+        return success_redirect(request, message, meeting_url(meeting))
     context = _meeting_context(membership, meeting, agenda_form=form)
     return render(request, "cases/meeting_detail.html", context)
 
 
 @require_POST
 def attendance_record(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
-    membership, meeting, gate = _meeting_for_action(request, pk)
+    membership, meeting, gate = _meeting_for_action(request, pk, permissions.runs_meeting)
     if gate:
         return redirect(gate)
-    if not permissions.runs_meeting(membership, meeting):
-        raise Http404
     ids = list(meeting.attendances.values_list("pk", flat=True))
     form = forms.AttendanceForm(request.POST, attendance_ids=ids)
     if not form.is_valid():
@@ -282,11 +277,9 @@ STATUS_DONE = {
 
 @require_POST
 def meeting_status(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
-    membership, meeting, gate = _meeting_for_action(request, pk)
+    membership, meeting, gate = _meeting_for_action(request, pk, permissions.runs_meeting)
     if gate:
         return redirect(gate)
-    if not permissions.runs_meeting(membership, meeting):
-        raise Http404
     form = forms.MeetingStatusForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Kies of het overleg is gehouden of geannuleerd."))

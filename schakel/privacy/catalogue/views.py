@@ -6,6 +6,7 @@ service. A basis disclosures refer to keeps its code and is deactivated, never d
 """
 
 import uuid
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -17,11 +18,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from schakel.accounts.acting import acting_user
+from schakel.accounts.organisations.views import confirm_page
 from schakel.accounts.permissions import admin_required
 from schakel.accounts.stepup import step_up_required
 from schakel.audit.models import ProcessingActivity
 from schakel.core.forms import error_summary
-from schakel.core.pages import form_methods
+from schakel.core.pages import done_on_post, form_methods
 from schakel.legal.models import LegalBasis
 from schakel.network.choices import OrganisationKind
 from schakel.privacy.catalogue import services
@@ -130,16 +132,16 @@ def _confirm(
     explanation: str = "",
     harmless: bool = False,
 ) -> HttpResponse:
-    context = {
-        "title": title,
-        "question": question,
-        "explanation": explanation,
-        "submit_label": submit,
-        "cancel_url": _list_url(),
-        "harmless": harmless,
-        "section": SECTION,
-    }
-    return render(request, "network/admin_confirm.html", context)
+    return confirm_page(
+        request,
+        title=title,
+        question=question,
+        submit=submit,
+        cancel_url=_list_url(),
+        section=SECTION,
+        explanation=explanation,
+        harmless=harmless,
+    )
 
 
 @admin_required
@@ -147,10 +149,12 @@ def _confirm(
 @step_up_required
 def basis_deactivate(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     basis = _basis(pk)
-    if request.method == "POST":
-        services.basis_set_active(by=acting_user(request), basis=basis, active=False)
-        messages.success(request, _("De grondslag is niet meer actief."))
-        return redirect(_list_url())
+    deactivate = partial(services.basis_set_active, basis=basis, active=False)
+    done = _("De grondslag is niet meer actief.")
+    if response := done_on_post(
+        request, lambda: deactivate(by=acting_user(request)), done, _list_url()
+    ):
+        return response
     return _confirm(
         request,
         title=_("Grondslag op inactief zetten"),
@@ -168,10 +172,12 @@ def basis_deactivate(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 @step_up_required
 def basis_activate(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     basis = _basis(pk)
-    if request.method == "POST":
-        services.basis_set_active(by=acting_user(request), basis=basis, active=True)
-        messages.success(request, _("De grondslag is weer actief."))
-        return redirect(_list_url())
+    activate = partial(services.basis_set_active, basis=basis, active=True)
+    done = _("De grondslag is weer actief.")
+    if response := done_on_post(
+        request, lambda: activate(by=acting_user(request)), done, _list_url()
+    ):
+        return response
     return _confirm(
         request,
         title=_("Grondslag weer actief maken"),
