@@ -10,15 +10,17 @@
 """
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any, cast
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Model, QuerySet
 from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import exceptions, serializers
 from rest_framework.generics import GenericAPIView
+from rest_framework.mixins import ListModelMixin
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -88,6 +90,14 @@ def membership_of(request: Request) -> Membership:
     return membership
 
 
+def visible_or_404[M: Model](visible: QuerySet[M], pk: Any) -> M:
+    """The object with this id among those the caller may see; any other id is a 404."""
+    found = visible.filter(pk=pk).first()
+    if found is None:
+        raise exceptions.NotFound()
+    return found
+
+
 class SchakelAPIView(GenericAPIView[Any]):
     """Base of every app's endpoints."""
 
@@ -104,6 +114,13 @@ class SchakelAPIView(GenericAPIView[Any]):
     def fake(self) -> bool:
         """Schema generation has no caller."""
         return bool(getattr(self, "swagger_fake_view", False))
+
+    def valid_input(self, serializer_class: Any) -> Any:
+        """The request body read by ``serializer_class``; invalid input is a 400 with every
+        message at once."""
+        serializer = serializer_class(data=self.request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        return serializer
 
     def paginated(self, rows: Any, serializer_class: Any) -> Response:
         """A page of ``rows`` (a queryset or a list) as the standard paginated answer."""
@@ -124,6 +141,53 @@ class SchakelAPIView(GenericAPIView[Any]):
             json_dumps_params={"ensure_ascii": False},
         )
         return cast(Response, response)
+
+
+class VisibleListView(ListModelMixin, SchakelAPIView):
+    """A list endpoint: ``visible_rows()`` paginated, filtered and ordered as the view declares.
+    Schema generation has no caller: it gets the empty ``queryset`` (which names the model)."""
+
+    def visible_rows(self) -> QuerySet[Any]:
+        raise NotImplementedError
+
+    def get_queryset(self) -> QuerySet[Any]:
+        if self.fake:
+            return super().get_queryset()
+        return self.visible_rows()
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self.list(request, *args, **kwargs)
+
+
+class ActionView(SchakelAPIView):
+    """One change through one service call, in the order every action keeps: find what it
+    changes (``target``: a 404 when not visible, a 409 when it can no longer change), read the
+    input (``input_serializer``, 400; ``None``: the action reads no input), change it (``act``,
+    inside ``errors``: by default a service's messages are a 400, a state that changed meanwhile
+    a 409) and ``answer``. A view's ``post`` (or ``patch``) is ``return self.perform(request, id)``.
+    """
+
+    input_serializer: Any = None
+
+    def target(self, membership: Membership, pk: Any) -> Any:
+        raise NotImplementedError
+
+    def act(self, membership: Membership, target: Any, serializer: Any) -> Any:
+        raise NotImplementedError
+
+    def answer(self, membership: Membership, target: Any, result: Any) -> Response:
+        raise NotImplementedError
+
+    def errors(self, target: Any) -> AbstractContextManager[None]:
+        return service_errors()
+
+    def perform(self, request: Request, pk: Any) -> Response:
+        membership = membership_of(request)
+        target = self.target(membership, pk)
+        serializer = self.valid_input(self.input_serializer) if self.input_serializer else None
+        with self.errors(target):
+            result = self.act(membership, target, serializer)
+        return self.answer(membership, target, result)
 
 
 def problem_response(description: str, serializer: Any = ProblemSerializer) -> dict[Any, Any]:

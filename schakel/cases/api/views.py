@@ -12,9 +12,8 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions
-from rest_framework.mixins import ListModelMixin
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
@@ -22,10 +21,13 @@ from rest_framework.serializers import Serializer
 from schakel.accounts.models import Membership
 from schakel.api.base import (
     CONFLICT_RESPONSE,
+    ActionView,
     SchakelAPIView,
+    VisibleListView,
     conflict,
     membership_of,
     service_errors,
+    visible_or_404,
 )
 from schakel.api.filters import StrictOrderingFilter
 from schakel.api.views import acting_membership_of
@@ -65,19 +67,8 @@ def case_state(case: Case) -> dict[str, Any]:
     return dict(CaseStateSerializer(case).data)
 
 
-class CaseListView(ListModelMixin, SchakelAPIView):
-    serializer_class = CaseSerializer
-    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
-    filterset_class = CaseFilterSet
-    ordering_fields = ["opened_at", "next_review_on", "reassessment_due_on"]
-    ordering = ["-opened_at"]
-
-    def get_queryset(self) -> QuerySet[Case]:
-        if self.fake:
-            return Case.objects.none()
-        return selectors.case_list_for(membership=acting_membership_of(self.request))
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         summary="Casussen",
         description=(
             "De casussen die u mag zien: als gemeentelijk regisseur die van uw inwoners, als "
@@ -90,8 +81,17 @@ class CaseListView(ListModelMixin, SchakelAPIView):
         responses={200: CaseSerializer(many=True)},
         tags=TAGS,
     )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return self.list(request, *args, **kwargs)
+)
+class CaseListView(VisibleListView):
+    serializer_class = CaseSerializer
+    queryset = Case.objects.none()  # for the schema; reads go through selectors
+    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
+    filterset_class = CaseFilterSet
+    ordering_fields = ["opened_at", "next_review_on", "reassessment_due_on"]
+    ordering = ["-opened_at"]
+
+    def visible_rows(self) -> QuerySet[Case]:
+        return selectors.case_list_for(membership=acting_membership_of(self.request))
 
 
 class CaseDetailView(SchakelAPIView):
@@ -149,10 +149,7 @@ class ParticipationListView(SchakelAPIView):
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
         case = writable_case(membership, id)
-        serializer = ParticipationInputSerializer(
-            data=request.data, context=self.get_serializer_context()
-        )
-        serializer.is_valid(raise_exception=True)
+        serializer = self.valid_input(ParticipationInputSerializer)
         with service_errors():
             participation = services.participation_add(
                 membership=membership, case=case, data=serializer.to_input()
@@ -175,17 +172,10 @@ class ParticipationEndView(SchakelAPIView):
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
-        participation = (
-            Participation.objects.filter(case__in=cases_visible_to(membership=membership))
-            .select_related("case", "organisation")
-            .filter(pk=id)
-            .first()
-        )
-        if participation is None:
-            raise exceptions.NotFound()
+        visible = Participation.objects.filter(case__in=cases_visible_to(membership=membership))
+        participation = visible_or_404(visible.select_related("case", "organisation"), id)
         writable_case(membership, participation.case_id)
-        serializer = ParticipationEndSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        serializer = self.valid_input(ParticipationEndSerializer)
         with service_errors():
             ended = services.participation_end(
                 membership=membership,
@@ -195,22 +185,14 @@ class ParticipationEndView(SchakelAPIView):
         return Response(ParticipationSerializer(ended).data)
 
 
-class CaseActionView(SchakelAPIView):
+class CaseActionView(ActionView):
     """One change to a case through one service; answers the case's state (no person data)."""
 
-    input_serializer: type[Serializer[Any]]
+    def target(self, membership: Membership, pk: uuid.UUID) -> Case:
+        return writable_case(membership, pk)
 
-    def act(self, membership: Membership, case: Case, serializer: Any) -> Case:
-        raise NotImplementedError
-
-    def perform(self, request: Request, id: uuid.UUID) -> Response:
-        membership = membership_of(request)
-        case = writable_case(membership, id)
-        serializer = self.input_serializer(data=request.data, context=self.get_serializer_context())
-        serializer.is_valid(raise_exception=True)
-        with service_errors():
-            changed = self.act(membership, case, serializer)
-        return Response(case_state(changed))
+    def answer(self, membership: Membership, target: Case, result: Case) -> Response:
+        return Response(case_state(result))
 
 
 class InformingView(CaseActionView):

@@ -74,8 +74,7 @@ class MainIdentityView(SchakelAPIView):
     def put(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
         subject, _signals = subject_signals_for(membership, id)
-        serializer = MainIdentityChangeSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        serializer = self.valid_input(MainIdentityChangeSerializer)
         try:
             with service_errors():
                 identity_choose(

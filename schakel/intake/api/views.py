@@ -10,9 +10,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, serializers
-from rest_framework.mixins import ListModelMixin
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -21,10 +20,12 @@ from schakel.accounts.models import Membership
 from schakel.api.base import (
     PostAllowedBy,
     SchakelAPIView,
+    VisibleListView,
     conflict,
     membership_of,
     problem_response,
     service_errors,
+    visible_or_404,
 )
 from schakel.api.filters import StrictOrderingFilter
 from schakel.api.views import acting_membership_of
@@ -105,20 +106,8 @@ class SignalDetailQuerySerializer(serializers.Serializer[Any]):
     )
 
 
-class SignalListView(ListModelMixin, SchakelAPIView):
-    permission_classes = [IsAuthenticated, MayRegisterSignal]
-    serializer_class = SignalStatusSerializer
-    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
-    filterset_class = SignalFilterSet
-    ordering_fields = ["created_at"]
-    ordering = ["-created_at"]
-
-    def get_queryset(self) -> QuerySet[Any]:
-        if self.fake:
-            return Signal.objects.none()
-        return selectors.signal_status_rows_for(membership=acting_membership_of(self.request))
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         summary="Status van signalen",
         description=(
             "De signalen die u mag volgen: die van uw eigen organisatie en, voor het meldpunt, "
@@ -129,8 +118,18 @@ class SignalListView(ListModelMixin, SchakelAPIView):
         responses={200: SignalStatusSerializer(many=True)},
         tags=TAGS,
     )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return self.list(request, *args, **kwargs)
+)
+class SignalListView(VisibleListView):
+    permission_classes = [IsAuthenticated, MayRegisterSignal]
+    serializer_class = SignalStatusSerializer
+    queryset = Signal.objects.none()  # for the schema; reads go through selectors
+    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
+    filterset_class = SignalFilterSet
+    ordering_fields = ["created_at"]
+    ordering = ["-created_at"]
+
+    def visible_rows(self) -> QuerySet[Any]:
+        return selectors.signal_status_rows_for(membership=acting_membership_of(self.request))
 
     @extend_schema(
         summary="Signaal registreren",
@@ -148,10 +147,7 @@ class SignalListView(ListModelMixin, SchakelAPIView):
     )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
-        serializer = SignalRegisterSerializer(
-            data=request.data, context=self.get_serializer_context()
-        )
-        serializer.is_valid(raise_exception=True)
+        serializer = self.valid_input(SignalRegisterSerializer)
         with service_errors():
             registration = services.signal_register(
                 membership=membership, data=serializer.to_signal_input()
@@ -182,9 +178,7 @@ class SignalDetailView(SchakelAPIView):
         query = SignalDetailQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         membership = acting_membership_of(request)
-        row = selectors.signal_status_rows_for(membership=membership).filter(id=id).first()
-        if row is None:
-            raise exceptions.NotFound()
+        row = visible_or_404(selectors.signal_status_rows_for(membership=membership), id)
         signal = None
         if query.validated_data.get("include") == "person":
             signal = selectors.signal_get_for(membership=membership, pk=id)
@@ -196,21 +190,8 @@ class SignalDetailView(SchakelAPIView):
 # --- match suggestions -------------------------------------------------------------------------
 
 
-class SuggestionListView(ListModelMixin, SchakelAPIView):
-    serializer_class = SuggestionSerializer
-    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
-    filterset_class = SuggestionFilterSet
-    ordering_fields = ["score", "created_at"]
-    ordering = ["-score", "-created_at"]
-
-    def get_queryset(self) -> QuerySet[MatchSuggestion]:
-        if self.fake:
-            return MatchSuggestion.objects.none()
-        return suggestion_selectors.suggestion_list_for(
-            membership=acting_membership_of(self.request)
-        )
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         summary="Matchsuggesties",
         description=(
             "Voor het meldpunt (gemeentelijk regisseur): suggesties dat twee signalen over "
@@ -222,8 +203,18 @@ class SuggestionListView(ListModelMixin, SchakelAPIView):
         responses={200: SuggestionSerializer(many=True)},
         tags=TAGS,
     )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return self.list(request, *args, **kwargs)
+)
+class SuggestionListView(VisibleListView):
+    serializer_class = SuggestionSerializer
+    queryset = MatchSuggestion.objects.none()  # for the schema; reads go through selectors
+    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
+    filterset_class = SuggestionFilterSet
+    ordering_fields = ["score", "created_at"]
+    ordering = ["-score", "-created_at"]
+
+    def visible_rows(self) -> QuerySet[MatchSuggestion]:
+        membership = acting_membership_of(self.request)
+        return suggestion_selectors.suggestion_list_for(membership=membership)
 
 
 class SuggestionDetailView(SchakelAPIView):
@@ -268,11 +259,8 @@ class SuggestionDecisionView(SchakelAPIView):
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
         visible = suggestion_selectors.suggestion_list_for(membership=membership)
-        suggestion = visible.filter(pk=id).first()
-        if suggestion is None:
-            raise exceptions.NotFound()
-        serializer = SuggestionDecisionSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        suggestion = visible_or_404(visible, id)
+        serializer = self.valid_input(SuggestionDecisionSerializer)
         with service_errors():
             services.suggestion_decide(
                 suggestion=suggestion,
@@ -287,21 +275,8 @@ class SuggestionDecisionView(SchakelAPIView):
 # --- online research ---------------------------------------------------------------------------
 
 
-class ResearchListView(ListModelMixin, SchakelAPIView):
-    permission_classes = [IsAuthenticated, MayRecordOnlineResearch]
-    serializer_class = ResearchEntrySerializer
-    filter_backends = [StrictOrderingFilter]
-    ordering_fields = ["created_at"]
-    ordering = ["-created_at"]
-
-    def get_queryset(self) -> QuerySet[OnlineResearchEntry]:
-        if self.fake:
-            return OnlineResearchEntry.objects.none()
-        return online_selectors.online_research_list_for(
-            membership=acting_membership_of(self.request)
-        )
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         summary="Logboek online onderzoek",
         description=(
             "De online onderzoeken van uw gemeente, voor het meldpunt en de functionaris "
@@ -311,8 +286,18 @@ class ResearchListView(ListModelMixin, SchakelAPIView):
         responses={200: ResearchEntrySerializer(many=True)},
         tags=TAGS,
     )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return self.list(request, *args, **kwargs)
+)
+class ResearchListView(VisibleListView):
+    permission_classes = [IsAuthenticated, MayRecordOnlineResearch]
+    serializer_class = ResearchEntrySerializer
+    queryset = OnlineResearchEntry.objects.none()  # for the schema; reads go through selectors
+    filter_backends = [StrictOrderingFilter]
+    ordering_fields = ["created_at"]
+    ordering = ["-created_at"]
+
+    def visible_rows(self) -> QuerySet[OnlineResearchEntry]:
+        membership = acting_membership_of(self.request)
+        return online_selectors.online_research_list_for(membership=membership)
 
     @extend_schema(
         summary="Online onderzoek vastleggen (vooraf)",
@@ -329,10 +314,7 @@ class ResearchListView(ListModelMixin, SchakelAPIView):
     )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
-        serializer = ResearchStartSerializer(
-            data=request.data, context=self.get_serializer_context()
-        )
-        serializer.is_valid(raise_exception=True)
+        serializer = self.valid_input(ResearchStartSerializer)
         with service_errors():
             entry = online_services.online_research_start(
                 membership=membership, plan=serializer.to_plan()
@@ -374,13 +356,9 @@ class ResearchCompletionView(SchakelAPIView):
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
-        entry = (
-            online_selectors.online_research_list_for(membership=membership).filter(pk=id).first()
-        )
-        if entry is None:
-            raise exceptions.NotFound()
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        visible = online_selectors.online_research_list_for(membership=membership)
+        entry = visible_or_404(visible, id)
+        serializer = self.valid_input(ResearchCompleteSerializer)
         if entry.is_completed:
             raise conflict(str(services.AlreadyDecidedError.detail))
         with service_errors():

@@ -11,15 +11,15 @@ selector that logs the read.
 
 import copy
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions
-from rest_framework.mixins import ListModelMixin
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -29,9 +29,11 @@ from schakel.accounts.organisations.selectors import process_directors_of, zvh_f
 from schakel.api.base import (
     CONFLICT_RESPONSE,
     SchakelAPIView,
+    VisibleListView,
     conflict,
     membership_of,
     service_errors,
+    visible_or_404,
 )
 from schakel.api.fields import Merged
 from schakel.api.filters import StrictOrderingFilter
@@ -80,15 +82,27 @@ def chair_display(session: WeighingSession, participants: list[Organisation]) ->
 
 def item_for_action(membership: Membership, pk: uuid.UUID) -> WeighingItem:
     """A visible item (no person data read)."""
-    item = (
-        selectors.items_visible_to(membership=membership)
-        .select_related("session", "directing_municipality")
-        .filter(pk=pk)
-        .first()
-    )
-    if item is None:
-        raise exceptions.NotFound()
-    return item
+    visible = selectors.items_visible_to(membership=membership)
+    return visible_or_404(visible.select_related("session", "directing_municipality"), pk)
+
+
+def require_open_session(
+    membership: Membership,
+    session: WeighingSession,
+    may: Callable[[Membership, WeighingSession], bool],
+    closed: str,
+    *,
+    told: Callable[[Membership], bool] = lambda membership: True,
+) -> None:
+    """``may`` must hold. Who ``may`` would allow if the session were open (and who is ``told``)
+    learns it is closed (409 with ``closed``); anyone else gets a 404."""
+    if may(membership, session):
+        return
+    reopened = copy.copy(session)
+    reopened.status = SessionStatus.OPEN
+    if told(membership) and may(membership, reopened):
+        raise conflict(closed)
+    raise exceptions.NotFound()
 
 
 def case_opened_from(item: WeighingItem) -> uuid.UUID | None:
@@ -99,19 +113,8 @@ def case_opened_from(item: WeighingItem) -> uuid.UUID | None:
     return opened
 
 
-class SessionListView(ListModelMixin, SchakelAPIView):
-    serializer_class = SessionSerializer
-    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
-    filterset_class = SessionFilterSet
-    ordering_fields = ["held_at"]
-    ordering = ["-held_at"]
-
-    def get_queryset(self) -> QuerySet[WeighingSession]:
-        if self.fake:
-            return WeighingSession.objects.none()
-        return selectors.session_list_for(membership=acting_membership_of(self.request))
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         summary="Wegingen",
         description=(
             "De wegingsoverleggen die u mag zien: als voorzitter, als deelnemende of "
@@ -122,8 +125,17 @@ class SessionListView(ListModelMixin, SchakelAPIView):
         responses={200: SessionSerializer(many=True)},
         tags=TAGS,
     )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return self.list(request, *args, **kwargs)
+)
+class SessionListView(VisibleListView):
+    serializer_class = SessionSerializer
+    queryset = WeighingSession.objects.none()  # for the schema; reads go through selectors
+    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
+    filterset_class = SessionFilterSet
+    ordering_fields = ["held_at"]
+    ordering = ["-held_at"]
+
+    def visible_rows(self) -> QuerySet[WeighingSession]:
+        return selectors.session_list_for(membership=acting_membership_of(self.request))
 
     @extend_schema(
         summary="Weging plannen",
@@ -141,10 +153,7 @@ class SessionListView(ListModelMixin, SchakelAPIView):
         membership = membership_of(request)
         if not selectors.arrangements_for(membership=membership).exists():
             raise exceptions.NotFound()
-        serializer = SessionInputSerializer(
-            data=request.data, context=self.get_serializer_context()
-        )
-        serializer.is_valid(raise_exception=True)
+        serializer = self.valid_input(SessionInputSerializer)
         with service_errors():
             session = services.session_schedule(
                 membership=membership, data=serializer.to_input(membership.user)
@@ -198,12 +207,9 @@ class SessionCloseView(SchakelAPIView):
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
         session = selectors.session_get_for(membership=membership, pk=id)
-        if not permissions.may_close_session(membership, session):
-            reopened = copy.copy(session)
-            reopened.status = SessionStatus.OPEN
-            if permissions.may_close_session(membership, reopened):
-                raise conflict(_("Deze weging is al gesloten."))
-            raise exceptions.NotFound()
+        require_open_session(
+            membership, session, permissions.may_close_session, _("Deze weging is al gesloten.")
+        )
         with service_errors():
             closed = services.session_close(membership=membership, session=session)
         return Response(SessionSerializer(closed).data)
@@ -227,14 +233,14 @@ class SessionItemsView(SchakelAPIView):
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
         session = selectors.session_get_for(membership=membership, pk=id)
-        if not permissions.may_add_item(membership, session):
-            reopened = copy.copy(session)
-            reopened.status = SessionStatus.OPEN
-            if is_meldpunt(membership) and permissions.may_add_item(membership, reopened):
-                raise conflict(_("Deze weging is gesloten; zet de persoon op een volgende."))
-            raise exceptions.NotFound()
-        serializer = ItemAddSerializer(data=request.data, context=self.get_serializer_context())
-        serializer.is_valid(raise_exception=True)
+        require_open_session(
+            membership,
+            session,
+            permissions.may_add_item,
+            _("Deze weging is gesloten; zet de persoon op een volgende."),
+            told=is_meldpunt,
+        )
+        serializer = self.valid_input(ItemAddSerializer)
         with service_errors():
             item = services.item_add(
                 membership=membership, session=session, signal=serializer.validated_data["signal"]
@@ -328,8 +334,7 @@ class ItemDecisionView(SchakelAPIView):
             if item.is_decided and would_decide(membership, item):
                 raise conflict(_("Over deze persoon is in deze weging al besloten."))
             raise exceptions.NotFound()
-        serializer = WeighingDecisionSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        serializer = self.valid_input(WeighingDecisionSerializer)
         chosen = None
         if serializer.validated_data["outcome"] == WeighingOutcome.INCLUDE:
             chosen = process_director_of(item, serializer.validated_data["process_director"])
@@ -348,14 +353,8 @@ class ItemDecisionView(SchakelAPIView):
         return Response(ItemDetailSerializer(data).data)
 
 
-class CriterionListView(ListModelMixin, SchakelAPIView):
-    serializer_class = CriterionSerializer
-    filter_backends: list[Any] = []
-
-    def get_queryset(self) -> QuerySet[WeighingCriterion]:
-        return selectors.active_criteria().order_by("position", "name", "pk")
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         summary="Wegingscriteria",
         description=(
             "De actieve criteria die een weging overweegt (geen checklist en geen score): "
@@ -365,5 +364,11 @@ class CriterionListView(ListModelMixin, SchakelAPIView):
         responses={200: CriterionSerializer(many=True)},
         tags=TAGS,
     )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return self.list(request, *args, **kwargs)
+)
+class CriterionListView(VisibleListView):
+    serializer_class = CriterionSerializer
+    queryset = WeighingCriterion.objects.none()  # for the schema
+    filter_backends: list[Any] = []
+
+    def visible_rows(self) -> QuerySet[WeighingCriterion]:
+        return selectors.active_criteria().order_by("position", "name", "pk")

@@ -13,9 +13,8 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions
-from rest_framework.mixins import ListModelMixin
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -26,6 +25,7 @@ from schakel.api.base import (
     CONFLICT_RESPONSE,
     REVISION_CONFLICT_DETAIL,
     SchakelAPIView,
+    VisibleListView,
     conflict,
     membership_of,
     problem_response,
@@ -60,6 +60,7 @@ from schakel.cases.meetings.api.serializers import (
 )
 from schakel.cases.models import ActionPlanVersion, AgendaItem, ConsultationMeeting
 from schakel.cases.plans import services as plan_services
+from schakel.cases.plans.api.views import revision_checked
 
 TAGS = ["casusoverleg"]
 
@@ -84,6 +85,14 @@ def minute_gate(membership: Membership, item: AgendaItem) -> None:
     raise exceptions.NotFound()
 
 
+def minutable_item(membership: Membership, pk: uuid.UUID) -> AgendaItem:
+    """An agenda item to record in: who runs the meeting, after acknowledging confidentiality."""
+    item = selectors.agenda_item_for_action(membership=membership, pk=pk)
+    minute_gate(membership, item)
+    require_acknowledgment(membership, item.meeting)
+    return item
+
+
 def plan_conflict(item: AgendaItem) -> Exception:
     """Someone changed the draft since it was read: nothing was adopted; show where it stands."""
     draft = ActionPlanVersion.objects.filter(
@@ -98,19 +107,8 @@ def plan_conflict(item: AgendaItem) -> Exception:
     )
 
 
-class MeetingListView(ListModelMixin, SchakelAPIView):
-    serializer_class = MeetingSerializer
-    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
-    filterset_class = MeetingFilterSet
-    ordering_fields = ["starts_at"]
-    ordering = ["-starts_at"]
-
-    def get_queryset(self) -> QuerySet[ConsultationMeeting]:
-        if self.fake:
-            return ConsultationMeeting.objects.none()
-        return selectors.meeting_list_for(membership=acting_membership_of(self.request))
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         summary="Casusoverleggen",
         description=(
             "De overleggen die u mag zien: als procesregisseur die van uw Zorg- en "
@@ -121,8 +119,17 @@ class MeetingListView(ListModelMixin, SchakelAPIView):
         responses={200: MeetingSerializer(many=True)},
         tags=TAGS,
     )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return self.list(request, *args, **kwargs)
+)
+class MeetingListView(VisibleListView):
+    serializer_class = MeetingSerializer
+    queryset = ConsultationMeeting.objects.none()  # for the schema; reads go through selectors
+    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
+    filterset_class = MeetingFilterSet
+    ordering_fields = ["starts_at"]
+    ordering = ["-starts_at"]
+
+    def visible_rows(self) -> QuerySet[ConsultationMeeting]:
+        return selectors.meeting_list_for(membership=acting_membership_of(self.request))
 
     @extend_schema(
         summary="Casusoverleg plannen",
@@ -139,10 +146,7 @@ class MeetingListView(ListModelMixin, SchakelAPIView):
         membership = membership_of(request)
         if not permissions.may_schedule_meeting(membership):
             raise exceptions.NotFound()
-        serializer = MeetingInputSerializer(
-            data=request.data, context=self.get_serializer_context()
-        )
-        serializer.is_valid(raise_exception=True)
+        serializer = self.valid_input(MeetingInputSerializer)
         with service_errors():
             meeting = meeting_services.meeting_schedule(
                 membership=membership, data=serializer.to_input(membership.user)
@@ -221,10 +225,7 @@ class MeetingAgendaItemsView(SchakelAPIView):
         membership = membership_of(request)
         meeting = selectors.meeting_get_for(membership=membership, pk=id)
         agenda_gate(membership, meeting)
-        serializer = AgendaItemAddSerializer(
-            data=request.data, context=self.get_serializer_context()
-        )
-        serializer.is_valid(raise_exception=True)
+        serializer = self.valid_input(AgendaItemAddSerializer)
         with service_errors():
             item = meeting_services.agenda_item_add(
                 membership=membership, meeting=meeting, case=serializer.validated_data["case"]
@@ -274,10 +275,7 @@ class InvitationsView(SchakelAPIView):
         membership = membership_of(request)
         item = selectors.agenda_item_for_action(membership=membership, pk=id)
         agenda_gate(membership, item.meeting)
-        serializer = InvitationInputSerializer(
-            data=request.data, context=self.get_serializer_context()
-        )
-        serializer.is_valid(raise_exception=True)
+        serializer = self.valid_input(InvitationInputSerializer)
         with service_errors():
             invitation = meeting_services.invitation_add(
                 membership=membership, item=item, data=serializer.to_input()
@@ -301,11 +299,8 @@ class DecisionsView(SchakelAPIView):
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
-        item = selectors.agenda_item_for_action(membership=membership, pk=id)
-        minute_gate(membership, item)
-        require_acknowledgment(membership, item.meeting)
-        serializer = DecisionInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        item = minutable_item(membership, id)
+        serializer = self.valid_input(DecisionInputSerializer)
         with service_errors():
             decision = meeting_services.decision_record(
                 membership=membership, item=item, **serializer.validated_data
@@ -339,18 +334,12 @@ class PlanAdoptionView(SchakelAPIView):
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
-        item = selectors.agenda_item_for_action(membership=membership, pk=id)
-        minute_gate(membership, item)
-        require_acknowledgment(membership, item.meeting)
-        serializer = PlanAdoptionSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        try:
-            with service_errors():
-                version = plan_services.plan_adopt(
-                    membership=membership,
-                    item=item,
-                    based_on_revision=serializer.validated_data["based_on_revision"],
-                )
-        except plan_services.PlanConflictError:
-            raise plan_conflict(item) from None
+        item = minutable_item(membership, id)
+        serializer = self.valid_input(PlanAdoptionSerializer)
+        with revision_checked(lambda: plan_conflict(item)):
+            version = plan_services.plan_adopt(
+                membership=membership,
+                item=item,
+                based_on_revision=serializer.validated_data["based_on_revision"],
+            )
         return Response(PlanVersionSerializer(version).data)

@@ -2,17 +2,20 @@
 its progress and its removal."""
 
 import uuid
+from contextlib import AbstractContextManager
 from typing import Any
 
 from django.db.models import QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema
-from rest_framework.mixins import ListModelMixin
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from schakel.accounts.models import Membership
 from schakel.api.base import (
+    ActionView,
     SchakelAPIView,
+    VisibleListView,
     membership_of,
     service_errors,
 )
@@ -39,24 +42,14 @@ from schakel.cases.plans.api.views import (
     intervention_for_action,
     plan_edit_gate,
     progress_gate,
+    revision_checked,
 )
 
 # --- interventions -----------------------------------------------------------------------------
 
 
-class InterventionListView(ListModelMixin, SchakelAPIView):
-    serializer_class = InterventionSerializer
-    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
-    filterset_class = InterventionFilterSet
-    ordering_fields = ["due_on", "starts_on"]
-    ordering = ["due_on"]
-
-    def get_queryset(self) -> QuerySet[Intervention]:
-        if self.fake:
-            return Intervention.objects.none()
-        return selectors.intervention_list_for(membership=acting_membership_of(self.request))
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         summary="Interventies",
         description=(
             "De lopende interventies die u mag zien: van de casussen die u ziet, en die uw "
@@ -67,8 +60,17 @@ class InterventionListView(ListModelMixin, SchakelAPIView):
         responses={200: InterventionSerializer(many=True)},
         tags=TAGS,
     )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return self.list(request, *args, **kwargs)
+)
+class InterventionListView(VisibleListView):
+    serializer_class = InterventionSerializer
+    queryset = Intervention.objects.none()  # for the schema; reads go through selectors
+    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
+    filterset_class = InterventionFilterSet
+    ordering_fields = ["due_on", "starts_on"]
+    ordering = ["due_on"]
+
+    def visible_rows(self) -> QuerySet[Intervention]:
+        return selectors.intervention_list_for(membership=acting_membership_of(self.request))
 
 
 class CaseInterventionsView(SchakelAPIView):
@@ -105,10 +107,7 @@ class CaseInterventionsView(SchakelAPIView):
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
         case = writable_case(membership, id)
-        serializer = InterventionInputSerializer(
-            data=request.data, context=self.get_serializer_context()
-        )
-        serializer.is_valid(raise_exception=True)
+        serializer = self.valid_input(InterventionInputSerializer)
         with service_errors():
             intervention = plan_services.intervention_add(
                 membership=membership, case=case, data=serializer.to_input()
@@ -116,8 +115,35 @@ class CaseInterventionsView(SchakelAPIView):
         return Response(intervention_detail(membership, intervention.pk), status=201)
 
 
-class InterventionDetailView(SchakelAPIView):
+class InterventionChangeView(ActionView):
+    """A change to one intervention, based on its revision; answers the intervention."""
+
+    def target(self, membership: Membership, pk: uuid.UUID) -> Intervention:
+        intervention = intervention_for_action(membership, pk)
+        self.gate(membership, intervention)
+        return intervention
+
+    def gate(self, membership: Membership, intervention: Intervention) -> None:
+        plan_edit_gate(membership, intervention)
+
+    def errors(self, target: Intervention) -> AbstractContextManager[None]:
+        return revision_checked(lambda: intervention_conflict(target))
+
+    def answer(self, membership: Membership, target: Intervention, result: Any) -> Response:
+        return Response(intervention_detail(membership, target.pk))
+
+
+class InterventionDetailView(InterventionChangeView):
     serializer_class = InterventionDetailSerializer
+    input_serializer = InterventionChangeSerializer
+
+    def act(self, membership: Membership, target: Intervention, serializer: Any) -> None:
+        plan_services.intervention_change(
+            membership=membership,
+            intervention=target,
+            data=serializer.to_input(target),
+            based_on_revision=serializer.validated_data["revision"],
+        )
 
     @extend_schema(
         summary="Eén interventie",
@@ -145,28 +171,24 @@ class InterventionDetailView(SchakelAPIView):
         tags=TAGS,
     )
     def patch(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
-        membership = membership_of(request)
-        intervention = intervention_for_action(membership, id)
-        plan_edit_gate(membership, intervention)
-        serializer = InterventionChangeSerializer(
-            data=request.data, context=self.get_serializer_context()
+        return self.perform(request, id)
+
+
+class ProgressView(InterventionChangeView):
+    serializer_class = input_serializer = ProgressInputSerializer
+
+    def gate(self, membership: Membership, intervention: Intervention) -> None:
+        progress_gate(membership, intervention)
+
+    def act(self, membership: Membership, target: Intervention, serializer: Any) -> None:
+        data = serializer.validated_data
+        plan_services.intervention_update_progress(
+            membership=membership,
+            intervention=target,
+            status=data["status"],
+            outcome=data["outcome"],
+            based_on_revision=data["revision"],
         )
-        serializer.is_valid(raise_exception=True)
-        try:
-            with service_errors():
-                plan_services.intervention_change(
-                    membership=membership,
-                    intervention=intervention,
-                    data=serializer.to_input(intervention),
-                    based_on_revision=serializer.validated_data["revision"],
-                )
-        except plan_services.PlanConflictError:
-            raise intervention_conflict(intervention) from None
-        return Response(intervention_detail(membership, id))
-
-
-class ProgressView(SchakelAPIView):
-    serializer_class = ProgressInputSerializer
 
     @extend_schema(
         summary="Voortgang van een interventie",
@@ -180,28 +202,18 @@ class ProgressView(SchakelAPIView):
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
-        membership = membership_of(request)
-        intervention = intervention_for_action(membership, id)
-        progress_gate(membership, intervention)
-        serializer = ProgressInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        try:
-            with service_errors():
-                plan_services.intervention_update_progress(
-                    membership=membership,
-                    intervention=intervention,
-                    status=data["status"],
-                    outcome=data["outcome"],
-                    based_on_revision=data["revision"],
-                )
-        except plan_services.PlanConflictError:
-            raise intervention_conflict(intervention) from None
-        return Response(intervention_detail(membership, id))
+        return self.perform(request, id)
 
 
-class RemovalView(SchakelAPIView):
-    serializer_class = RemovalInputSerializer
+class RemovalView(InterventionChangeView):
+    serializer_class = input_serializer = RemovalInputSerializer
+
+    def act(self, membership: Membership, target: Intervention, serializer: Any) -> None:
+        plan_services.intervention_remove(
+            membership=membership,
+            intervention=target,
+            based_on_revision=serializer.validated_data["revision"],
+        )
 
     @extend_schema(
         summary="Interventie uit het plan halen",
@@ -216,18 +228,4 @@ class RemovalView(SchakelAPIView):
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
-        membership = membership_of(request)
-        intervention = intervention_for_action(membership, id)
-        plan_edit_gate(membership, intervention)
-        serializer = RemovalInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        try:
-            with service_errors():
-                plan_services.intervention_remove(
-                    membership=membership,
-                    intervention=intervention,
-                    based_on_revision=serializer.validated_data["revision"],
-                )
-        except plan_services.PlanConflictError:
-            raise intervention_conflict(intervention) from None
-        return Response(intervention_detail(membership, id))
+        return self.perform(request, id)

@@ -6,6 +6,8 @@ the caller still has its own input and can compare.
 """
 
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -25,7 +27,9 @@ from schakel.api.base import (
     conflict,
     membership_of,
     problem_response,
+    service_errors,
     validation_error,
+    visible_or_404,
 )
 from schakel.api.fields import Merged
 from schakel.cases import permissions, selectors
@@ -95,17 +99,21 @@ def intervention_detail(membership: Membership, pk: uuid.UUID) -> dict[str, Any]
     return dict(InterventionDetailSerializer(data).data)
 
 
+@contextmanager
+def revision_checked(conflict: Callable[[], Exception]) -> Iterator[None]:
+    """A service's errors as problems; an edit on a revision someone changed meanwhile saves
+    nothing and is ``conflict()`` (a 409 that gives the current revision)."""
+    try:
+        with service_errors():
+            yield
+    except plan_services.PlanConflictError:
+        raise conflict() from None
+
+
 def intervention_for_action(membership: Membership, pk: uuid.UUID) -> Intervention:
     """A visible intervention for a change (no description read)."""
-    intervention = (
-        interventions_visible_to(membership=membership)
-        .select_related("owner", "plan__case")
-        .filter(pk=pk)
-        .first()
-    )
-    if intervention is None:
-        raise exceptions.NotFound()
-    return intervention
+    visible = interventions_visible_to(membership=membership)
+    return visible_or_404(visible.select_related("owner", "plan__case"), pk)
 
 
 def plan_edit_gate(membership: Membership, intervention: Intervention) -> None:
@@ -211,8 +219,7 @@ class PlanView(SchakelAPIView):
     def put(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
         case = writable_case(membership, id)
-        serializer = PlanUpdateSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        serializer = self.valid_input(PlanUpdateSerializer)
         data = serializer.validated_data
         plan_input = plan_services.PlanInput(
             analysis={domain.value: data["analysis"][domain.value] for domain in LifeDomain},

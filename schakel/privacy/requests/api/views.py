@@ -14,15 +14,17 @@
 import uuid
 from typing import Any
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework.mixins import ListModelMixin
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from schakel.accounts.models import Membership
 from schakel.api.base import (
     CONFLICT_RESPONSE,
+    ActionView,
     Problem,
     SchakelAPIView,
+    VisibleListView,
     membership_of,
     service_errors,
 )
@@ -66,26 +68,24 @@ STEP_UP_RESPONSE = _problem_403(
 )
 
 
-def _handled(request: Request, pk: uuid.UUID) -> SubjectRequest:
-    return selectors.request_for_action(membership=membership_of(request), pk=pk)
-
-
-def _detail(request: Request, pk: uuid.UUID, status: int = 200) -> Response:
-    view = selectors.request_get_for(membership=membership_of(request), pk=pk)
+def _detail(membership: Membership, pk: uuid.UUID, status: int = 200) -> Response:
+    view = selectors.request_get_for(membership=membership, pk=pk)
     data = SubjectRequestDetailSerializer(view.request, context={"view": view}).data
     return Response(data, status=status)
 
 
-class SubjectRequestListView(ListModelMixin, SchakelAPIView):
-    serializer_class = SubjectRequestSerializer
-    filter_backends: list[Any] = []
+class RequestActionView(ActionView):
+    """One step in handling a request (contact point only, else 404); answers the whole request."""
 
-    def get_queryset(self) -> Any:
-        if self.fake:
-            return SubjectRequest.objects.none()
-        return selectors.request_list_for(membership=acting_membership_of(self.request))
+    def target(self, membership: Membership, pk: uuid.UUID) -> SubjectRequest:
+        return selectors.request_for_action(membership=membership, pk=pk)
 
-    @extend_schema(
+    def answer(self, membership: Membership, target: SubjectRequest, result: Any) -> Response:
+        return _detail(membership, target.pk)
+
+
+@extend_schema_view(
+    get=extend_schema(
         summary="Verzoeken van betrokkenen",
         description=(
             "De verzoeken waarvoor uw gemeente het contactpunt is (voor de regievoerder en de "
@@ -95,8 +95,14 @@ class SubjectRequestListView(ListModelMixin, SchakelAPIView):
         responses={200: SubjectRequestSerializer(many=True)},
         tags=TAGS,
     )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return self.list(request, *args, **kwargs)
+)
+class SubjectRequestListView(VisibleListView):
+    serializer_class = SubjectRequestSerializer
+    queryset = SubjectRequest.objects.none()  # for the schema; reads go through selectors
+    filter_backends: list[Any] = []
+
+    def visible_rows(self) -> Any:
+        return selectors.request_list_for(membership=acting_membership_of(self.request))
 
     @extend_schema(
         summary="Verzoek registreren",
@@ -114,8 +120,7 @@ class SubjectRequestListView(ListModelMixin, SchakelAPIView):
     )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
-        serializer = RequestRegistrationInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        serializer = self.valid_input(RequestRegistrationInputSerializer)
         origin = origins.origin_for(
             membership=membership,
             case_pk=serializer.validated_data["case"],
@@ -128,7 +133,7 @@ class SubjectRequestListView(ListModelMixin, SchakelAPIView):
                 )
         except rules.NotContactPointError as error:
             raise Problem(NOT_CONTACT_POINT, error.message) from None
-        return _detail(request, created.pk, status=201)
+        return _detail(membership, created.pk, status=201)
 
 
 class SubjectRequestDetailView(SchakelAPIView):
@@ -145,11 +150,19 @@ class SubjectRequestDetailView(SchakelAPIView):
         tags=TAGS,
     )
     def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
-        return _detail(request, id)
+        return _detail(membership_of(request), id)
 
 
-class IdentityView(SchakelAPIView):
-    serializer_class = RequestIdentityInputSerializer
+class IdentityView(RequestActionView):
+    serializer_class = input_serializer = RequestIdentityInputSerializer
+
+    def act(self, membership: Membership, target: SubjectRequest, serializer: Any) -> None:
+        services.request_verify_identity(
+            membership=membership,
+            request=target,
+            verified_on=serializer.validated_data["identity_verified_on"],
+            note=serializer.validated_data["identity_verification_note"],
+        )
 
     @extend_schema(
         summary="Identiteit vastleggen",
@@ -162,21 +175,14 @@ class IdentityView(SchakelAPIView):
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
-        subject_request = _handled(request, id)
-        serializer = RequestIdentityInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        with service_errors():
-            services.request_verify_identity(
-                membership=membership_of(request),
-                request=subject_request,
-                verified_on=serializer.validated_data["identity_verified_on"],
-                note=serializer.validated_data["identity_verification_note"],
-            )
-        return _detail(request, id)
+        return self.perform(request, id)
 
 
-class ExtensionView(SchakelAPIView):
-    serializer_class = RequestExtensionInputSerializer
+class ExtensionView(RequestActionView):
+    serializer_class = input_serializer = RequestExtensionInputSerializer
+
+    def act(self, membership: Membership, target: SubjectRequest, serializer: Any) -> None:
+        services.request_extend(membership=membership, request=target, data=serializer.to_input())
 
     @extend_schema(
         summary="Termijn verlengen",
@@ -191,20 +197,14 @@ class ExtensionView(SchakelAPIView):
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
-        subject_request = _handled(request, id)
-        serializer = RequestExtensionInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        with service_errors():
-            services.request_extend(
-                membership=membership_of(request),
-                request=subject_request,
-                data=serializer.to_input(),
-            )
-        return _detail(request, id)
+        return self.perform(request, id)
 
 
-class DecisionView(SchakelAPIView):
-    serializer_class = RequestDecisionInputSerializer
+class DecisionView(RequestActionView):
+    serializer_class = input_serializer = RequestDecisionInputSerializer
+
+    def act(self, membership: Membership, target: SubjectRequest, serializer: Any) -> None:
+        decisions.request_decide(membership=membership, request=target, data=serializer.to_input())
 
     @extend_schema(
         summary="Besluit vastleggen",
@@ -220,20 +220,14 @@ class DecisionView(SchakelAPIView):
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
-        subject_request = _handled(request, id)
-        serializer = RequestDecisionInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        with service_errors():
-            decisions.request_decide(
-                membership=membership_of(request),
-                request=subject_request,
-                data=serializer.to_input(),
-            )
-        return _detail(request, id)
+        return self.perform(request, id)
 
 
-class WithdrawalView(SchakelAPIView):
+class WithdrawalView(RequestActionView):
     serializer_class = SubjectRequestDetailSerializer
+
+    def act(self, membership: Membership, target: SubjectRequest, serializer: None) -> None:
+        services.request_withdraw(membership=membership, request=target)
 
     @extend_schema(
         summary="Verzoek ingetrokken",
@@ -243,10 +237,7 @@ class WithdrawalView(SchakelAPIView):
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
-        subject_request = _handled(request, id)
-        with service_errors():
-            services.request_withdraw(membership=membership_of(request), request=subject_request)
-        return _detail(request, id)
+        return self.perform(request, id)
 
 
 class RequestContributionsView(SchakelAPIView):

@@ -19,7 +19,12 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import exceptions
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -27,7 +32,15 @@ from rest_framework.response import Response
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership, PersonalAccessToken
 from schakel.accounts.stepup import step_up_is_fresh
-from schakel.api.base import CONFLICT_RESPONSE, Problem, SchakelAPIView, conflict, service_errors
+from schakel.api.base import (
+    CONFLICT_RESPONSE,
+    Problem,
+    SchakelAPIView,
+    VisibleListView,
+    conflict,
+    service_errors,
+    visible_or_404,
+)
 from schakel.api.problems import PROBLEM_CONTENT_TYPE, STEP_UP_REQUIRED
 from schakel.api.serializers import ProblemSerializer
 from schakel.api.views import acting_membership_of, api_user
@@ -168,9 +181,7 @@ class RetentionPolicyDetailView(SchakelAPIView):
             raise exceptions.NotFound()
         current = _policy_row(kind)
         require_step_up(request)
-        serializer = RetentionPolicyPatchSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
+        data = self.valid_input(RetentionPolicyPatchSerializer).validated_data
         with service_errors():
             policies.policy_update(
                 by=user,
@@ -228,16 +239,8 @@ def _days(raw: str | None) -> int | None:
 # Legal holds ------------------------------------------------------------------------------
 
 
-class LegalHoldListView(SchakelAPIView):
-    serializer_class = LegalHoldSerializer
-    filter_backends: list[Any] = []
-
-    def get_queryset(self) -> QuerySet[LegalHold]:
-        if self.fake:
-            return LegalHold.objects.none()
-        return pages.holds_listed(officer_of(self.request))
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         summary="Bewaarplichten",
         description=(
             "Voor de privacyfunctionaris (anderen 404): de bewaarplichten die de eigen "
@@ -247,8 +250,14 @@ class LegalHoldListView(SchakelAPIView):
         responses={200: LegalHoldSerializer(many=True)},
         tags=TAGS,
     )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return self.paginated(self.get_queryset(), LegalHoldSerializer)
+)
+class LegalHoldListView(VisibleListView):
+    serializer_class = LegalHoldSerializer
+    queryset = LegalHold.objects.none()  # for the schema
+    filter_backends: list[Any] = []
+
+    def visible_rows(self) -> QuerySet[LegalHold]:
+        return pages.holds_listed(officer_of(self.request))
 
     @extend_schema(
         summary="Bewaarplicht vastleggen",
@@ -267,8 +276,7 @@ class LegalHoldListView(SchakelAPIView):
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         membership = officer_of(request)
         require_step_up(request)
-        serializer = LegalHoldInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        serializer = self.valid_input(LegalHoldInputSerializer)
         with service_errors():
             hold = holds.hold_place(membership=membership, data=serializer.to_input())
         hold = pages.holds_listed(membership).get(pk=hold.pk)
@@ -276,10 +284,7 @@ class LegalHoldListView(SchakelAPIView):
 
 
 def _hold(membership: Membership, pk: uuid.UUID) -> LegalHold:
-    hold = pages.holds_listed(membership).filter(pk=pk).first()
-    if hold is None:
-        raise exceptions.NotFound()
-    return hold
+    return visible_or_404(pages.holds_listed(membership), pk)
 
 
 class LegalHoldDetailView(SchakelAPIView):
@@ -338,17 +343,8 @@ class DeletionRecordFilterSet(django_filters.FilterSet):  # type: ignore[misc]
         fields = ["run", "policy"]
 
 
-class DeletionRecordListView(SchakelAPIView):
-    serializer_class = DeletionRecordSerializer
-    filter_backends = [DjangoFilterBackend]
-    filterset_class = DeletionRecordFilterSet
-
-    def get_queryset(self) -> QuerySet[DeletionRecord]:
-        if self.fake:
-            return DeletionRecord.objects.none()
-        return selectors.deletion_register(membership=officer_of(self.request))
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         summary="Vernietigingsregister",
         description=(
             "Voor de privacyfunctionaris (anderen 404): het bewijs van elke verwijdering — "
@@ -358,21 +354,19 @@ class DeletionRecordListView(SchakelAPIView):
         responses={200: DeletionRecordSerializer(many=True)},
         tags=TAGS,
     )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        rows = self.filter_queryset(self.get_queryset())
-        return self.paginated(rows, DeletionRecordSerializer)
+)
+class DeletionRecordListView(VisibleListView):
+    serializer_class = DeletionRecordSerializer
+    queryset = DeletionRecord.objects.none()  # for the schema
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = DeletionRecordFilterSet
+
+    def visible_rows(self) -> QuerySet[DeletionRecord]:
+        return selectors.deletion_register(membership=officer_of(self.request))
 
 
-class RetentionRunListView(SchakelAPIView):
-    serializer_class = RetentionRunSerializer
-    filter_backends: list[Any] = []
-
-    def get_queryset(self) -> QuerySet[RetentionRun]:
-        if self.fake:
-            return RetentionRun.objects.none()
-        return selectors.runs(membership=officer_of(self.request)).order_by("-started_at", "pk")
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         summary="Opschoonrondes",
         description=(
             "Voor de privacyfunctionaris (anderen 404): de rondes van de opschoning, nieuwste "
@@ -382,5 +376,11 @@ class RetentionRunListView(SchakelAPIView):
         responses={200: RetentionRunSerializer(many=True)},
         tags=TAGS,
     )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return self.paginated(self.get_queryset(), RetentionRunSerializer)
+)
+class RetentionRunListView(VisibleListView):
+    serializer_class = RetentionRunSerializer
+    queryset = RetentionRun.objects.none()  # for the schema
+    filter_backends: list[Any] = []
+
+    def visible_rows(self) -> QuerySet[RetentionRun]:
+        return selectors.runs(membership=officer_of(self.request)).order_by("-started_at", "pk")
