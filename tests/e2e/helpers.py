@@ -91,13 +91,19 @@ def restore_migration_seed() -> None:
     Idempotent: the register installer only creates a chain head when the log is empty, and the
     phenomena are matched on name.
     """
-    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
 
     from schakel.audit.register import install
 
     install()
+    loader = MigrationLoader(connection)
     for seeding in SEEDING_MIGRATIONS:
-        importlib.import_module(seeding).seed(apps, None)
+        # Each seed runs with the models as they were at its migration (a model may have moved
+        # to another app since; its table did not).
+        _, app, _, name = seeding.split(".")
+        state = loader.project_state((app, name), at_end=True)
+        importlib.import_module(seeding).seed(state.apps, None)
 
 
 def artifacts_dir() -> Path:

@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
 from schakel.accounts.activities import AccountActivity
 from schakel.accounts.models import User
-from schakel.audit.choices import Activity, StatusCode, SubjectType
+from schakel.audit.choices import StatusCode, SubjectType
 from schakel.audit.formats import LOGBOEK_SCHEMA_PATH
 from schakel.audit.models import LogRecord
 from schakel.audit.services import AttributeValue, Subject, log_processing
@@ -39,7 +39,7 @@ def write(
     by: User | None,
     organisation: Organisation | None,
     role: str = "",
-    activity: Activity,
+    activity: str,
     name: str,
     subjects: Sequence[Subject] = (),
     trace: context.RequestContext | None = None,
