@@ -6,10 +6,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.utils.formats import date_format, number_format
-from django.utils.functional import lazy
+from django.utils.formats import date_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -28,8 +26,12 @@ from schakel.cases.models import ActionPlanVersion, Intervention
 from schakel.cases.models.plan import ANALYSIS_FIELDS
 from schakel.cases.plans.services import InterventionInput, PlanInput
 from schakel.cases.services import ParticipationInput
-from schakel.core import validators
-from schakel.core.forms import DATE_INPUT_FORMATS, RADIO_CLASS, StyledFormMixin
+from schakel.core.forms import (
+    StyledFormMixin,
+    date_field,
+    radio_field,
+    text_field,
+)
 from schakel.network.models import Organisation
 
 if TYPE_CHECKING:
@@ -39,40 +41,8 @@ if TYPE_CHECKING:
 def _text(
     label: "StrOrPromise", *, required: bool = False, rows: int = 5, help_text: "StrOrPromise" = ""
 ) -> forms.CharField:
-    """A free-text field; the service checks the length (no HTML maxlength: a browser would
-    cut a longer text silently, the service refuses it with a message and keeps the text)."""
-    grouped = lazy(lambda: number_format(validators.TEXT_MAX_LENGTH, force_grouping=True), str)()
-    hint = format_lazy(_("Maximaal {max} tekens."), max=grouped)
-    return forms.CharField(
-        label=label,
-        required=required,
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        help_text=format_lazy("{} {}", help_text, hint) if help_text else hint,
-    )
-
-
-def _date(
-    label: "StrOrPromise", *, required: bool = True, help_text: "StrOrPromise" = ""
-) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=help_text,
-    )
-
-
-def _radios(
-    label: "StrOrPromise", choices: Any, *, help_text: "StrOrPromise" = ""
-) -> forms.ChoiceField:
-    return forms.ChoiceField(
-        label=label,
-        choices=choices,
-        widget=forms.RadioSelect(attrs={"class": RADIO_CLASS}),
-        help_text=help_text,
-    )
+    """The case pages' free text: optional, five rows, kept as typed (not stripped)."""
+    return text_field(label, required=required, rows=rows, strip=False, help_text=help_text)
 
 
 def _organisations(
@@ -90,15 +60,6 @@ def _set_queryset(form: forms.Form, name: str, queryset: QuerySet[Organisation])
     field = form.fields[name]
     assert isinstance(field, forms.ModelChoiceField)
     field.queryset = queryset
-
-
-def add_service_errors(error: ValidationError, form: forms.Form) -> None:
-    """Put each of the service's messages next to its field; others go above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for key, messages in error.message_dict.items():
-        form.add_error(key if key in form.fields else None, messages)
 
 
 # Case list ------------------------------------------------------------------------------------
@@ -154,7 +115,7 @@ class InterventionFilterForm(StyledFormMixin, forms.Form):
 
 class ParticipationForm(StyledFormMixin, forms.Form):
     organisation = _organisations(_("Organisatie"))
-    kind = _radios(
+    kind = radio_field(
         _("Soort deelname"),
         ParticipationKind.choices,
         help_text=_(
@@ -162,8 +123,8 @@ class ParticipationForm(StyledFormMixin, forms.Form):
             "incidentele partner ziet alleen de agendapunten waarvoor hij is uitgenodigd."
         ),
     )
-    starts_on = _date(_("Vanaf"))
-    ends_on = _date(
+    starts_on = date_field(_("Vanaf"))
+    ends_on = date_field(
         _("Tot en met"), required=False, help_text=_("Verplicht bij een incidentele deelname.")
     )
 
@@ -182,12 +143,12 @@ class ParticipationForm(StyledFormMixin, forms.Form):
 
 
 class ParticipationEndForm(StyledFormMixin, forms.Form):
-    ends_on = _date(_("Tot en met"), help_text=_("De laatste dag van de deelname."))
+    ends_on = date_field(_("Tot en met"), help_text=_("De laatste dag van de deelname."))
 
 
 class InformingForm(StyledFormMixin, forms.Form):
-    status = _radios(_("Is de persoon geïnformeerd?"), InformingStatus.choices)
-    informed_on = _date(
+    status = radio_field(_("Is de persoon geïnformeerd?"), InformingStatus.choices)
+    informed_on = date_field(
         _("Geïnformeerd op"), required=False, help_text=_("Alleen als de persoon is geïnformeerd.")
     )
     informed_by = _organisations(
@@ -199,7 +160,7 @@ class InformingForm(StyledFormMixin, forms.Form):
         _("Toelichting"),
         help_text=_("Verplicht bij uitstel: waarom informeren nu niet kan (bijv. een onderzoek)."),
     )
-    reconsider_on = _date(
+    reconsider_on = date_field(
         _("Heroverwegen op"),
         required=False,
         help_text=_("Alleen bij uitstel: wanneer het uitstel opnieuw wordt bekeken."),
@@ -221,7 +182,7 @@ class InformingForm(StyledFormMixin, forms.Form):
 
 
 class ReviewForm(StyledFormMixin, forms.Form):
-    next_review_on = _date(
+    next_review_on = date_field(
         _("Volgende evaluatie"),
         required=False,
         help_text=_("Laat leeg als er geen evaluatie gepland is."),
@@ -229,7 +190,7 @@ class ReviewForm(StyledFormMixin, forms.Form):
 
 
 class ReassessForm(StyledFormMixin, forms.Form):
-    next_due_on = _date(_("Volgende herbeoordeling uiterlijk"))
+    next_due_on = date_field(_("Volgende herbeoordeling uiterlijk"))
 
     def __init__(self, *args: Any, latest: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -246,15 +207,15 @@ class ConfirmForm(forms.Form):
 
 
 class DeescalateForm(StyledFormMixin, forms.Form):
-    destination = _radios(_("Waarheen wordt afgeschaald?"), DeescalationDestination.choices)
-    aftercare_until = _date(
+    destination = radio_field(_("Waarheen wordt afgeschaald?"), DeescalationDestination.choices)
+    aftercare_until = date_field(
         _("Nazorg tot en met"),
         help_text=_("Tot wanneer de nazorg duurt; daarna kan de casus dicht."),
     )
 
 
 class CloseForm(StyledFormMixin, forms.Form):
-    reason = _radios(_("Reden van afsluiting"), ClosureReason.choices)
+    reason = radio_field(_("Reden van afsluiting"), ClosureReason.choices)
     note = _text(_("Toelichting"), help_text=_("Verplicht bij de reden „Anders”."))
 
 
@@ -312,7 +273,7 @@ class PlanForm(StyledFormMixin, forms.Form):
 
 
 class InterventionForm(StyledFormMixin, forms.Form):
-    kind = _radios(_("Soort interventie"), InterventionKind.choices)
+    kind = radio_field(_("Soort interventie"), InterventionKind.choices)
     owner = _organisations(
         _("Eigenaar"), help_text=_("De organisatie die de interventie uitvoert en bijhoudt.")
     )
@@ -322,8 +283,8 @@ class InterventionForm(StyledFormMixin, forms.Form):
         required=False,
     )
     description = _text(_("Omschrijving"), required=True, rows=5)
-    starts_on = _date(_("Start"))
-    due_on = _date(_("Gereed uiterlijk"))
+    starts_on = date_field(_("Start"))
+    due_on = date_field(_("Gereed uiterlijk"))
     based_on_revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, owners: QuerySet[Organisation], **kwargs: Any) -> None:
@@ -365,7 +326,7 @@ class RevisionForm(forms.Form):
 
 
 class ProgressForm(StyledFormMixin, forms.Form):
-    status = _radios(_("Status"), InterventionStatus.choices)
+    status = radio_field(_("Status"), InterventionStatus.choices)
     outcome = _text(
         _("Resultaat"), rows=5, help_text=_("Verplicht als de interventie is afgerond of gestopt.")
     )

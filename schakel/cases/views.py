@@ -34,7 +34,7 @@ from schakel.cases.choices import (
 from schakel.cases.models import Case, Participation
 from schakel.cases.sections import case_sections
 from schakel.cases.services import CaseStateError
-from schakel.core.forms import ErrorItem, error_summary
+from schakel.core.forms import ErrorItem, add_service_errors, error_summary
 from schakel.core.pages import page_of, query_without_page
 from schakel.intake.choices import Relation, Sex
 from schakel.network.models import Organisation
@@ -74,7 +74,7 @@ def _run(form: django_forms.Form, call: Callable[[], object]) -> bool:
     except PermissionDenied as error:
         raise Http404 from error
     except ValidationError as error:
-        forms.add_service_errors(error, form)
+        add_service_errors(form, error)
         return False
     except CaseStateError:
         form.add_error(None, str(CASE_CHANGED))

@@ -3,14 +3,23 @@ the service's messages put on the form."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+from schakel.core.validators import TEXT_MAX_LENGTH
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 RADIO_CLASS = "utrecht-radio-button utrecht-radio-button--html-input"
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y"]
+TIME_INPUT_FORMATS = ["%H:%M", "%H.%M"]
 
 _WIDGET_CLASSES: tuple[tuple[type[forms.Widget], str], ...] = (
     (forms.CheckboxSelectMultiple, "utrecht-checkbox utrecht-checkbox--html-input"),
@@ -112,3 +121,80 @@ def add_service_errors(
 def cleaned_values(form: forms.BaseForm, *names: str) -> dict[str, Any]:
     """The named cleaned values of a valid form, to pass on to a service by the same names."""
     return {name: form.cleaned_data[name] for name in names}
+
+
+# Fields every app asks for the same way -------------------------------------------------------
+
+
+def length_hint(maximum: int) -> "StrOrPromise":
+    """ "Maximaal 2.000 tekens." in the active language."""
+    grouped = lazy(lambda: number_format(maximum, force_grouping=True), str)()
+    return format_lazy(_("Maximaal {max} tekens."), max=grouped)
+
+
+def text_field(
+    label: "StrOrPromise",
+    maximum: int = TEXT_MAX_LENGTH,
+    *,
+    required: bool = True,
+    rows: int = 0,
+    strip: bool = True,
+    help_text: "StrOrPromise" = "",
+    required_message: "StrOrPromise" = "",
+    **attrs: str,
+) -> forms.CharField:
+    """A text field (a text area with ``rows``) whose maximum length is shown. No HTML
+    maxlength: a browser would cut a longer text silently; the service refuses it with a
+    message and the text stays in the field to be shortened."""
+    hint = length_hint(maximum)
+    widget: forms.Widget = (
+        forms.Textarea(attrs={"rows": rows, **attrs}) if rows else forms.TextInput(attrs=attrs)
+    )
+    return forms.CharField(
+        label=label,
+        required=required,
+        strip=strip,
+        widget=widget,
+        help_text=format_lazy("{} {}", help_text, hint) if help_text else hint,
+        error_messages={"required": required_message} if required_message else None,
+    )
+
+
+def date_field(
+    label: "StrOrPromise", *, required: bool = True, help_text: "StrOrPromise" = ""
+) -> forms.DateField:
+    """A date with the browser's date picker; also typed as 31-12-2026."""
+    return forms.DateField(
+        label=label,
+        required=required,
+        input_formats=DATE_INPUT_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=help_text,
+    )
+
+
+def time_field(label: "StrOrPromise", *, help_text: "StrOrPromise" = "") -> forms.TimeField:
+    return forms.TimeField(
+        label=label,
+        input_formats=TIME_INPUT_FORMATS,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        help_text=help_text,
+    )
+
+
+def radio_field(
+    label: "StrOrPromise",
+    choices: Any,
+    *,
+    required: bool = True,
+    initial: str | None = None,
+    help_text: "StrOrPromise" = "",
+) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        required=required,
+        initial=initial,
+        widget=forms.RadioSelect(attrs={"class": RADIO_CLASS}),
+        help_text=help_text,
+    )

@@ -10,14 +10,16 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.formats import number_format
-from django.utils.functional import lazy
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.models import Membership
 from schakel.core import validators
-from schakel.core.forms import DATE_INPUT_FORMATS, RADIO_CLASS, StyledFormMixin
+from schakel.core.forms import (
+    StyledFormMixin,
+    date_field,
+    radio_field,
+    text_field,
+)
 from schakel.intake import permissions, selectors
 from schakel.intake.choices import (
     DataCategory,
@@ -37,64 +39,9 @@ RELATED_PERSON_ROWS = 2
 FINGERPRINT_LENGTH = 64
 
 
-def _text(
-    label: "StrOrPromise",
-    maximum: int,
-    *,
-    required: bool = True,
-    rows: int = 0,
-    help_text: "StrOrPromise" = "",
-    **attrs: str,
-) -> forms.CharField:
-    """A text field whose maximum length is shown; the service checks it (one message)."""
-    # No HTML maxlength: a browser would silently cut a longer text; the service refuses it
-    # with a message and the text stays in the field to be shortened.
-    grouped = lazy(lambda: number_format(maximum, force_grouping=True), str)()
-    hint = format_lazy(_("Maximaal {max} tekens."), max=grouped)
-    widget: forms.Widget = (
-        forms.Textarea(attrs={"rows": rows, **attrs}) if rows else forms.TextInput(attrs=attrs)
-    )
-    return forms.CharField(
-        label=label,
-        required=required,
-        widget=widget,
-        help_text=format_lazy("{} {}", help_text, hint) if help_text else hint,
-    )
-
-
-def _date(
-    label: "StrOrPromise", *, required: bool = True, help_text: "StrOrPromise" = ""
-) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=help_text,
-    )
-
-
-def _radios(
-    label: "StrOrPromise",
-    choices: Any,
-    *,
-    initial: str,
-    required: bool = True,
-    help_text: "StrOrPromise" = "",
-) -> forms.ChoiceField:
-    return forms.ChoiceField(
-        label=label,
-        choices=choices,
-        initial=initial,
-        required=required,
-        widget=forms.RadioSelect(attrs={"class": RADIO_CLASS}),
-        help_text=help_text,
-    )
-
-
 def _category(label: "StrOrPromise") -> forms.ChoiceField:
     # Pre-selected: ordinary personal data. A category not shown is not asked for (see below).
-    return _radios(label, DataCategory.choices, initial=DataCategory.ORDINARY)
+    return radio_field(label, DataCategory.choices, initial=DataCategory.ORDINARY)
 
 
 def _choices(field: forms.ChoiceField) -> list[Any]:
@@ -105,25 +52,25 @@ class SignalForm(StyledFormMixin, forms.Form):
     """Registration of a signal. Fields not shown to this membership are never filled in."""
 
     # The person: whatever is known of them.
-    given_names = _text(
+    given_names = text_field(
         _("Voornamen of voorletters"),
         validators.NAME_MAX_LENGTH,
         required=False,
         help_text=_("Alle voornamen zoals bekend, of alleen de voorletters (bijv. „M.A.”)."),
     )
-    surname_prefix = _text(
+    surname_prefix = text_field(
         _("Tussenvoegsel"),
         validators.NAME_MAX_LENGTH,
         required=False,
         help_text=_("Bijvoorbeeld „van”, „de” of „van 't”."),
     )
-    surname = _text(
+    surname = text_field(
         _("Achternaam"),
         validators.NAME_MAX_LENGTH,
         required=False,
         help_text=_("Is de naam niet bekend, vul dan hieronder een online account in."),
     )
-    date_of_birth = _date(_("Geboortedatum"), required=False)
+    date_of_birth = date_field(_("Geboortedatum"), required=False)
     birth_year = forms.IntegerField(
         label=_("Geboortejaar"),
         required=False,
@@ -153,7 +100,7 @@ class SignalForm(StyledFormMixin, forms.Form):
         help_text=_("Het burgerservicenummer: 9 cijfers."),
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
-    address = _text(_("Adres"), validators.ADDRESS_MAX_LENGTH, required=False)
+    address = text_field(_("Adres"), validators.ADDRESS_MAX_LENGTH, required=False)
     residence = forms.ModelChoiceField(
         label=_("Woongemeente"),
         queryset=selectors.residence_municipalities().order_by("name"),
@@ -161,27 +108,27 @@ class SignalForm(StyledFormMixin, forms.Form):
     )
 
     # What was observed.
-    observation = _text(
+    observation = text_field(
         _("Wat is er waargenomen?"),
         validators.TEXT_MAX_LENGTH,
         rows=8,
         help_text=_("Beschrijf feitelijk wat u zag of hoorde, en wanneer."),
     )
     observation_category = _category(_("Soort gegevens in de waarneming"))
-    observed_on = _date(_("Waargenomen op"))
+    observed_on = date_field(_("Waargenomen op"))
     source_domain = forms.ChoiceField(
         label=_("Brondomein"), choices=[("", ""), *SourceDomain.choices]
     )
     phenomenon = forms.ModelChoiceField(label=_("Fenomeen"), queryset=selectors.active_phenomena())
-    urgency = _radios(_("Urgentie"), Urgency.choices, initial=Urgency.NORMAL)
+    urgency = radio_field(_("Urgentie"), Urgency.choices, initial=Urgency.NORMAL)
 
     # Who reports.
-    reported_by = _radios(
+    reported_by = radio_field(
         _("Namens wie registreert u dit signaal?"),
         ReportedBy.choices,
         initial=ReportedBy.OWN_ORGANISATION,
     )
-    reporter_contact = _text(
+    reporter_contact = text_field(
         _("Contactgegevens van de melder"),
         validators.TEXT_MAX_LENGTH,
         required=False,
@@ -191,23 +138,23 @@ class SignalForm(StyledFormMixin, forms.Form):
     reporter_contact_category = _category(_("Soort gegevens in de contactgegevens"))
 
     # Online.
-    online_platform = _text(
+    online_platform = text_field(
         _("Platform"),
         validators.TEXT_MAX_LENGTH,
         required=False,
         help_text=_("Bijvoorbeeld de naam van het platform, kanaal of forum."),
     )
-    online_source_openness = _radios(
+    online_source_openness = radio_field(
         _("Openbaarheid van de bron"),
         [("", _("Niet van toepassing")), *SourceOpenness.choices],
         initial="",
         required=False,
     )
-    online_content = _text(
+    online_content = text_field(
         _("Wat is er online gezien?"), validators.TEXT_MAX_LENGTH, required=False, rows=5
     )
     online_content_category = _category(_("Soort gegevens in de online waarneming"))
-    capture_fingerprint = _text(
+    capture_fingerprint = text_field(
         _("Vingerafdruk van de vastlegging (SHA-256)"),
         FINGERPRINT_LENGTH,
         required=False,
@@ -304,8 +251,8 @@ class SignalForm(StyledFormMixin, forms.Form):
 
 class RelatedPersonForm(StyledFormMixin, forms.Form):
     relation = forms.ChoiceField(label=_("Relatie"), choices=[("", ""), *Relation.choices])
-    name = _text(_("Naam"), validators.NAME_MAX_LENGTH)
-    date_of_birth = _date(_("Geboortedatum"), required=False)
+    name = text_field(_("Naam"), validators.NAME_MAX_LENGTH)
+    date_of_birth = date_field(_("Geboortedatum"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from schakel.core import validators
-from schakel.core.forms import StyledFormMixin
+from schakel.core.forms import StyledFormMixin, text_field
 from schakel.intake import selectors
 from schakel.intake.admin_services import PhenomenonData
 from schakel.intake.choices import (
@@ -20,7 +20,7 @@ from schakel.intake.models import Phenomenon
 if TYPE_CHECKING:
     pass
 
-from schakel.intake.forms import _choices, _text
+from schakel.intake.forms import _choices
 
 
 class SignalStatusForm(StyledFormMixin, forms.Form):
@@ -32,7 +32,7 @@ class SignalStatusForm(StyledFormMixin, forms.Form):
             (SignalStatus.CLOSED_WITHOUT_ACTION, SignalStatus.CLOSED_WITHOUT_ACTION.label),
         ]
     )
-    note = _text(
+    note = text_field(
         _("Toelichting"),
         validators.TEXT_MAX_LENGTH,
         required=False,

@@ -5,17 +5,13 @@ what is valid and their Dutch messages are put next to the field they are about.
 No form here edits or deletes a disclosure: a correction is a new disclosure.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.formats import number_format
-from django.utils.functional import lazy
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.choices import TABLE_ROLES
@@ -24,74 +20,12 @@ from schakel.cases.choices import MeetingStatus
 from schakel.cases.meetings.disclosures import DisclosureInput
 from schakel.cases.meetings.services import PLACE_MAX_LENGTH, InvitationInput, MeetingInput
 from schakel.cases.models import Case, ConsultationMeeting, Disclosure
-from schakel.core import validators
-from schakel.core.forms import StyledFormMixin
+from schakel.core.forms import RADIO_CLASS, StyledFormMixin, date_field, text_field, time_field
 from schakel.intake.choices import DataCategory
 from schakel.legal.models import LegalBasis
 from schakel.network.models import Organisation
 
-if TYPE_CHECKING:
-    from django_stubs_ext import StrOrPromise
-
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y"]
-TIME_INPUT_FORMATS = ["%H:%M", "%H.%M"]
-RADIO_CLASS = "utrecht-radio-button utrecht-radio-button--html-input"
 CHECKBOX_CLASS = "utrecht-checkbox utrecht-checkbox--html-input"
-
-
-def _text(
-    label: "StrOrPromise",
-    maximum: int = validators.TEXT_MAX_LENGTH,
-    *,
-    required: bool = True,
-    rows: int = 0,
-    help_text: "StrOrPromise" = "",
-    required_message: "StrOrPromise" = "",
-) -> forms.CharField:
-    """A text field whose maximum is shown; the service checks the length (no HTML maxlength,
-    which would silently cut a longer text)."""
-    grouped = lazy(lambda: number_format(maximum, force_grouping=True), str)()
-    hint = format_lazy(_("Maximaal {max} tekens."), max=grouped)
-    widget: forms.Widget = forms.Textarea(attrs={"rows": rows}) if rows else forms.TextInput()
-    messages = {"required": required_message} if required_message else None
-    return forms.CharField(
-        label=label,
-        required=required,
-        widget=widget,
-        help_text=format_lazy("{} {}", help_text, hint) if help_text else hint,
-        error_messages=messages,
-    )
-
-
-def _date(label: "StrOrPromise", *, help_text: "StrOrPromise" = "") -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=help_text,
-    )
-
-
-def _time(label: "StrOrPromise") -> forms.TimeField:
-    return forms.TimeField(
-        label=label,
-        input_formats=TIME_INPUT_FORMATS,
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        help_text=_("Bijvoorbeeld 09:30."),
-    )
-
-
-def add_service_errors(
-    form: forms.Form, error: ValidationError, fields: Mapping[str, str] | None = None
-) -> None:
-    """Put the service's messages next to the fields (``fields`` maps a service key to a form
-    field); messages about anything else go to the top of the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for key, messages in error.message_dict.items():
-        name = (fields or {}).get(key, key)
-        form.add_error(name if name in form.fields else None, messages)
 
 
 class _StaffChoiceField(forms.ModelChoiceField[User]):
@@ -110,10 +44,10 @@ def zvh_staff(zvh: Organisation) -> QuerySet[User]:
 class MeetingForm(StyledFormMixin, forms.Form):
     """Plan a consultation: one day, a start and end time, a place and who runs it."""
 
-    day = _date(_("Datum"))
-    start_time = _time(_("Begintijd"))
-    end_time = _time(_("Eindtijd"))
-    place = _text(
+    day = date_field(_("Datum"))
+    start_time = time_field(_("Begintijd"), help_text=_("Bijvoorbeeld 09:30."))
+    end_time = time_field(_("Eindtijd"), help_text=_("Bijvoorbeeld 09:30."))
+    place = text_field(
         _("Plaats"),
         PLACE_MAX_LENGTH,
         help_text=_(
@@ -237,8 +171,8 @@ class InvitationForm(StyledFormMixin, forms.Form):
             "invalid_choice": _("Deze organisatie kan niet worden uitgenodigd."),
         },
     )
-    valid_from = _date(_("Inzage vanaf"))
-    valid_until = _date(_("Inzage tot en met"))
+    valid_from = date_field(_("Inzage vanaf"))
+    valid_until = date_field(_("Inzage tot en met"))
 
     def __init__(
         self,
@@ -288,7 +222,7 @@ def legal_bases_for(organisation: Organisation) -> QuerySet[LegalBasis]:
 class DisclosureForm(StyledFormMixin, forms.Form):
     """Record (or correct) what one's organisation brings in, on which legal basis, to whom."""
 
-    content = _text(
+    content = text_field(
         _("Wat brengt u in?"),
         rows=8,
         help_text=_("Alleen wat voor deze casus nodig is."),
@@ -313,12 +247,12 @@ class DisclosureForm(StyledFormMixin, forms.Form):
             "invalid_choice": _("Deze grondslag geldt niet voor uw organisatie."),
         },
     )
-    purpose = _text(
+    purpose = text_field(
         _("Doel van de verstrekking"),
         rows=3,
         required_message=_("Vul het doel van de verstrekking in."),
     )
-    necessity_note = _text(
+    necessity_note = text_field(
         _("Noodzaak, proportionaliteit en subsidiariteit"),
         rows=5,
         help_text=_(
@@ -378,7 +312,7 @@ class DisclosureForm(StyledFormMixin, forms.Form):
 
 
 class DecisionForm(StyledFormMixin, forms.Form):
-    text = _text(_("Besluit"), rows=5, required_message=_("Vul het besluit in."))
+    text = text_field(_("Besluit"), rows=5, required_message=_("Vul het besluit in."))
     category = forms.ChoiceField(
         label=_("Soort gegevens in het besluit"),
         choices=DataCategory.choices,

@@ -24,7 +24,7 @@ from schakel.cases.meetings.views import _gate, _member, _optional_url, item_url
 from schakel.cases.models import AgendaItem, Disclosure
 from schakel.cases.plans.services import PlanConflictError, plan_adopt
 from schakel.cases.services import CaseStateError
-from schakel.core.forms import cleaned_values, error_summary
+from schakel.core.forms import add_service_errors, cleaned_values, error_summary
 from schakel.core.pages import form_methods, save_valid, success_redirect
 from schakel.network.models import Organisation
 
@@ -297,7 +297,7 @@ def disclosure_create(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
-            forms.add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("De verstrekking is vastgelegd."))
             return redirect(f"{item_url(item)}#verstrekking-{disclosure.pk}")
@@ -344,7 +344,7 @@ def disclosure_correct(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
-            forms.add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

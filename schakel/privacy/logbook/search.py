@@ -30,7 +30,7 @@ from schakel.audit.activities import activity_choices
 from schakel.audit.choices import StatusCode
 from schakel.audit.models import LogRecord
 from schakel.audit.services import AttributeValue, log_processing
-from schakel.core.forms import StyledFormMixin
+from schakel.core.forms import DATE_INPUT_FORMATS, StyledFormMixin
 from schakel.privacy.activities import PrivacyActivity
 
 if TYPE_CHECKING:
@@ -42,7 +42,6 @@ PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 SYSTEM = "system"
 PSEUDONYM = re.compile(r"^[0-9a-f]{64}$")
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y"]
 
 STATUS_LABELS: dict[str, "StrOrPromise"] = {
     StatusCode.OK: _("Gelukt"),

@@ -4,10 +4,9 @@ valid and their Dutch messages are put next to the fields."""
 from typing import TYPE_CHECKING, Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from schakel.core.forms import StyledFormMixin
+from schakel.core.forms import StyledFormMixin, date_field, radio_field
 from schakel.privacy.choices import RequestDecision, RequestKind, RequestRestriction
 from schakel.privacy.requests.decisions import ContributionInput, DecisionInput
 from schakel.privacy.requests.services import ExtensionInput, RegistrationInput
@@ -15,8 +14,6 @@ from schakel.privacy.requests.services import ExtensionInput, RegistrationInput
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-RADIO_CLASS = "utrecht-radio-button utrecht-radio-button--html-input"
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y"]
 NOTE_HELP = _(
     "Hoe u de identiteit vaststelde, bijvoorbeeld „legitimatiebewijs getoond aan de balie” of "
     "„ingelogd met DigiD”. Noteer nooit een BSN of documentnummer en maak geen kopie."
@@ -33,14 +30,11 @@ def _needed[F: forms.Field](field: F, needed: bool) -> F:
 
 
 def _date(label: "StrOrPromise", *, needed: bool = True, help_text: Any = "") -> forms.DateField:
-    field = forms.DateField(
-        label=label,
-        required=False,
-        input_formats=DATE_INPUT_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=help_text,
-    )
-    return _needed(field, needed)
+    return _needed(date_field(label, required=False, help_text=help_text), needed)
+
+
+def _radios(label: "StrOrPromise", choices: Any, *, needed: bool = True) -> forms.ChoiceField:
+    return _needed(radio_field(label, choices, required=False), needed)
 
 
 def _text(
@@ -54,25 +48,6 @@ def _text(
         help_text=help_text,
     )
     return _needed(field, needed)
-
-
-def _radios(label: "StrOrPromise", choices: Any, *, needed: bool = True) -> forms.ChoiceField:
-    field = forms.ChoiceField(
-        label=label,
-        choices=choices,
-        required=False,
-        widget=forms.RadioSelect(attrs={"class": RADIO_CLASS}),
-    )
-    return _needed(field, needed)
-
-
-def add_service_errors(error: ValidationError, form: forms.Form) -> None:
-    """Put each of the service's messages next to its field; others go above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for key, messages in error.message_dict.items():
-        form.add_error(key if key in form.fields else None, messages)
 
 
 class ReferenceForm(StyledFormMixin, forms.Form):

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_GET
 from schakel.accounts.acting import acting_membership
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
-from schakel.core.forms import error_summary
+from schakel.core.forms import add_service_errors, error_summary
 from schakel.core.pages import form_methods, page_of
 from schakel.privacy.choices import ContributionStatus
 from schakel.privacy.models import SubjectRequest
@@ -56,7 +56,7 @@ def _run(form: django_forms.Form, call: Callable[[], object]) -> bool:
     except PermissionDenied as error:
         raise Http404 from error
     except ValidationError as error:
-        forms.add_service_errors(error, form)
+        add_service_errors(form, error)
         return False
     except rules.RequestStateError:
         form.add_error(None, str(REQUEST_CLOSED))

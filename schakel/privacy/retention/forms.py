@@ -5,17 +5,14 @@ every rule again and its Dutch messages land next to the fields they are about."
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from schakel.core.forms import StyledFormMixin
+from schakel.core.forms import DATE_INPUT_FORMATS, StyledFormMixin
 from schakel.legal.choices import RetentionKind
 from schakel.legal.models import MAX_TERM_MONTHS
 from schakel.privacy.retention.holds import HoldInput
-
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y"]
 
 
 def _term_message() -> str:
@@ -38,15 +35,6 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """The engine's messages per field; a message about no field goes to the top."""
-    if hasattr(error, "error_dict"):
-        for name, messages in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
 
 
 class PolicyForm(StyledFormMixin, forms.Form):

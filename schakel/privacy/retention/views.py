@@ -26,7 +26,7 @@ from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership, User
 from schakel.accounts.permissions import checked_first
 from schakel.accounts.stepup import step_up_required
-from schakel.core.forms import error_summary
+from schakel.core.forms import add_service_errors, error_summary
 from schakel.core.pages import form_methods, page_of
 from schakel.legal import terms
 from schakel.legal.models import RetentionPolicy
@@ -39,7 +39,7 @@ from schakel.privacy.retention.display import (
     run_kinds,
     short_id,
 )
-from schakel.privacy.retention.forms import HoldForm, PolicyForm, add_service_errors
+from schakel.privacy.retention.forms import HoldForm, PolicyForm
 
 # Who may come -----------------------------------------------------------------------------
 
