@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from schakel.accounts.choices import Role
 from schakel.accounts.tests.factories import MembershipFactory
+from schakel.api.tests.conftest import api_client, token_for  # noqa: F401 (fixtures)
 from schakel.cases.choices import InterventionKind
 from schakel.cases.meetings.disclosures import disclosure_record
 from schakel.cases.meetings.services import attendance_record, decision_record, meeting_acknowledge

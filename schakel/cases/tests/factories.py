@@ -38,6 +38,17 @@ JUSTIFICATION = (
     "Noodzakelijk: signalen van drie partners wijzen op een radicaliseringsproces; lichtere "
     "middelen (gesprek via school) zijn geprobeerd; gezamenlijke aanpak is proportioneel."
 )
+# The personas with no part in what ``open_case`` builds for Aldermeer (its weighing, its case,
+# its meeting, its plan): another municipality, another region, another ZVH, a partner not at
+# the table, and Aldermeer's own privacy officer and functional admin.
+OUTSIDERS = [
+    "lead_b",
+    "outsider",
+    "director_other",
+    "school_member",
+    "privacy_officer_a",
+    "admin_a",
+]
 
 
 def arrangement_for(

@@ -16,15 +16,12 @@ from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error, positive_data_acceptance
 
 from schakel.api.authentication import MEMBERSHIP_HEADER
-from schakel.api.tests import conftest as api_fixtures
 from schakel.cases.meetings.services import meeting_acknowledge
 from schakel.cases.plans.services import InterventionInput, intervention_add
 from schakel.cases.tests.factories import on_agenda, open_case
 from schakel.intake.tests.factories import membership_of
 
 pytestmark = pytest.mark.django_db
-
-token_for = api_fixtures.token_for
 
 
 # --- the OpenAPI document, with real data ------------------------------------------------------

@@ -5,28 +5,17 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from schakel.api.tests import conftest as api_fixtures
+from schakel.api.tests.helpers import assert_not_found, assert_problem, messages, post, url
 from schakel.cases.choices import ClosureReason, MeetingStatus, PlanVersionStatus
 from schakel.cases.lifecycle_services import case_close
 from schakel.cases.meetings.services import meeting_set_status
 from schakel.cases.models import Case, ItemDecision
 from schakel.cases.plans.services import PlanInput, plan_update
-from schakel.cases.tests.api_helpers import (
-    acknowledge,
-    assert_not_found,
-    assert_problem,
-    messages,
-    post,
-    url,
-)
+from schakel.cases.tests.api_helpers import acknowledge
 from schakel.cases.tests.factories import invite, meeting, on_agenda, open_case
 from schakel.intake.tests.factories import membership_of
 
 pytestmark = pytest.mark.django_db
-
-# The API tests' token fixtures (a client per persona), shared with this module.
-api_client = api_fixtures.api_client
-token_for = api_fixtures.token_for
 
 
 # --- decisions and adopting the plan -----------------------------------------------------------

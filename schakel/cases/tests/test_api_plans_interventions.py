@@ -6,30 +6,24 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from schakel.api.tests import conftest as api_fixtures
+from schakel.api.tests.helpers import (
+    assert_conflict,
+    assert_not_found,
+    messages,
+    patch,
+    post,
+    put,
+    url,
+)
 from schakel.audit.models import LogRecord
 from schakel.cases.choices import InterventionStatus, PlanVersionStatus
 from schakel.cases.models import ActionPlanVersion, Intervention
 from schakel.cases.plans.services import InterventionInput, intervention_add
 from schakel.cases.services import ParticipationInput, participation_add
-from schakel.cases.tests.api_helpers import (
-    assert_conflict,
-    assert_not_found,
-    intervention_body,
-    messages,
-    patch,
-    plan_body,
-    post,
-    put,
-    url,
-)
+from schakel.cases.tests.api_helpers import intervention_body, plan_body
 from schakel.intake.tests.factories import membership_of
 
 pytestmark = pytest.mark.django_db
-
-# The API tests' token fixtures (a client per persona), shared with this module.
-api_client = api_fixtures.api_client
-token_for = api_fixtures.token_for
 
 
 # --- interventions -----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from schakel.cases.choices import CasePhase, ParticipationKind
 from schakel.cases.lifecycle_services import case_schedule_review, case_to_monitoring
 from schakel.cases.services import ParticipationInput, participation_add
 from schakel.cases.tests.case_view_helpers import LIST, management_pages, text, url
-from schakel.cases.tests.factories import invite, on_agenda, open_case
+from schakel.cases.tests.factories import OUTSIDERS, invite, on_agenda, open_case
 from schakel.intake.tests.factories import membership_of
 
 pytestmark = pytest.mark.django_db
@@ -139,17 +139,7 @@ def test_the_case_page_lists_its_agenda_items_with_the_meeting_date(personas, si
 # Access ------------------------------------------------------------------------------------
 
 
-NO_ACCESS = [
-    "lead_b",
-    "outsider",
-    "director_other",
-    "school_member",
-    "privacy_officer_a",
-    "admin_a",
-]
-
-
-@pytest.mark.parametrize("persona", NO_ACCESS)
+@pytest.mark.parametrize("persona", OUTSIDERS)
 def test_every_case_page_is_not_found_without_access(personas, signed_in, persona) -> None:
     case = open_case(personas)
     client = signed_in(getattr(personas, persona))

@@ -11,7 +11,7 @@ from schakel.cases.choices import InterventionStatus, PlanVersionStatus
 from schakel.cases.models import ActionPlanVersion, Case, Intervention
 from schakel.cases.plans.services import PlanInput, plan_update
 from schakel.cases.services import ParticipationInput, participation_add
-from schakel.cases.tests.factories import invite, on_agenda, open_case
+from schakel.cases.tests.factories import OUTSIDERS, invite, on_agenda, open_case
 from schakel.cases.tests.plan_view_helpers import (
     DESCRIPTION,
     INTERVENTIONS,
@@ -27,16 +27,6 @@ pytestmark = pytest.mark.django_db
 
 
 # Access ------------------------------------------------------------------------------------
-
-
-NO_ACCESS = [
-    "lead_b",
-    "outsider",
-    "director_other",
-    "school_member",
-    "privacy_officer_a",
-    "admin_a",
-]
 
 
 def plan_pages(case: Case, intervention: Intervention) -> list[tuple[str, dict[str, str] | None]]:
@@ -63,7 +53,7 @@ def _case_with_plan(personas: Any) -> tuple[Case, Intervention]:
     return case, add_intervention(personas, case)
 
 
-@pytest.mark.parametrize("persona", [*NO_ACCESS, "ggz_member"])
+@pytest.mark.parametrize("persona", [*OUTSIDERS, "ggz_member"])
 def test_every_plan_page_is_not_found_without_access(personas, signed_in, persona) -> None:
     case, intervention = _case_with_plan(personas)
     invite(personas, on_agenda(personas, case), personas.ggz)  # incidental: an item only
