@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from schakel.accounts.models import User
+from schakel.accounts.models import Membership, User
 from schakel.cases.meetings.services import (
     InvitationInput,
     MeetingInput,
@@ -19,7 +19,15 @@ from schakel.cases.meetings.services import (
     invitation_add,
     meeting_schedule,
 )
-from schakel.cases.models import AgendaItem, Case, ConsultationMeeting, Invitation
+from schakel.cases.models import (
+    ActionPlanVersion,
+    AgendaItem,
+    Case,
+    ConsultationMeeting,
+    Intervention,
+    Invitation,
+)
+from schakel.cases.plans.services import InterventionInput, PlanInput, intervention_add, plan_update
 from schakel.intake.models import Signal
 from schakel.intake.tests.factories import membership_of, register
 from schakel.network.models import Organisation
@@ -162,5 +170,46 @@ def invite(
             organisation=organisation,
             valid_from=valid_from or today,
             valid_until=valid_until or today + timedelta(days=14),
+        ),
+    )
+
+
+def first_draft(
+    membership: Membership, case: Case, *, goals: str, **analysis: str
+) -> ActionPlanVersion:
+    """The case's plan drafted for the first time (no version before it), through the service;
+    ``analysis`` is the text per life domain."""
+    return plan_update(
+        membership=membership,
+        case=case,
+        data=PlanInput(
+            analysis=analysis, goals=goals, based_on_version=None, based_on_revision=None
+        ),
+    )
+
+
+def planned_intervention(
+    membership: Membership,
+    case: Case,
+    *,
+    kind: str,
+    owner: Organisation,
+    description: str,
+    days: int = 30,
+    **more: Any,
+) -> Intervention:
+    """An intervention added to the case's draft plan through the service, from today for
+    ``days`` days."""
+    today = timezone.localdate()
+    return intervention_add(
+        membership=membership,
+        case=case,
+        data=InterventionInput(
+            kind=kind,
+            owner=owner,
+            description=description,
+            starts_on=today,
+            due_on=today + timedelta(days=days),
+            **more,
         ),
     )

@@ -15,14 +15,19 @@ from schakel.cases.models import Participation
 from schakel.cases.plans.services import (
     InterventionInput,
     PlanConflictError,
-    PlanInput,
     intervention_add,
     plan_adopt,
-    plan_update,
 )
 from schakel.cases.selectors import case_get_for, meeting_attendances_for
 from schakel.cases.services import ParticipationInput, participation_add, participation_end
-from schakel.cases.tests.factories import invite, on_agenda, open_case, weighed_signal
+from schakel.cases.tests.factories import (
+    first_draft,
+    invite,
+    on_agenda,
+    open_case,
+    planned_intervention,
+    weighed_signal,
+)
 from schakel.intake.models import Signal
 from schakel.intake.tests.expiry_helpers import expire_signals
 from schakel.intake.tests.factories import VALID_BSN, membership_of, register
@@ -131,28 +136,15 @@ def test_an_intervention_owner_must_be_at_the_table(personas) -> None:
 def test_an_intervention_added_after_the_page_was_read_blocks_the_adoption(personas) -> None:
     case = open_case(personas)
     director = membership_of(personas.director)
-    draft = plan_update(
-        membership=director,
-        case=case,
-        data=PlanInput(
-            analysis={"housing": "Woont zelfstandig."},
-            goals="Werk vinden.",
-            based_on_version=None,
-            based_on_revision=None,
-        ),
-    )
+    draft = first_draft(director, case, goals="Werk vinden.", housing="Woont zelfstandig.")
     seen_revision = draft.revision
-    today = timezone.localdate()
-    intervention_add(
-        membership=director,
-        case=case,
-        data=InterventionInput(
-            kind=InterventionKind.ADMINISTRATIVE,
-            owner=personas.police,
-            description="Gesprek.",
-            starts_on=today,
-            due_on=today + timedelta(days=10),
-        ),
+    planned_intervention(
+        director,
+        case,
+        kind=InterventionKind.ADMINISTRATIVE,
+        owner=personas.police,
+        description="Gesprek.",
+        days=10,
     )
 
     with pytest.raises(PlanConflictError):

@@ -10,9 +10,8 @@ from schakel.cases.choices import ClosureReason, MeetingStatus, PlanVersionStatu
 from schakel.cases.lifecycle_services import case_close
 from schakel.cases.meetings.services import meeting_set_status
 from schakel.cases.models import Case, ItemDecision
-from schakel.cases.plans.services import PlanInput, plan_update
 from schakel.cases.tests.api_helpers import acknowledge
-from schakel.cases.tests.factories import invite, meeting, on_agenda, open_case
+from schakel.cases.tests.factories import first_draft, invite, meeting, on_agenda, open_case
 from schakel.intake.tests.factories import membership_of
 
 pytestmark = pytest.mark.django_db
@@ -62,15 +61,11 @@ def test_decisions_on_a_closed_case_are_a_conflict(personas, api_client, item) -
 
 
 def draft_of(personas: Any, case: Case) -> Any:
-    return plan_update(
-        membership=membership_of(personas.director),
-        case=case,
-        data=PlanInput(
-            analysis={"housing": "Woont bij ouders."},
-            goals="Afstand tot de groep.",
-            based_on_version=None,
-            based_on_revision=None,
-        ),
+    return first_draft(
+        membership_of(personas.director),
+        case,
+        goals="Afstand tot de groep.",
+        housing="Woont bij ouders.",
     )
 
 

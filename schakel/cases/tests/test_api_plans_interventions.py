@@ -18,9 +18,9 @@ from schakel.api.tests.helpers import (
 from schakel.audit.models import LogRecord
 from schakel.cases.choices import InterventionStatus, PlanVersionStatus
 from schakel.cases.models import ActionPlanVersion, Intervention
-from schakel.cases.plans.services import InterventionInput, intervention_add
 from schakel.cases.services import ParticipationInput, participation_add
 from schakel.cases.tests.api_helpers import intervention_body, plan_body
+from schakel.cases.tests.factories import planned_intervention
 from schakel.intake.tests.factories import membership_of
 
 pytestmark = pytest.mark.django_db
@@ -64,16 +64,13 @@ def test_lists_hold_no_description_and_do_not_grow_in_queries(
 ) -> None:
     director = membership_of(personas.director)
     for days in range(6):
-        intervention_add(
-            membership=director,
-            case=case,
-            data=InterventionInput(
-                kind="administrative",
-                owner=personas.municipality_a,
-                description="Geheime omschrijving",
-                starts_on=timezone.localdate(),
-                due_on=timezone.localdate() + timedelta(days=days),
-            ),
+        planned_intervention(
+            director,
+            case,
+            kind="administrative",
+            owner=personas.municipality_a,
+            description="Geheime omschrijving",
+            days=days,
         )
     client = api_client(personas.director)
     client.get(url("intervention-list"))
@@ -106,16 +103,12 @@ def test_the_owner_sees_its_intervention_without_seeing_the_case(
             ends_on=timezone.localdate() + timedelta(days=30),
         ),
     )
-    owned = intervention_add(
-        membership=membership_of(personas.director),
-        case=case,
-        data=InterventionInput(
-            kind="care",
-            owner=personas.ggz,
-            description="Traject bij de GGZ.",
-            starts_on=timezone.localdate(),
-            due_on=timezone.localdate() + timedelta(days=30),
-        ),
+    owned = planned_intervention(
+        membership_of(personas.director),
+        case,
+        kind="care",
+        owner=personas.ggz,
+        description="Traject bij de GGZ.",
     )
     client = api_client(personas.ggz_member)
 

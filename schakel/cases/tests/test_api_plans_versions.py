@@ -16,9 +16,9 @@ from schakel.audit.models import LogRecord
 from schakel.cases.choices import ClosureReason, LifeDomain
 from schakel.cases.lifecycle_services import case_close
 from schakel.cases.models import ActionPlanVersion
-from schakel.cases.plans.services import PlanInput, plan_adopt, plan_update
+from schakel.cases.plans.services import plan_adopt
 from schakel.cases.tests.api_helpers import analysis, intervention_body, plan_body
-from schakel.cases.tests.factories import OUTSIDERS, on_agenda
+from schakel.cases.tests.factories import OUTSIDERS, first_draft, on_agenda
 from schakel.intake.tests.factories import membership_of
 
 pytestmark = pytest.mark.django_db
@@ -92,11 +92,7 @@ def test_control_characters_are_named_per_life_domain(personas, api_client, case
 
 def test_editing_after_adoption_starts_a_new_version(personas, api_client, case) -> None:
     director = membership_of(personas.director)
-    draft = plan_update(
-        membership=director,
-        case=case,
-        data=PlanInput(analysis={}, goals="Doel", based_on_version=None, based_on_revision=None),
-    )
+    draft = first_draft(director, case, goals="Doel")
     item = on_agenda(personas, case)
     adopted = plan_adopt(membership=director, item=item, based_on_revision=draft.revision)
 

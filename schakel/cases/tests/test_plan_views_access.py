@@ -9,9 +9,8 @@ from django.utils import timezone
 
 from schakel.cases.choices import InterventionStatus, PlanVersionStatus
 from schakel.cases.models import ActionPlanVersion, Case, Intervention
-from schakel.cases.plans.services import PlanInput, plan_update
 from schakel.cases.services import ParticipationInput, participation_add
-from schakel.cases.tests.factories import OUTSIDERS, invite, on_agenda, open_case
+from schakel.cases.tests.factories import OUTSIDERS, first_draft, invite, on_agenda, open_case
 from schakel.cases.tests.plan_view_helpers import (
     DESCRIPTION,
     INTERVENTIONS,
@@ -45,11 +44,7 @@ def plan_pages(case: Case, intervention: Intervention) -> list[tuple[str, dict[s
 
 def _case_with_plan(personas: Any) -> tuple[Case, Intervention]:
     case = open_case(personas)
-    plan_update(
-        membership=membership_of(personas.director),
-        case=case,
-        data=PlanInput(analysis={}, goals="Doel.", based_on_version=None, based_on_revision=None),
-    )
+    first_draft(membership_of(personas.director), case, goals="Doel.")
     return case, add_intervention(personas, case)
 
 
