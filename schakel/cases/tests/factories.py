@@ -28,6 +28,7 @@ from schakel.cases.models import (
     Invitation,
 )
 from schakel.cases.plans.services import InterventionInput, PlanInput, intervention_add, plan_update
+from schakel.cases.services import ParticipationInput, participation_add
 from schakel.intake.models import Signal
 from schakel.intake.tests.factories import membership_of, register
 from schakel.network.models import Organisation
@@ -211,5 +212,30 @@ def planned_intervention(
             starts_on=today,
             due_on=today + timedelta(days=days),
             **more,
+        ),
+    )
+
+
+def participating(
+    personas: Any,
+    case: Case,
+    organisation: Organisation,
+    kind: str,
+    *,
+    starts_in: int = 0,
+    ends_in: int | None = None,
+) -> None:
+    """The process director adds the organisation to the case's table through the service,
+    starting ``starts_in`` days from today (negative: in the past), ending ``ends_in`` days from
+    today (``None``: open-ended)."""
+    today = timezone.localdate()
+    participation_add(
+        membership=membership_of(personas.director),
+        case=case,
+        data=ParticipationInput(
+            organisation=organisation,
+            kind=kind,
+            starts_on=today + timedelta(days=starts_in),
+            ends_on=None if ends_in is None else today + timedelta(days=ends_in),
         ),
     )

@@ -19,12 +19,13 @@ from schakel.cases.plans.services import (
     plan_adopt,
 )
 from schakel.cases.selectors import case_get_for, meeting_attendances_for
-from schakel.cases.services import ParticipationInput, participation_add, participation_end
+from schakel.cases.services import participation_end
 from schakel.cases.tests.factories import (
     first_draft,
     invite,
     on_agenda,
     open_case,
+    participating,
     planned_intervention,
     weighed_signal,
 )
@@ -60,16 +61,7 @@ def test_a_structural_partner_loses_the_agenda_item_with_its_participation(perso
 def test_a_future_structural_participation_gives_nothing_before_it_starts(personas) -> None:
     case = open_case(personas)
     item = on_agenda(personas, case)
-    today = timezone.localdate()
-    participation_add(
-        membership=membership_of(personas.director),
-        case=case,
-        data=ParticipationInput(
-            organisation=personas.school,
-            kind=ParticipationKind.STRUCTURAL,
-            starts_on=today + timedelta(days=3),
-        ),
-    )
+    participating(personas, case, personas.school, ParticipationKind.STRUCTURAL, starts_in=3)
     school = membership_of(personas.school_member)
 
     assert not agenda_items_visible_to(membership=school).filter(pk=item.pk).exists()
@@ -213,15 +205,7 @@ def test_a_partner_sees_only_the_attendance_of_its_own_table(personas) -> None:
 
 def test_an_organisation_without_bsn_rights_does_not_see_even_the_masked_bsn(personas) -> None:
     case = open_case(personas, bsn=VALID_BSN)
-    participation_add(
-        membership=membership_of(personas.director),
-        case=case,
-        data=ParticipationInput(
-            organisation=personas.school,
-            kind=ParticipationKind.STRUCTURAL,
-            starts_on=timezone.localdate(),
-        ),
-    )
+    participating(personas, case, personas.school, ParticipationKind.STRUCTURAL)
 
     school_view = case_get_for(membership=membership_of(personas.school_member), pk=case.pk)
     police_view = case_get_for(membership=membership_of(personas.police_member), pk=case.pk)

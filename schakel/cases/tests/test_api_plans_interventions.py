@@ -1,10 +1,7 @@
 """The action-plan API's interventions: adding, changing and removing them, and their owners'
 progress (with the revision), which an owner reports without seeing the case."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
 from schakel.api.tests.helpers import (
     assert_conflict,
@@ -18,9 +15,8 @@ from schakel.api.tests.helpers import (
 from schakel.audit.models import LogRecord
 from schakel.cases.choices import InterventionStatus, PlanVersionStatus
 from schakel.cases.models import ActionPlanVersion, Intervention
-from schakel.cases.services import ParticipationInput, participation_add
 from schakel.cases.tests.api_helpers import intervention_body, plan_body
-from schakel.cases.tests.factories import planned_intervention
+from schakel.cases.tests.factories import participating, planned_intervention
 from schakel.intake.tests.factories import membership_of
 
 pytestmark = pytest.mark.django_db
@@ -93,16 +89,8 @@ def test_lists_hold_no_description_and_do_not_grow_in_queries(
 def test_the_owner_sees_its_intervention_without_seeing_the_case(
     personas, api_client, case
 ) -> None:
-    participation_add(  # the owner is at the table (incidentally)
-        membership=membership_of(personas.director),
-        case=case,
-        data=ParticipationInput(
-            organisation=personas.ggz,
-            kind="incidental",
-            starts_on=timezone.localdate(),
-            ends_on=timezone.localdate() + timedelta(days=30),
-        ),
-    )
+    # The owner is at the table (incidentally).
+    participating(personas, case, personas.ggz, "incidental", ends_in=30)
     owned = planned_intervention(
         membership_of(personas.director),
         case,

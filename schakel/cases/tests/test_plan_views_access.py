@@ -1,16 +1,20 @@
 """The action-plan screens per persona: not found without access, read-only for partners, and
 an intervention's owner sees only its intervention."""
 
-from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.utils import timezone
 
 from schakel.cases.choices import InterventionStatus, PlanVersionStatus
 from schakel.cases.models import ActionPlanVersion, Case, Intervention
-from schakel.cases.services import ParticipationInput, participation_add
-from schakel.cases.tests.factories import OUTSIDERS, first_draft, invite, on_agenda, open_case
+from schakel.cases.tests.factories import (
+    OUTSIDERS,
+    first_draft,
+    invite,
+    on_agenda,
+    open_case,
+    participating,
+)
 from schakel.cases.tests.plan_view_helpers import (
     DESCRIPTION,
     INTERVENTIONS,
@@ -93,16 +97,8 @@ def test_the_intervention_list_is_not_found_for_roles_without_cases(
 
 def test_an_owner_without_case_access_sees_only_its_intervention(personas, signed_in) -> None:
     case = open_case(personas)
-    participation_add(  # the owner is at the table (incidentally)
-        membership=membership_of(personas.director),
-        case=case,
-        data=ParticipationInput(
-            organisation=personas.ggz,
-            kind="incidental",
-            starts_on=timezone.localdate(),
-            ends_on=timezone.localdate() + timedelta(days=30),
-        ),
-    )
+    # The owner is at the table (incidentally).
+    participating(personas, case, personas.ggz, "incidental", ends_in=30)
     intervention = add_intervention(personas, case, owner=personas.ggz)
     client = signed_in(personas.ggz_member)
     page = text(client.get(iurl("intervention_detail", intervention)))
