@@ -8,71 +8,32 @@ Schemathesis' Python API (``as_strategy``) is used inside ordinary pytest functi
 persona fixtures and the test database work as everywhere else.
 """
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import schemathesis
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from schemathesis import GenerationMode
-from schemathesis.checks import not_a_server_error, positive_data_acceptance
+from schemathesis.checks import not_a_server_error
 
-from schakel.accounts.services import access_token_create
-from schakel.api.authentication import MEMBERSHIP_HEADER
+from schakel.api.tests.schema_helpers import bounded, excluded_checks, headers_for
 
-# Writes whose acceptance depends on stored data (ids of municipalities, phenomena, signals) or
-# on rules a schema cannot express (the elfproef, dates not in the future, control characters):
-# a schema-valid body may rightly get a 400. Every other check still runs on them.
-STATEFUL_WRITES = {
-    ("POST", "/api/v1/signals/"),
-    ("POST", "/api/v1/online-research/"),
-    ("POST", "/api/v1/online-research/{id}/completion/"),
-}
-
-
-def excluded_checks(case: Any) -> list[Any]:
-    key = (case.operation.method.upper(), case.operation.path)
-    return [positive_data_acceptance] if key in STATEFUL_WRITES else []
-
-
-BOUNDED = settings(
-    max_examples=25,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-)
+BOUNDED = bounded(25)
 
 
 @pytest.fixture
-def api_schema(db: None) -> Iterator[Any]:
-    """The schema, loaded from and calling into Django's WSGI application.
-
-    Like Django's test client, keep the connection open across requests: the handler would
-    otherwise close it when a request ends, and with it the test's transaction (PostgreSQL).
-    """
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
-        yield schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", WSGIHandler())
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
+def lead_a(personas: Any) -> tuple[dict[str, str], dict[str, str]]:
+    return headers_for(personas.lead_a)
 
 
 @pytest.fixture
-def auth_header(personas: Any) -> dict[str, str]:
-    raw = access_token_create(user=personas.lead_a, name="Schemathesis", days=1)[1]
-    return {"Authorization": f"Bearer {raw}"}
+def auth_header(lead_a: Any) -> dict[str, str]:
+    return lead_a[0]
 
 
 @pytest.fixture
-def own_membership(personas: Any) -> dict[str, str]:
+def own_membership(lead_a: Any) -> dict[str, str]:
     """A schema-valid but foreign membership id is rightly a 400: valid runs send their own."""
-    return {MEMBERSHIP_HEADER: str(personas.lead_a.memberships.get().pk)}
+    return lead_a[1]
 
 
 def test_valid_requests_conform_to_the_schema(

@@ -1,10 +1,9 @@
-"""Helpers shared by the tests of the cases API: cases, meetings and action plans."""
+"""Helpers shared by the tests of the cases API: cases, meetings and action plans (the ones
+every API test uses are in ``schakel.api.tests.helpers``)."""
 
 from datetime import timedelta
 from typing import Any
 
-from django.test import Client
-from django.urls import reverse
 from django.utils import timezone
 
 from schakel.cases.choices import LifeDomain
@@ -12,45 +11,6 @@ from schakel.cases.meetings.services import meeting_acknowledge
 from schakel.cases.models import ActionPlanVersion, ConsultationMeeting
 from schakel.intake.tests.factories import membership_of
 from schakel.legal.models import LegalBasis
-
-PROBLEM = "application/problem+json"
-
-
-def url(name: str, *args: Any) -> str:
-    return reverse(f"v1:{name}", args=args)
-
-
-def post(client: Client, path: str, data: Any = None) -> Any:
-    return client.post(path, data or {}, content_type="application/json")
-
-
-def put(client: Client, path: str, data: Any) -> Any:
-    return client.put(path, data, content_type="application/json")
-
-
-def patch(client: Client, path: str, data: Any) -> Any:
-    return client.patch(path, data, content_type="application/json")
-
-
-def messages(response: Any) -> dict[str | None, list[str]]:
-    found: dict[str | None, list[str]] = {}
-    for error in response.json()["errors"]:
-        found.setdefault(error["field"], []).append(error["message"])
-    return found
-
-
-def assert_not_found(response: Any) -> None:
-    assert response.status_code == 404, response.content
-    assert response["Content-Type"] == PROBLEM
-    assert response.json()["type"] == "urn:schakel:problem:not-found"
-
-
-def assert_conflict(response: Any) -> dict[str, Any]:
-    assert response.status_code == 409, response.content
-    assert response["Content-Type"] == PROBLEM
-    data: dict[str, Any] = response.json()
-    assert data["type"] == "urn:schakel:problem:conflict"
-    return data
 
 
 def analysis(**texts: str) -> dict[str, str]:
@@ -84,12 +44,6 @@ def intervention_body(personas: Any, **overrides: Any) -> dict[str, Any]:
 
 def later(days: int) -> str:
     return (timezone.localdate() + timedelta(days=days)).isoformat()
-
-
-def assert_problem(response: Any, status: int, slug: str) -> None:
-    assert response.status_code == status, response.content
-    assert response["Content-Type"] == PROBLEM
-    assert response.json()["type"] == f"urn:schakel:problem:{slug}"
 
 
 def acknowledge(user: Any, the_meeting: ConsultationMeeting) -> None:

@@ -1,22 +1,18 @@
 """Fixtures shared by the tests of cases, meetings and action plans."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
-from django.utils import timezone
 
 from schakel.accounts.choices import Role
 from schakel.accounts.tests.factories import MembershipFactory
+from schakel.api.tests.conftest import api_client, api_schema, token_for  # noqa: F401 (fixtures)
 from schakel.cases.choices import InterventionKind
 from schakel.cases.meetings.disclosures import disclosure_record
 from schakel.cases.meetings.services import attendance_record, decision_record, meeting_acknowledge
 from schakel.cases.models import AgendaItem, Case, ConsultationMeeting, Intervention
 from schakel.cases.plans.services import (
-    InterventionInput,
-    PlanInput,
-    intervention_add,
     plan_adopt,
-    plan_update,
 )
 from schakel.cases.tests.document_helpers import (
     DECISION_ONE,
@@ -32,7 +28,14 @@ from schakel.cases.tests.document_helpers import (
     Scene,
     _disclosure,
 )
-from schakel.cases.tests.factories import invite, meeting, on_agenda, open_case
+from schakel.cases.tests.factories import (
+    first_draft,
+    invite,
+    meeting,
+    on_agenda,
+    open_case,
+    planned_intervention,
+)
 from schakel.intake.choices import DataCategory
 from schakel.intake.tests.factories import membership_of
 
@@ -51,17 +54,13 @@ def item(personas, case) -> AgendaItem:
 
 @pytest.fixture
 def intervention(personas, case) -> Intervention:
-    return intervention_add(
-        membership=membership_of(personas.director),
-        case=case,
-        data=InterventionInput(
-            kind="care",
-            owner=personas.police,
-            life_domain="online",
-            description="Gesprekken met de wijkagent over het forum.",
-            starts_on=timezone.localdate(),
-            due_on=timezone.localdate() + timedelta(days=30),
-        ),
+    return planned_intervention(
+        membership_of(personas.director),
+        case,
+        kind="care",
+        owner=personas.police,
+        description="Gesprekken met de wijkagent over het forum.",
+        life_domain="online",
     )
 
 
@@ -153,27 +152,13 @@ def scene(personas) -> Scene:
         membership=director, item=item_two, text=DECISION_TWO, category=DataCategory.SPECIAL
     )
 
-    draft = plan_update(
-        membership=director,
-        case=case_one,
-        data=PlanInput(
-            analysis={"housing": HOUSING, "ideology": IDEOLOGY},
-            goals=GOALS,
-            based_on_version=None,
-            based_on_revision=None,
-        ),
-    )
-    today = timezone.localdate()
-    intervention_add(
-        membership=director,
-        case=case_one,
-        data=InterventionInput(
-            kind=InterventionKind.ADMINISTRATIVE,
-            owner=personas.police,
-            description=INTERVENTION,
-            starts_on=today,
-            due_on=today + timedelta(days=30),
-        ),
+    draft = first_draft(director, case_one, goals=GOALS, housing=HOUSING, ideology=IDEOLOGY)
+    planned_intervention(
+        director,
+        case_one,
+        kind=InterventionKind.ADMINISTRATIVE,
+        owner=personas.police,
+        description=INTERVENTION,
     )
     draft.refresh_from_db()
     adopted = plan_adopt(membership=director, item=item_one, based_on_revision=draft.revision)

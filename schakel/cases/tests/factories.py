@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from schakel.accounts.models import User
+from schakel.accounts.models import Membership, User
 from schakel.cases.meetings.services import (
     InvitationInput,
     MeetingInput,
@@ -19,7 +19,16 @@ from schakel.cases.meetings.services import (
     invitation_add,
     meeting_schedule,
 )
-from schakel.cases.models import AgendaItem, Case, ConsultationMeeting, Invitation
+from schakel.cases.models import (
+    ActionPlanVersion,
+    AgendaItem,
+    Case,
+    ConsultationMeeting,
+    Intervention,
+    Invitation,
+)
+from schakel.cases.plans.services import InterventionInput, PlanInput, intervention_add, plan_update
+from schakel.cases.services import ParticipationInput, participation_add
 from schakel.intake.models import Signal
 from schakel.intake.tests.factories import membership_of, register
 from schakel.network.models import Organisation
@@ -38,6 +47,17 @@ JUSTIFICATION = (
     "Noodzakelijk: signalen van drie partners wijzen op een radicaliseringsproces; lichtere "
     "middelen (gesprek via school) zijn geprobeerd; gezamenlijke aanpak is proportioneel."
 )
+# The personas with no part in what ``open_case`` builds for Aldermeer (its weighing, its case,
+# its meeting, its plan): another municipality, another region, another ZVH, a partner not at
+# the table, and Aldermeer's own privacy officer and functional admin.
+OUTSIDERS = [
+    "lead_b",
+    "outsider",
+    "director_other",
+    "school_member",
+    "privacy_officer_a",
+    "admin_a",
+]
 
 
 def arrangement_for(
@@ -151,5 +171,71 @@ def invite(
             organisation=organisation,
             valid_from=valid_from or today,
             valid_until=valid_until or today + timedelta(days=14),
+        ),
+    )
+
+
+def first_draft(
+    membership: Membership, case: Case, *, goals: str, **analysis: str
+) -> ActionPlanVersion:
+    """The case's plan drafted for the first time (no version before it), through the service;
+    ``analysis`` is the text per life domain."""
+    return plan_update(
+        membership=membership,
+        case=case,
+        data=PlanInput(
+            analysis=analysis, goals=goals, based_on_version=None, based_on_revision=None
+        ),
+    )
+
+
+def planned_intervention(
+    membership: Membership,
+    case: Case,
+    *,
+    kind: str,
+    owner: Organisation,
+    description: str,
+    days: int = 30,
+    **more: Any,
+) -> Intervention:
+    """An intervention added to the case's draft plan through the service, from today for
+    ``days`` days."""
+    today = timezone.localdate()
+    return intervention_add(
+        membership=membership,
+        case=case,
+        data=InterventionInput(
+            kind=kind,
+            owner=owner,
+            description=description,
+            starts_on=today,
+            due_on=today + timedelta(days=days),
+            **more,
+        ),
+    )
+
+
+def participating(
+    personas: Any,
+    case: Case,
+    organisation: Organisation,
+    kind: str,
+    *,
+    starts_in: int = 0,
+    ends_in: int | None = None,
+) -> None:
+    """The process director adds the organisation to the case's table through the service,
+    starting ``starts_in`` days from today (negative: in the past), ending ``ends_in`` days from
+    today (``None``: open-ended)."""
+    today = timezone.localdate()
+    participation_add(
+        membership=membership_of(personas.director),
+        case=case,
+        data=ParticipationInput(
+            organisation=organisation,
+            kind=kind,
+            starts_on=today + timedelta(days=starts_in),
+            ends_on=None if ends_in is None else today + timedelta(days=ends_in),
         ),
     )

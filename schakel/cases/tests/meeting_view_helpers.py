@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from schakel.cases.meetings.services import meeting_acknowledge
 from schakel.cases.models import ConsultationMeeting
-from schakel.cases.plans.services import PlanInput, plan_update
+from schakel.cases.tests.factories import first_draft
 from schakel.intake.tests.factories import membership_of
 
 LIST = reverse("cases:meeting_list")
@@ -28,13 +28,9 @@ def acknowledged(signed_in: Any, user: Any, the_meeting: ConsultationMeeting) ->
 
 
 def draft_of(personas: Any, case: Any) -> Any:
-    return plan_update(
-        membership=membership_of(personas.director),
-        case=case,
-        data=PlanInput(
-            analysis={"housing": "Woont bij ouders."},
-            goals="Stabiel netwerk.",
-            based_on_version=None,
-            based_on_revision=None,
-        ),
+    return first_draft(
+        membership_of(personas.director),
+        case,
+        goals="Stabiel netwerk.",
+        housing="Woont bij ouders.",
     )

@@ -19,8 +19,7 @@ from schakel.cases.access import (
 from schakel.cases.choices import ClosureReason, InterventionKind
 from schakel.cases.lifecycle_services import case_close
 from schakel.cases.meetings.services import meeting_acknowledge
-from schakel.cases.plans.services import InterventionInput, intervention_add
-from schakel.cases.tests.factories import invite, on_agenda, open_case
+from schakel.cases.tests.factories import invite, on_agenda, open_case, planned_intervention
 from schakel.intake.tests.factories import membership_of
 
 pytestmark = pytest.mark.django_db
@@ -53,16 +52,13 @@ def world(personas):
         valid_from=today + timedelta(days=2),
         valid_until=today + timedelta(days=9),
     )
-    intervention = intervention_add(
-        membership=membership_of(personas.director),
-        case=case,
-        data=InterventionInput(
-            kind=InterventionKind.CARE,
-            owner=personas.ggz,
-            description="Behandeltraject bij GGZ Noordkaap.",
-            starts_on=today,
-            due_on=today + timedelta(days=60),
-        ),
+    intervention = planned_intervention(
+        membership_of(personas.director),
+        case,
+        kind=InterventionKind.CARE,
+        owner=personas.ggz,
+        description="Behandeltraject bij GGZ Noordkaap.",
+        days=60,
     )
     return case, item, other_item, intervention
 

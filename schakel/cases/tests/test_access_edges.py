@@ -15,14 +15,20 @@ from schakel.cases.models import Participation
 from schakel.cases.plans.services import (
     InterventionInput,
     PlanConflictError,
-    PlanInput,
     intervention_add,
     plan_adopt,
-    plan_update,
 )
 from schakel.cases.selectors import case_get_for, meeting_attendances_for
-from schakel.cases.services import ParticipationInput, participation_add, participation_end
-from schakel.cases.tests.factories import invite, on_agenda, open_case, weighed_signal
+from schakel.cases.services import participation_end
+from schakel.cases.tests.factories import (
+    first_draft,
+    invite,
+    on_agenda,
+    open_case,
+    participating,
+    planned_intervention,
+    weighed_signal,
+)
 from schakel.intake.models import Signal
 from schakel.intake.tests.expiry_helpers import expire_signals
 from schakel.intake.tests.factories import VALID_BSN, membership_of, register
@@ -55,16 +61,7 @@ def test_a_structural_partner_loses_the_agenda_item_with_its_participation(perso
 def test_a_future_structural_participation_gives_nothing_before_it_starts(personas) -> None:
     case = open_case(personas)
     item = on_agenda(personas, case)
-    today = timezone.localdate()
-    participation_add(
-        membership=membership_of(personas.director),
-        case=case,
-        data=ParticipationInput(
-            organisation=personas.school,
-            kind=ParticipationKind.STRUCTURAL,
-            starts_on=today + timedelta(days=3),
-        ),
-    )
+    participating(personas, case, personas.school, ParticipationKind.STRUCTURAL, starts_in=3)
     school = membership_of(personas.school_member)
 
     assert not agenda_items_visible_to(membership=school).filter(pk=item.pk).exists()
@@ -131,28 +128,15 @@ def test_an_intervention_owner_must_be_at_the_table(personas) -> None:
 def test_an_intervention_added_after_the_page_was_read_blocks_the_adoption(personas) -> None:
     case = open_case(personas)
     director = membership_of(personas.director)
-    draft = plan_update(
-        membership=director,
-        case=case,
-        data=PlanInput(
-            analysis={"housing": "Woont zelfstandig."},
-            goals="Werk vinden.",
-            based_on_version=None,
-            based_on_revision=None,
-        ),
-    )
+    draft = first_draft(director, case, goals="Werk vinden.", housing="Woont zelfstandig.")
     seen_revision = draft.revision
-    today = timezone.localdate()
-    intervention_add(
-        membership=director,
-        case=case,
-        data=InterventionInput(
-            kind=InterventionKind.ADMINISTRATIVE,
-            owner=personas.police,
-            description="Gesprek.",
-            starts_on=today,
-            due_on=today + timedelta(days=10),
-        ),
+    planned_intervention(
+        director,
+        case,
+        kind=InterventionKind.ADMINISTRATIVE,
+        owner=personas.police,
+        description="Gesprek.",
+        days=10,
     )
 
     with pytest.raises(PlanConflictError):
@@ -221,15 +205,7 @@ def test_a_partner_sees_only_the_attendance_of_its_own_table(personas) -> None:
 
 def test_an_organisation_without_bsn_rights_does_not_see_even_the_masked_bsn(personas) -> None:
     case = open_case(personas, bsn=VALID_BSN)
-    participation_add(
-        membership=membership_of(personas.director),
-        case=case,
-        data=ParticipationInput(
-            organisation=personas.school,
-            kind=ParticipationKind.STRUCTURAL,
-            starts_on=timezone.localdate(),
-        ),
-    )
+    participating(personas, case, personas.school, ParticipationKind.STRUCTURAL)
 
     school_view = case_get_for(membership=membership_of(personas.school_member), pk=case.pk)
     police_view = case_get_for(membership=membership_of(personas.police_member), pk=case.pk)

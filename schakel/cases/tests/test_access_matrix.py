@@ -23,8 +23,14 @@ from schakel.accounts.services import access_token_create
 from schakel.cases.choices import InterventionKind
 from schakel.cases.meetings.disclosures import DisclosureInput, disclosure_record
 from schakel.cases.meetings.services import meeting_acknowledge
-from schakel.cases.plans.services import InterventionInput, PlanInput, intervention_add, plan_update
-from schakel.cases.tests.factories import invite, on_agenda, open_case, weighed_signal
+from schakel.cases.tests.factories import (
+    first_draft,
+    invite,
+    on_agenda,
+    open_case,
+    planned_intervention,
+    weighed_signal,
+)
 from schakel.intake.choices import DataCategory
 from schakel.intake.tests.factories import membership_of
 from schakel.legal.models import LegalBasis
@@ -133,26 +139,14 @@ def world(personas) -> dict[str, Any]:
     today = timezone.localdate()
     invite(personas, item, personas.ggz, valid_from=today, valid_until=today + timedelta(days=14))
     director = membership_of(personas.director)
-    plan_update(
-        membership=director,
-        case=case,
-        data=PlanInput(
-            analysis={"housing": "Woont bij ouders."},
-            goals="Dagbesteding vinden.",
-            based_on_version=None,
-            based_on_revision=None,
-        ),
-    )
-    intervention = intervention_add(
-        membership=director,
-        case=case,
-        data=InterventionInput(
-            kind=InterventionKind.CARE,
-            owner=personas.ggz,
-            description="Behandeltraject.",
-            starts_on=today,
-            due_on=today + timedelta(days=60),
-        ),
+    first_draft(director, case, goals="Dagbesteding vinden.", housing="Woont bij ouders.")
+    intervention = planned_intervention(
+        director,
+        case,
+        kind=InterventionKind.CARE,
+        owner=personas.ggz,
+        description="Behandeltraject.",
+        days=60,
     )
     disclosure = disclosure_record(
         membership=membership_of(personas.police_member),

@@ -1,35 +1,26 @@
 """The case API's list and detail, scoped like the UI: metadata in the list, the person in
 the detail (a logged read), 404 for everyone else, and query counts that do not grow."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
-from schakel.api.tests import conftest as api_fixtures
+from schakel.api.tests.helpers import assert_not_found, messages, post, url
 from schakel.audit.models import LogRecord
 from schakel.cases.choices import CasePhase, ClosureReason
 from schakel.cases.lifecycle_services import case_close
 from schakel.cases.meetings.services import meeting_acknowledge
-from schakel.cases.plans.services import InterventionInput, intervention_add
-from schakel.cases.tests.api_helpers import assert_not_found, later, messages, post, url
-from schakel.cases.tests.factories import invite, on_agenda, open_case
+from schakel.cases.tests.api_helpers import later
+from schakel.cases.tests.factories import (
+    OUTSIDERS,
+    invite,
+    on_agenda,
+    open_case,
+    planned_intervention,
+)
 from schakel.intake.tests.factories import membership_of
 
 pytestmark = pytest.mark.django_db
 
-# The API tests' token fixtures (a client per persona), shared with this module.
-api_client = api_fixtures.api_client
-token_for = api_fixtures.token_for
 
-OUTSIDERS = [
-    "lead_b",
-    "outsider",
-    "director_other",
-    "school_member",
-    "privacy_officer_a",
-    "admin_a",
-]
 FULL_ACCESS = ["lead_a", "colleague_a", "director", "police_member", "om_member"]
 PERSON_WORDS = ("Daan", "Hoogeveld", "2004-03-17")
 
@@ -188,16 +179,8 @@ def test_case_detail_query_count_does_not_grow_with_interventions(
 ) -> None:
     director = membership_of(personas.director)
     for days in range(5):
-        intervention_add(
-            membership=director,
-            case=case,
-            data=InterventionInput(
-                kind="care",
-                owner=personas.police,
-                description="Gesprekken",
-                starts_on=timezone.localdate(),
-                due_on=timezone.localdate() + timedelta(days=days),
-            ),
+        planned_intervention(
+            director, case, kind="care", owner=personas.police, description="Gesprekken", days=days
         )
     client = api_client(personas.director)
     client.get(url("case-detail", case.pk))

@@ -8,16 +8,12 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from schakel.api.tests import conftest as api_fixtures
+from schakel.api.tests.helpers import PROBLEM, assert_not_found, messages, post, url
 from schakel.cases.choices import InformingStatus
 from schakel.cases.models import Participation
-from schakel.cases.tests.api_helpers import PROBLEM, assert_not_found, later, messages, post, url
+from schakel.cases.tests.api_helpers import later
 
 pytestmark = pytest.mark.django_db
-
-# The API tests' token fixtures (a client per persona), shared with this module.
-api_client = api_fixtures.api_client
-token_for = api_fixtures.token_for
 
 
 def assert_conflict(response: Any) -> None:

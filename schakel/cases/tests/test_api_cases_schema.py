@@ -1,41 +1,24 @@
 """The case API against its OpenAPI document, with real data: every operation conforms, and
 no invalid request causes a server error."""
 
-from collections.abc import Iterator
-from datetime import timedelta
 from typing import Any
 
 import pytest
-import schemathesis
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
-from django.utils import timezone
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error, positive_data_acceptance
 
-from schakel.api.authentication import MEMBERSHIP_HEADER
-from schakel.api.tests import conftest as api_fixtures
+from schakel.api.tests.schema_helpers import bounded, headers_for
 from schakel.cases.meetings.services import meeting_acknowledge
-from schakel.cases.plans.services import InterventionInput, intervention_add
-from schakel.cases.tests.factories import on_agenda, open_case
+from schakel.cases.tests.factories import first_draft, on_agenda, open_case, planned_intervention
 from schakel.intake.tests.factories import membership_of
 
 pytestmark = pytest.mark.django_db
 
-token_for = api_fixtures.token_for
-
 
 # --- the OpenAPI document, with real data ------------------------------------------------------
 
-BOUNDED = settings(
-    max_examples=10,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-)
+BOUNDED = bounded(10)
 PATHS = (
     r"^/api/v1/(weighing-|cases|participations|meetings|agenda-items|disclosures|"
     r"interventions|legal-bases)"
@@ -43,22 +26,9 @@ PATHS = (
 
 
 @pytest.fixture
-def api_schema(db: None) -> Iterator[Any]:
-    """The schema, calling into Django's WSGI application (connection kept across requests)."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
-        yield schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", WSGIHandler())
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
-
-
-@pytest.fixture
 def world(personas) -> dict[str, str]:
     """A case on an agenda (acknowledged by the director), with a draft plan and intervention."""
     from schakel.cases.meetings.disclosures import DisclosureInput, disclosure_record
-    from schakel.cases.plans.services import PlanInput, plan_update
     from schakel.cases.tests.factories import weighed_signal
     from schakel.legal.models import LegalBasis
 
@@ -66,26 +36,9 @@ def world(personas) -> dict[str, str]:
     item = on_agenda(personas, case)
     director = membership_of(personas.director)
     meeting_acknowledge(membership=director, meeting=item.meeting)
-    plan_update(
-        membership=director,
-        case=case,
-        data=PlanInput(
-            analysis={"housing": "Woont bij ouders."},
-            goals="Doel",
-            based_on_version=None,
-            based_on_revision=None,
-        ),
-    )
-    intervention = intervention_add(
-        membership=director,
-        case=case,
-        data=InterventionInput(
-            kind="care",
-            owner=personas.zvh,
-            description="Gesprekken",
-            starts_on=timezone.localdate(),
-            due_on=timezone.localdate() + timedelta(days=30),
-        ),
+    first_draft(director, case, goals="Doel", housing="Woont bij ouders.")
+    intervention = planned_intervention(
+        director, case, kind="care", owner=personas.zvh, description="Gesprekken"
     )
     disclosure = disclosure_record(
         membership=director,
@@ -143,11 +96,9 @@ def path_parameters(world: dict[str, str], path: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("persona", ["director", "police_member"])
 def test_operations_on_existing_objects_conform_to_the_schema(
-    personas, api_schema, world, token_for, persona
+    personas, api_schema, world, persona
 ) -> None:
-    user = getattr(personas, persona)
-    auth = {"Authorization": f"Bearer {token_for(user)}"}
-    membership = {MEMBERSHIP_HEADER: str(membership_of(user).pk)}
+    auth, membership = headers_for(getattr(personas, persona))
     operations = api_schema.include(path_regex=PATHS + r".*\{id\}")
     statuses: set[tuple[str, str, int]] = set()
 
@@ -170,9 +121,8 @@ def test_operations_on_existing_objects_conform_to_the_schema(
         assert ("GET", "/api/v1/cases/{id}/plan/versions/{number}/", 200) in statuses
 
 
-def test_lists_and_writes_conform_to_the_schema(personas, api_schema, world, token_for) -> None:
-    auth = {"Authorization": f"Bearer {token_for(personas.director)}"}
-    membership = {MEMBERSHIP_HEADER: str(membership_of(personas.director).pk)}
+def test_lists_and_writes_conform_to_the_schema(personas, api_schema, world) -> None:
+    auth, membership = headers_for(personas.director)
     operations = api_schema.include(path_regex=PATHS + r"[^{]*$")
     statuses: set[tuple[str, str, int]] = set()
 
@@ -186,10 +136,8 @@ def test_lists_and_writes_conform_to_the_schema(personas, api_schema, world, tok
     assert not {s for s in statuses if s[2] >= 500}
 
 
-def test_invalid_requests_never_cause_a_server_error(
-    personas, api_schema, world, token_for
-) -> None:
-    auth = {"Authorization": f"Bearer {token_for(personas.director)}"}
+def test_invalid_requests_never_cause_a_server_error(personas, api_schema, world) -> None:
+    auth, _membership = headers_for(personas.director)
     operations = api_schema.include(path_regex=PATHS)
 
     for operation in operations.get_all_operations():

@@ -7,36 +7,17 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from schakel.api.tests import conftest as api_fixtures
+from schakel.api.tests.helpers import assert_not_found, assert_problem, messages, post, url
 from schakel.audit.models import LogRecord
 from schakel.cases.meetings.services import meeting_set_status
 from schakel.cases.models import ConsultationMeeting, MeetingAttendance
-from schakel.cases.tests.api_helpers import (
-    acknowledge,
-    assert_not_found,
-    assert_problem,
-    disclosure_body,
-    messages,
-    post,
-    url,
-)
-from schakel.cases.tests.factories import meeting, open_case
+from schakel.cases.tests.api_helpers import acknowledge, disclosure_body
+from schakel.cases.tests.factories import OUTSIDERS, meeting, open_case
 from schakel.intake.tests.factories import membership_of
 
 pytestmark = pytest.mark.django_db
 
-# The API tests' token fixtures (a client per persona), shared with this module.
-api_client = api_fixtures.api_client
-token_for = api_fixtures.token_for
 
-OUTSIDERS = [
-    "lead_b",
-    "outsider",
-    "director_other",
-    "school_member",
-    "privacy_officer_a",
-    "admin_a",
-]
 ACK_TYPE = "urn:schakel:problem:acknowledgment-required"
 
 

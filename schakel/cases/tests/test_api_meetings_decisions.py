@@ -5,28 +5,16 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from schakel.api.tests import conftest as api_fixtures
+from schakel.api.tests.helpers import assert_not_found, assert_problem, messages, post, url
 from schakel.cases.choices import ClosureReason, MeetingStatus, PlanVersionStatus
 from schakel.cases.lifecycle_services import case_close
 from schakel.cases.meetings.services import meeting_set_status
 from schakel.cases.models import Case, ItemDecision
-from schakel.cases.plans.services import PlanInput, plan_update
-from schakel.cases.tests.api_helpers import (
-    acknowledge,
-    assert_not_found,
-    assert_problem,
-    messages,
-    post,
-    url,
-)
-from schakel.cases.tests.factories import invite, meeting, on_agenda, open_case
+from schakel.cases.tests.api_helpers import acknowledge
+from schakel.cases.tests.factories import first_draft, invite, meeting, on_agenda, open_case
 from schakel.intake.tests.factories import membership_of
 
 pytestmark = pytest.mark.django_db
-
-# The API tests' token fixtures (a client per persona), shared with this module.
-api_client = api_fixtures.api_client
-token_for = api_fixtures.token_for
 
 
 # --- decisions and adopting the plan -----------------------------------------------------------
@@ -73,15 +61,11 @@ def test_decisions_on_a_closed_case_are_a_conflict(personas, api_client, item) -
 
 
 def draft_of(personas: Any, case: Case) -> Any:
-    return plan_update(
-        membership=membership_of(personas.director),
-        case=case,
-        data=PlanInput(
-            analysis={"housing": "Woont bij ouders."},
-            goals="Afstand tot de groep.",
-            based_on_version=None,
-            based_on_revision=None,
-        ),
+    return first_draft(
+        membership_of(personas.director),
+        case,
+        goals="Afstand tot de groep.",
+        housing="Woont bij ouders.",
     )
 
 

@@ -3,28 +3,15 @@ correction is a new disclosure), seen by their recipients; and the legal-basis c
 
 import pytest
 
-from schakel.api.tests import conftest as api_fixtures
+from schakel.api.tests.helpers import PROBLEM, assert_not_found, assert_problem, messages, post, url
 from schakel.audit.models import LogRecord
 from schakel.cases.meetings.services import meeting_set_status
 from schakel.cases.models import Disclosure
-from schakel.cases.tests.api_helpers import (
-    PROBLEM,
-    acknowledge,
-    assert_not_found,
-    assert_problem,
-    disclosure_body,
-    messages,
-    post,
-    url,
-)
+from schakel.cases.tests.api_helpers import acknowledge, disclosure_body
 from schakel.intake.tests.factories import membership_of
 from schakel.legal.models import LegalBasis
 
 pytestmark = pytest.mark.django_db
-
-# The API tests' token fixtures (a client per persona), shared with this module.
-api_client = api_fixtures.api_client
-token_for = api_fixtures.token_for
 
 
 # --- disclosures -------------------------------------------------------------------------------

@@ -1,35 +1,25 @@
 """The action-plan API's interventions: adding, changing and removing them, and their owners'
 progress (with the revision), which an owner reports without seeing the case."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
-from schakel.api.tests import conftest as api_fixtures
-from schakel.audit.models import LogRecord
-from schakel.cases.choices import InterventionStatus, PlanVersionStatus
-from schakel.cases.models import ActionPlanVersion, Intervention
-from schakel.cases.plans.services import InterventionInput, intervention_add
-from schakel.cases.services import ParticipationInput, participation_add
-from schakel.cases.tests.api_helpers import (
+from schakel.api.tests.helpers import (
     assert_conflict,
     assert_not_found,
-    intervention_body,
     messages,
     patch,
-    plan_body,
     post,
     put,
     url,
 )
+from schakel.audit.models import LogRecord
+from schakel.cases.choices import InterventionStatus, PlanVersionStatus
+from schakel.cases.models import ActionPlanVersion, Intervention
+from schakel.cases.tests.api_helpers import intervention_body, plan_body
+from schakel.cases.tests.factories import participating, planned_intervention
 from schakel.intake.tests.factories import membership_of
 
 pytestmark = pytest.mark.django_db
-
-# The API tests' token fixtures (a client per persona), shared with this module.
-api_client = api_fixtures.api_client
-token_for = api_fixtures.token_for
 
 
 # --- interventions -----------------------------------------------------------------------------
@@ -70,16 +60,13 @@ def test_lists_hold_no_description_and_do_not_grow_in_queries(
 ) -> None:
     director = membership_of(personas.director)
     for days in range(6):
-        intervention_add(
-            membership=director,
-            case=case,
-            data=InterventionInput(
-                kind="administrative",
-                owner=personas.municipality_a,
-                description="Geheime omschrijving",
-                starts_on=timezone.localdate(),
-                due_on=timezone.localdate() + timedelta(days=days),
-            ),
+        planned_intervention(
+            director,
+            case,
+            kind="administrative",
+            owner=personas.municipality_a,
+            description="Geheime omschrijving",
+            days=days,
         )
     client = api_client(personas.director)
     client.get(url("intervention-list"))
@@ -102,26 +89,14 @@ def test_lists_hold_no_description_and_do_not_grow_in_queries(
 def test_the_owner_sees_its_intervention_without_seeing_the_case(
     personas, api_client, case
 ) -> None:
-    participation_add(  # the owner is at the table (incidentally)
-        membership=membership_of(personas.director),
-        case=case,
-        data=ParticipationInput(
-            organisation=personas.ggz,
-            kind="incidental",
-            starts_on=timezone.localdate(),
-            ends_on=timezone.localdate() + timedelta(days=30),
-        ),
-    )
-    owned = intervention_add(
-        membership=membership_of(personas.director),
-        case=case,
-        data=InterventionInput(
-            kind="care",
-            owner=personas.ggz,
-            description="Traject bij de GGZ.",
-            starts_on=timezone.localdate(),
-            due_on=timezone.localdate() + timedelta(days=30),
-        ),
+    # The owner is at the table (incidentally).
+    participating(personas, case, personas.ggz, "incidental", ends_in=30)
+    owned = planned_intervention(
+        membership_of(personas.director),
+        case,
+        kind="care",
+        owner=personas.ggz,
+        description="Traject bij de GGZ.",
     )
     client = api_client(personas.ggz_member)
 

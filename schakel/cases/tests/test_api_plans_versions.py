@@ -3,41 +3,25 @@ and says where the plan stands), reading a version, and who may do what."""
 
 import pytest
 
-from schakel.api.tests import conftest as api_fixtures
-from schakel.audit.models import LogRecord
-from schakel.cases.choices import ClosureReason, LifeDomain
-from schakel.cases.lifecycle_services import case_close
-from schakel.cases.models import ActionPlanVersion
-from schakel.cases.plans.services import PlanInput, plan_adopt, plan_update
-from schakel.cases.tests.api_helpers import (
-    analysis,
+from schakel.api.tests.helpers import (
     assert_conflict,
     assert_not_found,
-    intervention_body,
     messages,
     patch,
-    plan_body,
     post,
     put,
     url,
 )
-from schakel.cases.tests.factories import on_agenda
+from schakel.audit.models import LogRecord
+from schakel.cases.choices import ClosureReason, LifeDomain
+from schakel.cases.lifecycle_services import case_close
+from schakel.cases.models import ActionPlanVersion
+from schakel.cases.plans.services import plan_adopt
+from schakel.cases.tests.api_helpers import analysis, intervention_body, plan_body
+from schakel.cases.tests.factories import OUTSIDERS, first_draft, on_agenda
 from schakel.intake.tests.factories import membership_of
 
 pytestmark = pytest.mark.django_db
-
-# The API tests' token fixtures (a client per persona), shared with this module.
-api_client = api_fixtures.api_client
-token_for = api_fixtures.token_for
-
-OUTSIDERS = [
-    "lead_b",
-    "outsider",
-    "director_other",
-    "school_member",
-    "privacy_officer_a",
-    "admin_a",
-]
 
 
 # --- the plan ----------------------------------------------------------------------------------
@@ -108,11 +92,7 @@ def test_control_characters_are_named_per_life_domain(personas, api_client, case
 
 def test_editing_after_adoption_starts_a_new_version(personas, api_client, case) -> None:
     director = membership_of(personas.director)
-    draft = plan_update(
-        membership=director,
-        case=case,
-        data=PlanInput(analysis={}, goals="Doel", based_on_version=None, based_on_revision=None),
-    )
+    draft = first_draft(director, case, goals="Doel")
     item = on_agenda(personas, case)
     adopted = plan_adopt(membership=director, item=item, based_on_revision=draft.revision)
 

@@ -9,9 +9,8 @@ from django.utils import timezone
 from schakel.audit.models import LogRecord
 from schakel.cases.choices import CasePhase, ParticipationKind
 from schakel.cases.lifecycle_services import case_schedule_review, case_to_monitoring
-from schakel.cases.services import ParticipationInput, participation_add
 from schakel.cases.tests.case_view_helpers import LIST, management_pages, text, url
-from schakel.cases.tests.factories import invite, on_agenda, open_case
+from schakel.cases.tests.factories import OUTSIDERS, invite, on_agenda, open_case, participating
 from schakel.intake.tests.factories import membership_of
 
 pytestmark = pytest.mark.django_db
@@ -139,17 +138,7 @@ def test_the_case_page_lists_its_agenda_items_with_the_meeting_date(personas, si
 # Access ------------------------------------------------------------------------------------
 
 
-NO_ACCESS = [
-    "lead_b",
-    "outsider",
-    "director_other",
-    "school_member",
-    "privacy_officer_a",
-    "admin_a",
-]
-
-
-@pytest.mark.parametrize("persona", NO_ACCESS)
+@pytest.mark.parametrize("persona", OUTSIDERS)
 def test_every_case_page_is_not_found_without_access(personas, signed_in, persona) -> None:
     case = open_case(personas)
     client = signed_in(getattr(personas, persona))
@@ -183,14 +172,7 @@ def test_an_incidental_partner_sees_none_of_the_case_pages(personas, signed_in) 
 
 def test_an_ended_participation_ends_access(personas, signed_in) -> None:
     case = open_case(personas)
-    participation_add(
-        membership=membership_of(personas.director),
-        case=case,
-        data=ParticipationInput(
-            organisation=personas.school,
-            kind=ParticipationKind.STRUCTURAL,
-            starts_on=timezone.localdate() - timedelta(days=10),
-            ends_on=timezone.localdate() - timedelta(days=1),
-        ),
+    participating(
+        personas, case, personas.school, ParticipationKind.STRUCTURAL, starts_in=-10, ends_in=-1
     )
     assert signed_in(personas.school_member).get(url("case_detail", case)).status_code == 404

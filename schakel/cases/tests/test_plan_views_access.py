@@ -1,17 +1,20 @@
 """The action-plan screens per persona: not found without access, read-only for partners, and
 an intervention's owner sees only its intervention."""
 
-from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.utils import timezone
 
 from schakel.cases.choices import InterventionStatus, PlanVersionStatus
 from schakel.cases.models import ActionPlanVersion, Case, Intervention
-from schakel.cases.plans.services import PlanInput, plan_update
-from schakel.cases.services import ParticipationInput, participation_add
-from schakel.cases.tests.factories import invite, on_agenda, open_case
+from schakel.cases.tests.factories import (
+    OUTSIDERS,
+    first_draft,
+    invite,
+    on_agenda,
+    open_case,
+    participating,
+)
 from schakel.cases.tests.plan_view_helpers import (
     DESCRIPTION,
     INTERVENTIONS,
@@ -27,16 +30,6 @@ pytestmark = pytest.mark.django_db
 
 
 # Access ------------------------------------------------------------------------------------
-
-
-NO_ACCESS = [
-    "lead_b",
-    "outsider",
-    "director_other",
-    "school_member",
-    "privacy_officer_a",
-    "admin_a",
-]
 
 
 def plan_pages(case: Case, intervention: Intervention) -> list[tuple[str, dict[str, str] | None]]:
@@ -55,15 +48,11 @@ def plan_pages(case: Case, intervention: Intervention) -> list[tuple[str, dict[s
 
 def _case_with_plan(personas: Any) -> tuple[Case, Intervention]:
     case = open_case(personas)
-    plan_update(
-        membership=membership_of(personas.director),
-        case=case,
-        data=PlanInput(analysis={}, goals="Doel.", based_on_version=None, based_on_revision=None),
-    )
+    first_draft(membership_of(personas.director), case, goals="Doel.")
     return case, add_intervention(personas, case)
 
 
-@pytest.mark.parametrize("persona", [*NO_ACCESS, "ggz_member"])
+@pytest.mark.parametrize("persona", [*OUTSIDERS, "ggz_member"])
 def test_every_plan_page_is_not_found_without_access(personas, signed_in, persona) -> None:
     case, intervention = _case_with_plan(personas)
     invite(personas, on_agenda(personas, case), personas.ggz)  # incidental: an item only
@@ -108,16 +97,8 @@ def test_the_intervention_list_is_not_found_for_roles_without_cases(
 
 def test_an_owner_without_case_access_sees_only_its_intervention(personas, signed_in) -> None:
     case = open_case(personas)
-    participation_add(  # the owner is at the table (incidentally)
-        membership=membership_of(personas.director),
-        case=case,
-        data=ParticipationInput(
-            organisation=personas.ggz,
-            kind="incidental",
-            starts_on=timezone.localdate(),
-            ends_on=timezone.localdate() + timedelta(days=30),
-        ),
-    )
+    # The owner is at the table (incidentally).
+    participating(personas, case, personas.ggz, "incidental", ends_in=30)
     intervention = add_intervention(personas, case, owner=personas.ggz)
     client = signed_in(personas.ggz_member)
     page = text(client.get(iurl("intervention_detail", intervention)))

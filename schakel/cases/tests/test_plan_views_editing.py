@@ -6,8 +6,8 @@ import pytest
 from schakel.audit.models import LogRecord
 from schakel.cases.models import ActionPlanVersion
 from schakel.cases.models.plan import ANALYSIS_FIELDS
-from schakel.cases.plans.services import PlanInput, plan_adopt, plan_update
-from schakel.cases.tests.factories import on_agenda, open_case
+from schakel.cases.plans.services import plan_adopt
+from schakel.cases.tests.factories import first_draft, on_agenda, open_case
 from schakel.cases.tests.plan_view_helpers import (
     DESCRIPTION,
     add_intervention,
@@ -55,16 +55,7 @@ def test_the_director_writes_the_first_version_of_the_plan(personas, signed_in) 
 
 def test_a_concurrent_edit_is_refused_and_nothing_typed_is_lost(personas, signed_in) -> None:
     case = open_case(personas)
-    plan_update(
-        membership=membership_of(personas.director),
-        case=case,
-        data=PlanInput(
-            analysis={"housing": "Eerste tekst."},
-            goals="",
-            based_on_version=None,
-            based_on_revision=None,
-        ),
-    )
+    first_draft(membership_of(personas.director), case, goals="", housing="Eerste tekst.")
     director, lead = signed_in(personas.director), signed_in(personas.lead_a)
     # Both open the edit page on the same revision.
     director_form = text(director.get(url("plan_edit", case)))
@@ -122,16 +113,7 @@ def test_an_overlong_text_is_refused_in_dutch_and_kept(personas, signed_in) -> N
 def test_an_adopted_version_shows_its_meeting_and_frozen_interventions(personas, signed_in) -> None:
     case = open_case(personas)
     director = membership_of(personas.director)
-    draft = plan_update(
-        membership=director,
-        case=case,
-        data=PlanInput(
-            analysis={"justice": "Geen justitiecontacten."},
-            goals="Doel A.",
-            based_on_version=None,
-            based_on_revision=None,
-        ),
-    )
+    draft = first_draft(director, case, goals="Doel A.", justice="Geen justitiecontacten.")
     intervention = add_intervention(personas, case)
     draft.refresh_from_db()
     item = on_agenda(personas, case)
@@ -167,11 +149,7 @@ def test_an_adopted_version_shows_its_meeting_and_frozen_interventions(personas,
 
 def test_reading_a_version_is_logged(personas, signed_in) -> None:
     case = open_case(personas)
-    plan_update(
-        membership=membership_of(personas.director),
-        case=case,
-        data=PlanInput(analysis={}, goals="Doel.", based_on_version=None, based_on_revision=None),
-    )
+    first_draft(membership_of(personas.director), case, goals="Doel.")
     before = LogRecord.objects.filter(name="plan_read").count()
     assert signed_in(personas.police_member).get(url("plan_version", case, number=1)).status_code
     assert LogRecord.objects.filter(name="plan_read").count() > before

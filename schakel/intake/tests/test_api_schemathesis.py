@@ -5,51 +5,18 @@ Here the ids are of an existing signal, suggestion and research entry, so the 20
 person data, explanations and nullable fields are checked against their schemas too.
 """
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import schemathesis
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from schemathesis import GenerationMode
-from schemathesis.checks import not_a_server_error, positive_data_acceptance
+from schemathesis.checks import not_a_server_error
 
-from schakel.accounts.services import access_token_create
-from schakel.api.authentication import MEMBERSHIP_HEADER
+from schakel.api.tests.schema_helpers import bounded, excluded_checks, headers_for
 from schakel.intake.online_services import ResearchPlan, online_research_start
 from schakel.intake.tests.factories import VALID_BSN, membership_of, register
 
-BOUNDED = settings(
-    max_examples=25,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-)
-
-# Writes whose acceptance depends on stored data (ids of municipalities, phenomena, signals) or
-# on rules a schema cannot express (the elfproef, dates not in the future, invisible control
-# characters, a summary when something was found): a schema-valid body may rightly get a 400.
-STATEFUL_WRITES = {
-    ("POST", "/api/v1/signals/"),
-    ("POST", "/api/v1/online-research/"),
-    ("POST", "/api/v1/online-research/{id}/completion/"),
-}
-
-
-@pytest.fixture
-def api_schema(db: None) -> Iterator[Any]:
-    """The schema, loaded from and calling into Django's WSGI application (connection kept)."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
-        yield schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", WSGIHandler())
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
+BOUNDED = bounded(25)
 
 
 @pytest.fixture
@@ -88,16 +55,8 @@ def data(personas: Any) -> dict[str, str]:
 
 @pytest.fixture
 def lead_a(personas: Any) -> dict[str, dict[str, str]]:
-    raw = access_token_create(user=personas.lead_a, name="Schemathesis", days=1)[1]
-    return {
-        "auth": {"Authorization": f"Bearer {raw}"},
-        "membership": {MEMBERSHIP_HEADER: str(membership_of(personas.lead_a).pk)},
-    }
-
-
-def excluded(case: Any) -> list[Any]:
-    key = (case.operation.method.upper(), case.operation.path)
-    return [positive_data_acceptance] if key in STATEFUL_WRITES else []
+    auth, membership = headers_for(personas.lead_a)
+    return {"auth": auth, "membership": membership}
 
 
 @pytest.mark.parametrize(
@@ -121,7 +80,9 @@ def test_operations_on_existing_objects_conform(api_schema, data, lead_a, path) 
         )
     )
     def check(case: Any) -> None:
-        response = case.call_and_validate(headers=lead_a["auth"], excluded_checks=excluded(case))
+        response = case.call_and_validate(
+            headers=lead_a["auth"], excluded_checks=excluded_checks(case)
+        )
         statuses.add(response.status_code)
 
     check()
@@ -143,7 +104,7 @@ def test_lists_and_writes_conform(api_schema, data, lead_a) -> None:
         @given(case=operation.as_strategy(headers=lead_a["membership"]))
         def check(case: Any) -> None:
             response = case.call_and_validate(
-                headers=lead_a["auth"], excluded_checks=excluded(case)
+                headers=lead_a["auth"], excluded_checks=excluded_checks(case)
             )
             statuses.add((case.operation.method.upper(), case.operation.path, response.status_code))
 

@@ -4,6 +4,7 @@ from typing import Any
 
 import pytest
 
+from schakel.api.tests.conftest import api_client, api_schema, token_for  # noqa: F401 (fixtures)
 from schakel.privacy.models import SubjectRequest
 from schakel.privacy.tests.request_factories import register_request
 from schakel.privacy.tests.test_desk_support import plant

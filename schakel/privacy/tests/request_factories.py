@@ -10,24 +10,24 @@ intervention owned by the GGZ, a decision of the meeting and an online research 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.utils import timezone
 
 from schakel.accounts.models import User
-from schakel.cases.choices import InterventionKind, LifeDomain, ParticipationKind
+from schakel.cases.choices import InterventionKind, ParticipationKind
 from schakel.cases.meetings.disclosures import DisclosureInput, disclosure_record
 from schakel.cases.meetings.services import decision_record, meeting_acknowledge
 from schakel.cases.models import AgendaItem, Case, Disclosure
-from schakel.cases.plans.services import (
-    InterventionInput,
-    PlanInput,
-    intervention_add,
-    plan_update,
-)
 from schakel.cases.services import ParticipationInput, participation_add
-from schakel.cases.tests.factories import invite, on_agenda, open_case
+from schakel.cases.tests.factories import (
+    first_draft,
+    invite,
+    on_agenda,
+    open_case,
+    planned_intervention,
+)
 from schakel.core import context
 from schakel.intake.choices import DataCategory, Relation, ReportedBy
 from schakel.intake.models import OnlineResearchEntry, Signal
@@ -162,27 +162,16 @@ def _disclose(personas: Any, item: AgendaItem) -> Disclosure:
 
 def _plan(personas: Any, case: Case) -> None:
     lead = membership_of(personas.lead_a)
-    today = timezone.localdate()
-    plan_update(
-        membership=lead,
-        case=case,
-        data=PlanInput(
-            analysis={LifeDomain.IDEOLOGY: ANALYSIS_IDEOLOGY},
-            goals="Afstand tot de groep; school afmaken.",
-            based_on_version=None,
-            based_on_revision=None,
-        ),
+    first_draft(
+        lead, case, goals="Afstand tot de groep; school afmaken.", ideology=ANALYSIS_IDEOLOGY
     )
-    intervention_add(
-        membership=lead,
-        case=case,
-        data=InterventionInput(
-            kind=InterventionKind.CARE,
-            owner=personas.ggz,
-            description=INTERVENTION_TEXT,
-            starts_on=today,
-            due_on=today + timedelta(days=60),
-        ),
+    planned_intervention(
+        lead,
+        case,
+        kind=InterventionKind.CARE,
+        owner=personas.ggz,
+        description=INTERVENTION_TEXT,
+        days=60,
     )
 
 

@@ -2,18 +2,17 @@
 identity field, for the retention tests: after the sweep none of these may be found anywhere."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from django.db import connection
-from django.utils import timezone
 
 from schakel.cases.choices import ClosureReason, InterventionKind
 from schakel.cases.lifecycle_services import case_close
 from schakel.cases.meetings.disclosures import DisclosureInput, disclosure_record
 from schakel.cases.models import Case, ItemDecision
-from schakel.cases.plans.services import InterventionInput, PlanInput, intervention_add, plan_update
-from schakel.cases.tests.factories import on_agenda, open_case
+from schakel.cases.plans.services import PlanInput, plan_update
+from schakel.cases.tests.factories import on_agenda, open_case, planned_intervention
 from schakel.intake.choices import DataCategory, ReportedBy
 from schakel.intake.models import OnlineResearchEntry, Signal
 from schakel.intake.services import RelatedPersonInput
@@ -90,7 +89,6 @@ def closed_case(personas: Any, token: str) -> Planted:
     item.save(update_fields=["justification"])
     item.criteria.update(note=f"Overweging {token}overweging")
     director = membership_of(personas.director)
-    today = timezone.localdate()
     plan_update(
         membership=director,
         case=case,
@@ -101,16 +99,12 @@ def closed_case(personas: Any, token: str) -> Planted:
             based_on_revision=None,
         ),
     )
-    intervention = intervention_add(
-        membership=director,
-        case=case,
-        data=InterventionInput(
-            kind=InterventionKind.CARE,
-            owner=personas.police,
-            description=f"Gesprek {token}interventie",
-            starts_on=today,
-            due_on=today + timedelta(days=30),
-        ),
+    intervention = planned_intervention(
+        director,
+        case,
+        kind=InterventionKind.CARE,
+        owner=personas.police,
+        description=f"Gesprek {token}interventie",
     )
     intervention.outcome = f"Resultaat {token}resultaat"
     intervention.save(update_fields=["outcome"])

@@ -15,7 +15,6 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from schakel.accounts.models import User
-from schakel.api.tests import conftest as api_fixtures
 from schakel.audit.models import LogRecord
 from schakel.cases.tests.factories import open_case
 from schakel.intake.models import RelatedPerson, Signal
@@ -44,8 +43,6 @@ from schakel.privacy.tests.request_factories import (
 
 pytestmark = pytest.mark.django_db
 
-api_client = api_fixtures.api_client
-token_for = api_fixtures.token_for
 
 UUID = re.compile(r"[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}", re.I)
 HEX_64 = re.compile(r"\b[0-9a-f]{64}\b")

@@ -8,15 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from schakel.accounts.activities import AccountActivity
-from schakel.api.tests import conftest as api_fixtures
 from schakel.audit.models import LogRecord
 from schakel.legal.models import LegalBasis
 from schakel.privacy.tests.test_desk_support import plant
 
 pytestmark = pytest.mark.django_db
 
-api_client = api_fixtures.api_client
-token_for = api_fixtures.token_for
 
 LIST = reverse("privacy:basis_list")
 CREATE = reverse("privacy:basis_create")

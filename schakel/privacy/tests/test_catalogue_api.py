@@ -8,15 +8,12 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from schakel.api.tests import conftest as api_fixtures
 from schakel.audit.models import LogRecord, ProcessingActivity
 from schakel.legal.models import LegalBasis, RetentionPolicy
 from schakel.privacy.tests.test_desk_support import plant
 
 pytestmark = pytest.mark.django_db
 
-api_client = api_fixtures.api_client
-token_for = api_fixtures.token_for
 
 PROBLEM = "application/problem+json"
 BASES = reverse("v1:legal-basis-list")

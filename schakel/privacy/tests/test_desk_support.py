@@ -11,8 +11,7 @@ from typing import Any
 from schakel.cases.meetings.disclosures import DisclosureInput, disclosure_record
 from schakel.cases.meetings.services import decision_record
 from schakel.cases.models import AgendaItem, Case, Disclosure
-from schakel.cases.plans.services import PlanInput, plan_update
-from schakel.cases.tests.factories import on_agenda, open_case
+from schakel.cases.tests.factories import first_draft, on_agenda, open_case
 from schakel.intake.choices import DataCategory
 from schakel.intake.tests.factories import membership_of
 from schakel.legal.models import LegalBasis
@@ -38,16 +37,7 @@ def plant(personas: Any) -> Planted:
     case = open_case(personas)
     item = on_agenda(personas, case)
     director = membership_of(personas.director)
-    plan_update(
-        membership=director,
-        case=case,
-        data=PlanInput(
-            analysis={"housing": ANALYSIS},
-            goals=GOALS,
-            based_on_version=None,
-            based_on_revision=None,
-        ),
-    )
+    first_draft(director, case, goals=GOALS, housing=ANALYSIS)
     disclosure = disclosure_record(
         membership=membership_of(personas.police_member),
         item=item,

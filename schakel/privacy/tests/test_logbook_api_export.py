@@ -8,7 +8,6 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from schakel.api.tests import conftest as api_fixtures
 from schakel.audit.choices import StatusCode
 from schakel.audit.models import LogRecord
 from schakel.intake.activities import IntakeActivity
@@ -20,10 +19,6 @@ from schakel.privacy.tests.test_logbook_search_data import (
     write,
 )
 from schakel.weighing.activities import WeighingActivity
-
-# The API tests' token fixtures (a client per persona), shared with this module.
-api_client = api_fixtures.api_client
-token_for = api_fixtures.token_for
 
 SEARCH = "/api/v1/processing-log/"
 EXPORT = "/api/v1/processing-log/export/"

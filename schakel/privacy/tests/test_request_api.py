@@ -9,7 +9,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from schakel.api.tests import conftest as api_fixtures
 from schakel.audit.models import LogRecord
 from schakel.cases.tests.factories import open_case
 from schakel.privacy.models import SubjectRequest
@@ -17,8 +16,6 @@ from schakel.privacy.tests.request_factories import IDENTITY_NOTE, register_requ
 
 pytestmark = pytest.mark.django_db
 
-api_client = api_fixtures.api_client
-token_for = api_fixtures.token_for
 
 PROBLEM = "application/problem+json"
 DESCRIPTION = "De persoon wil weten welke gegevens over hem zijn vastgelegd."

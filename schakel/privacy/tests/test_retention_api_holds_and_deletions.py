@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from schakel.accounts.choices import Role
 from schakel.accounts.tests.factories import MembershipFactory
-from schakel.api.tests import conftest as api_fixtures
 from schakel.audit.models import DeletionRecord
 from schakel.intake.tests.factories import membership_of
 from schakel.legal.choices import RetentionKind
@@ -24,8 +23,6 @@ from schakel.privacy.tests.retention_world import closed_case
 
 pytestmark = pytest.mark.django_db
 
-api_client = api_fixtures.api_client
-token_for = api_fixtures.token_for
 
 T0 = datetime(2026, 1, 12, 9, 30, tzinfo=UTC)
 ALMOST_DUE = T0 + timedelta(days=5 * 365 + 1 - 30)

@@ -2,21 +2,14 @@
 requests by a functional admin and a privacy officer never cause a server error, and valid
 requests get documented answers."""
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import schemathesis
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error, positive_data_acceptance
 
-from schakel.accounts.services import access_token_create
-from schakel.api.authentication import MEMBERSHIP_HEADER
-from schakel.intake.tests.factories import membership_of
+from schakel.api.tests.schema_helpers import bounded, headers_for
 from schakel.legal.choices import RetentionKind
 from schakel.privacy.retention import engine
 from schakel.privacy.tests.retention_api_helpers import place
@@ -24,33 +17,7 @@ from schakel.privacy.tests.retention_api_helpers import place
 pytestmark = pytest.mark.django_db
 
 PATHS = r"^/api/v1/(retention-policies|retention/|legal-holds|deletion-records|retention-runs)"
-BOUNDED = settings(
-    max_examples=20,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-)
-
-
-@pytest.fixture
-def api_schema(db: None) -> Iterator[Any]:
-    """The schema, calling into Django's WSGI application (connection kept across requests)."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    try:
-        yield schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", WSGIHandler())
-    finally:
-        request_started.connect(close_old_connections)
-        request_finished.connect(close_old_connections)
-
-
-def headers_for(user: Any) -> tuple[dict[str, str], dict[str, str]]:
-    raw = access_token_create(user=user, name="Schemathesis", days=1)[1]
-    return (
-        {"Authorization": f"Bearer {raw}"},
-        {MEMBERSHIP_HEADER: str(membership_of(user).pk)},
-    )
+BOUNDED = bounded(20)
 
 
 def parameters(path: str, hold_id: str) -> dict[str, str] | None:

@@ -10,7 +10,6 @@ import time_machine
 from django.test import Client
 from django.utils import timezone
 
-from schakel.api.tests import conftest as api_fixtures
 from schakel.legal import terms
 from schakel.legal.choices import RetentionKind
 from schakel.legal.models import RetentionPolicy
@@ -18,8 +17,6 @@ from schakel.privacy.tests.retention_api_helpers import PROBLEM, errors, url
 
 pytestmark = pytest.mark.django_db
 
-api_client = api_fixtures.api_client
-token_for = api_fixtures.token_for
 
 POLICIES = url("retention-policy-list")
 

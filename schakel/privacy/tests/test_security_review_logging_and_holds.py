@@ -15,7 +15,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from schakel.api.tests import conftest as api_fixtures
 from schakel.audit.models import LogRecord
 from schakel.intake.models import Signal
 from schakel.intake.tests.factories import membership_of
@@ -31,8 +30,6 @@ from schakel.privacy.tests.security_review_helpers import _hold
 
 pytestmark = pytest.mark.django_db
 
-api_client = api_fixtures.api_client
-token_for = api_fixtures.token_for
 
 T0 = datetime(2026, 1, 12, 9, 30, tzinfo=UTC)
 LATER = T0 + timedelta(days=2 * 365)

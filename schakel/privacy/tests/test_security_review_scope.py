@@ -17,7 +17,6 @@ from django.utils import timezone
 
 from schakel.accounts.choices import Role
 from schakel.accounts.tests.factories import MembershipFactory
-from schakel.api.tests import conftest as api_fixtures
 from schakel.audit.models import LogRecord
 from schakel.cases.choices import ParticipationKind
 from schakel.cases.services import ParticipationInput, participation_add
@@ -31,8 +30,6 @@ from schakel.privacy.tests.test_desk_support import ANALYSIS, DECISION, DISCLOSU
 
 pytestmark = pytest.mark.django_db
 
-api_client = api_fixtures.api_client
-token_for = api_fixtures.token_for
 
 REASON = "Klacht van betrokkene over de verstrekking; toetsing van de rechtmatigheid."
 

@@ -4,7 +4,7 @@ scoped like the UI; the criteria list, and no call without authentication."""
 import pytest
 from django.test import Client
 
-from schakel.api.tests import conftest as api_fixtures
+from schakel.api.tests.helpers import PROBLEM, assert_not_found, messages, post, url
 from schakel.audit.models import LogRecord
 from schakel.cases.models import Case
 from schakel.cases.tests.factories import weighed_signal
@@ -13,21 +13,9 @@ from schakel.weighing.choices import SessionStatus, WeighingOutcome
 from schakel.weighing.models import WeighingSession
 from schakel.weighing.selectors import active_criteria
 from schakel.weighing.services import session_close
-from schakel.weighing.tests.api_helpers import (
-    PERSON_WORDS,
-    PROBLEM,
-    assert_not_found,
-    decision_body,
-    messages,
-    post,
-    url,
-)
+from schakel.weighing.tests.api_helpers import PERSON_WORDS, decision_body
 
 pytestmark = pytest.mark.django_db
-
-# The API tests' token fixtures (a client per persona), shared with this module.
-api_client = api_fixtures.api_client
-token_for = api_fixtures.token_for
 
 
 # --- items -------------------------------------------------------------------------------------

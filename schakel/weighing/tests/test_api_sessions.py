@@ -7,36 +7,20 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from schakel.api.tests import conftest as api_fixtures
+from schakel.api.tests.helpers import PROBLEM, assert_not_found, messages, post, url
 from schakel.audit.models import LogRecord
-from schakel.cases.tests.factories import arrangement_for, weighed_signal, weighing_session
+from schakel.cases.tests.factories import (
+    OUTSIDERS,
+    arrangement_for,
+    weighed_signal,
+    weighing_session,
+)
 from schakel.intake.tests.factories import membership_of, register
 from schakel.weighing.models import WeighingItem, WeighingSession
 from schakel.weighing.services import session_close
-from schakel.weighing.tests.api_helpers import (
-    PERSON_WORDS,
-    PROBLEM,
-    assert_not_found,
-    decision_body,
-    messages,
-    post,
-    url,
-)
+from schakel.weighing.tests.api_helpers import PERSON_WORDS, decision_body
 
 pytestmark = pytest.mark.django_db
-
-# The API tests' token fixtures (a client per persona), shared with this module.
-api_client = api_fixtures.api_client
-token_for = api_fixtures.token_for
-
-OUTSIDERS = [
-    "lead_b",
-    "outsider",
-    "director_other",
-    "school_member",
-    "privacy_officer_a",
-    "admin_a",
-]
 
 
 def session_body(personas: Any, arrangement: Any, **overrides: Any) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from schakel.audit.models import LogRecord
 from schakel.cases.tests.factories import (
+    OUTSIDERS,
     arrangement_for,
     decision,
     weighed_signal,
@@ -32,15 +33,6 @@ pytestmark = pytest.mark.django_db
 
 
 # Who sees what ------------------------------------------------------------------------------
-
-OUTSIDERS = [
-    "lead_b",
-    "outsider",
-    "school_member",
-    "privacy_officer_a",
-    "admin_a",
-    "director_other",
-]
 
 
 @pytest.mark.parametrize("persona", OUTSIDERS)
