@@ -14,7 +14,13 @@ from schakel.core import crypto
 
 
 class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
-    """A text column stored as AES-GCM ciphertext bound to its table and column."""
+    """A text column stored as AES-GCM ciphertext bound to its model and column.
+
+    The binding is the model's label (``app.model``) and the column, as associated data: a
+    value copied to another model or column does not decrypt. A model that moved to another
+    app keeps the label its rows were written under in ``ENCRYPTION_LABEL`` (as it keeps its
+    table), or its existing values could no longer be read.
+    """
 
     description = "Encrypted text"
 
@@ -25,7 +31,8 @@ class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
 
     @property
     def encryption_context(self) -> str:
-        return f"{self.model._meta.label_lower}.{self.attname}"
+        label = getattr(self.model, "ENCRYPTION_LABEL", self.model._meta.label_lower)
+        return f"{label}.{self.attname}"
 
     def to_plain(self, value: Any) -> str:
         return str(value)

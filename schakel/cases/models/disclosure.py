@@ -19,6 +19,10 @@ from schakel.network.models import Organisation
 class Disclosure(BaseModel):
     """Verstrekking: information a partner brought into one agenda item of a consultation."""
 
+    # Written as privacy.Disclosure before the model moved here: its ciphertext stays bound to
+    # that label (``schakel.core.fields``), as its rows stay in the privacy_disclosure table.
+    ENCRYPTION_LABEL = "privacy.disclosure"
+
     agenda_item = models.ForeignKey(
         "cases.AgendaItem",
         verbose_name=_("agendapunt"),

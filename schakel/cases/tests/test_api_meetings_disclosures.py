@@ -167,3 +167,38 @@ def test_legal_bases_are_the_active_catalogue(
     assert set(rows[0]) == {
         "id", "code", "name", "name_en", "citation", "description", "organisation_kinds",
     }  # fmt: skip
+
+
+def test_disclosures_written_before_the_move_to_cases_still_decrypt(
+    personas, api_client, item
+) -> None:
+    """Disclosures were privacy.Disclosure: their ciphertext is bound to that label. Rows
+    written then (here: re-encrypted under the old binding in the table) read as before."""
+    from django.db import connection
+
+    from schakel.core import crypto
+
+    acknowledge(personas.police_member, item.meeting)
+    client = api_client(personas.police_member)
+    post(client, url("agenda-item-disclosures", item.pk), disclosure_body(personas))
+    disclosure = Disclosure.objects.get()
+    old = {
+        column: crypto.encrypt(f"Oud {column}", context=f"privacy.disclosure.{column}")
+        for column in ("content", "purpose", "necessity_note")
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE privacy_disclosure SET content = %s, purpose = %s, necessity_note = %s "
+            "WHERE id = %s",
+            [old["content"], old["purpose"], old["necessity_note"], disclosure.pk.hex],
+        )
+
+    again = Disclosure.objects.get(pk=disclosure.pk)
+    assert (again.content, again.purpose, again.necessity_note) == (
+        "Oud content",
+        "Oud purpose",
+        "Oud necessity_note",
+    )
+    answer = client.get(url("disclosure-detail", disclosure.pk))
+    assert answer.status_code == 200
+    assert answer.json()["content"] == "Oud content"
