@@ -241,7 +241,7 @@ SCHAKEL_PAT_MAX_DAYS = 365
 # Meldpunt: the match probabilities from which two signals are "waarschijnlijk" (likely) and
 # "mogelijk" (possible) the same person come with the match model (docs/convergence.md says
 # how they were chosen); these override them when set. Retention terms (e.g. when a
-# never-weighed signal expires) are set in the application (privacy.RetentionPolicy).
+# never-weighed signal expires) are set in the application (legal.RetentionPolicy).
 SCHAKEL_MATCH_LIKELY, SCHAKEL_MATCH_POSSIBLE = env_match_bands()
 SCHAKEL_EXPIRY_WARNING_DAYS = 30
 # The privacy officer sees what the retention sweep will delete within this many days.

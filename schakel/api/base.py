@@ -56,10 +56,6 @@ def conflict(detail: str, **extensions: Any) -> Problem:
     return Problem(CONFLICT, detail, **extensions)
 
 
-def changed_meanwhile() -> Problem:
-    return conflict(str(StateError.detail))
-
-
 @contextmanager
 def service_errors() -> Iterator[None]:
     """A service's Dutch messages per field as a 400; a state that changed meanwhile as a 409.

@@ -178,7 +178,7 @@ def case_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         "latest_version": view.versions[0] if view.versions else None,
         "today": timezone.localdate(),
         # The directing municipality registers data-subject requests about its case.
-        "shows_supervision": permissions.directs_case(membership, case),
+        "may_register_request": permissions.directs_case(membership, case),
         "case_sections": case_sections(membership, case),
     }
     return render(request, "cases/case_detail.html", context)

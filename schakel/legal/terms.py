@@ -8,7 +8,7 @@ apps contribute their own (``RETENTION_HANDLERS``, ``schakel.core.retention``).
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -95,7 +95,7 @@ class KindFacts:
 
 
 def kinds() -> dict[str, KindFacts]:
-    """Every kind with a term: privacy's own, then those other apps contribute
+    """Every kind with a term: the built-in kinds, then those other apps contribute
     (``RETENTION_HANDLERS``, ``schakel.core.retention``)."""
     found = {
         kind: KindFacts(
@@ -154,7 +154,3 @@ def terms() -> dict[str, int]:
 def cutoff(kind: str, now: datetime, *, months: int | None = None) -> datetime:
     """Objects whose clock started at or before this moment are due at ``now``."""
     return add_months(now, -(months if months is not None else term_months(kind)))
-
-
-def cutoff_date(kind: str, today: date, *, months: int | None = None) -> date:
-    return add_months(today, -(months if months is not None else term_months(kind)))

@@ -65,10 +65,6 @@ def export_refusal_for(membership: Membership | None, request: SubjectRequest) -
     return export_refusal(request)
 
 
-def may_export(membership: Membership | None, request: SubjectRequest) -> bool:
-    return handles(membership, request) and not export_refusal_for(membership, request)
-
-
 def as_json(data: dict[str, Any]) -> bytes:
     document = {
         "schema_version": SCHEMA_VERSION,
