@@ -2,6 +2,7 @@
 
 import importlib
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.apps import apps
@@ -15,7 +16,7 @@ migration = importlib.import_module(
 )
 
 
-def queued(path: str, *, status: str = "READY", hours: int = 0) -> DBTaskResult:
+def queued(path: str, *, status: str = "READY", hours: int = 0) -> "DBTaskResult[Any, Any]":
     return DBTaskResult.objects.create(
         task_path=path,
         status=status,
