@@ -151,11 +151,12 @@ def axe_page(new_context: ContextFactory) -> Page:
 
 @pytest.fixture(scope="session")
 def axe_source() -> Path:
-    path = Path(settings.BASE_DIR) / "static" / "vendor" / "axe.min.js"
+    # A development dependency (package.json): read from node_modules, never served.
+    path = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
     if not path.is_file():
         pytest.fail(
             f"{path} is missing: the accessibility tests inject axe-core from there. "
-            "Run `npm ci && scripts/copy-assets` (or `make test`, which does both).",
+            "Run `npm ci` (or `make test`, which does it).",
             pytrace=False,
         )
     return path
