@@ -29,3 +29,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Structured application logs for the operator's log collector: one JSON object per line with
+# the trace id (schakel.core.logs); no person data, no query strings. `make run` keeps plain text.
+LOGGING = {
+    **LOGGING,  # noqa: F405
+    "formatters": {"json": {"()": "schakel.core.logs.JSONFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+}

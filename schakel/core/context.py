@@ -68,6 +68,11 @@ def current() -> RequestContext:
     return _current.get() or system_context()
 
 
+def active() -> RequestContext | None:
+    """The context set for this request or command, if any (no fresh trace is made)."""
+    return _current.get()
+
+
 @contextmanager
 def activated(context: RequestContext) -> Iterator[RequestContext]:
     token = _current.set(context)
