@@ -6,7 +6,8 @@ from pathlib import Path
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_int, env_match_bands
+from config.env import env_int, env_match_bands, env_str
+from schakel.api.version import API_VERSION
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -45,6 +46,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "schakel.core.middleware.TraceContextMiddleware",
+    "schakel.api.middleware.ApiVersionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "schakel.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -196,8 +198,17 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Schakel API",
     "DESCRIPTION": "API van Schakel voor partnersystemen. Fouten volgen RFC 9457 (problem+json).",
-    "VERSION": "1.0.0",
+    "VERSION": API_VERSION,
     "OAS_VERSION": "3.1.0",
+    "CONTACT": {
+        "name": env_str("SCHAKEL_API_CONTACT_NAME", "Beheer van Schakel"),
+        "email": env_str("SCHAKEL_API_CONTACT_EMAIL", "beheer@schakel.example"),
+        "url": env_str("SCHAKEL_API_CONTACT_URL", "https://schakel.example/api/v1/docs/"),
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "schakel.api.schema.full_version",
+    ],
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -12,6 +12,7 @@ from rest_framework import permissions
 from schakel.api.authentication import MEMBERSHIP_HEADER
 from schakel.api.problems import PROBLEM_CONTENT_TYPE
 from schakel.api.serializers import ProblemSerializer
+from schakel.api.version import API_VERSION, API_VERSION_HEADER
 
 ERROR_DESCRIPTIONS = {
     "400": "Ongeldige invoer (met errors) of een onbruikbaar X-Schakel-Membership.",
@@ -21,6 +22,19 @@ ERROR_DESCRIPTIONS = {
     "429": "Te veel verzoeken; zie Retry-After.",
 }
 TRACEPARENT_PATTERN = r"^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$"
+VERSION_HEADER = {API_VERSION_HEADER: {"$ref": f"#/components/headers/{API_VERSION_HEADER}"}}
+
+
+def full_version(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """Postprocessing hook: ``info.version`` is the full semantic version, also when the
+    document is served under /api/v1/ (drf-spectacular would append " (v1)"), and the
+    ``API-Version`` header every response refers to is described once."""
+    result["info"]["version"] = API_VERSION
+    result.setdefault("components", {}).setdefault("headers", {})[API_VERSION_HEADER] = {
+        "description": "De volledige versie van de API die antwoordde (semantic versioning).",
+        "schema": {"type": "string", "example": API_VERSION},
+    }
+    return result
 
 
 class PersonalAccessTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
@@ -104,4 +118,5 @@ class SchakelAutoSchema(AutoSchema):
                 )
         for response in responses.values():
             response["description"] = response.get("description") or "Gelukt."
+            response["headers"] = {**response.get("headers", {}), **VERSION_HEADER}
         return dict(sorted(responses.items()))

@@ -3,12 +3,14 @@
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
-from schakel.api import views
+from schakel.api import document_views, views
 from schakel.api.problems import api_not_found
 from schakel.core.extensions import API_URLS, contributions
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("openapi.json", document_views.OpenApiJsonView.as_view(), name="openapi-json"),
+    path("openapi.yaml", document_views.OpenApiYamlView.as_view(), name="openapi-yaml"),
     path("docs/", views.docs, name="docs"),
     path("me/", views.MeView.as_view(), name="me"),
     path("partners/", views.PartnerListView.as_view(), name="partner-list"),
