@@ -29,8 +29,8 @@ if TYPE_CHECKING:  # DRF loads these classes while rest_framework.views is still
 
 class _RateFromSettings(SimpleRateThrottle):
     def get_rate(self) -> str | None:
-        rates: dict[str, str | None] = api_settings.DEFAULT_THROTTLE_RATES
-        return rates.get(str(self.scope))
+        rate = api_settings.DEFAULT_THROTTLE_RATES.get(str(self.scope))
+        return None if rate is None else str(rate)
 
     def _key(self, ident: str) -> str:
         return self.cache_format % {"scope": self.scope, "ident": ident}
@@ -70,4 +70,6 @@ class AnonymousRateThrottle(_RateFromSettings):
         if user is not None and user.is_authenticated:
             return None
         address = self.get_ident(request) or ""
-        return self._key(salted_hmac("schakel.api.throttling", address).hexdigest())
+        return self._key(
+            salted_hmac("schakel.api.throttling", address, algorithm="sha256").hexdigest()
+        )
