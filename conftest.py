@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone, translation
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -23,6 +24,21 @@ def _dutch_between_tests() -> Iterator[None]:
     next test starts in the default language again, whatever order the tests run in."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache(request: pytest.FixtureRequest) -> None:
+    """Every test with the database starts with an empty cache (the database cache of the
+    settings, where the API's rate limits count): no counts pass from one test to the next,
+    also not from a transactional test, whose writes are committed."""
+    names = set(request.fixturenames)
+    if "transactional_db" in names or "live_server" in names:
+        request.getfixturevalue("transactional_db")
+    elif "db" in names:
+        request.getfixturevalue("db")
+    elif request.node.get_closest_marker("django_db") is None:
+        return  # no database access: no cache either
+    cache.clear()
 
 
 @dataclass

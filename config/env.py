@@ -59,6 +59,23 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     return number
 
 
+_RATE_PERIODS = {"second", "minute", "hour", "day"}
+
+
+def env_rate(name: str, default: str) -> str:
+    """A rate limit ``<number>/<second|minute|hour|day>``, e.g. ``600/minute``."""
+    value = _raw(name)
+    if value is None:
+        return default
+    number, _, period = value.partition("/")
+    if not number.isdigit() or int(number) < 1 or period not in _RATE_PERIODS:
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be a rate such as 600/minute "
+            "(a whole number of at least 1, then /second, /minute, /hour or /day)."
+        )
+    return f"{int(number)}/{period}"
+
+
 def env_probability(name: str) -> float | None:
     """A probability strictly between 0 and 1, or None when not set."""
     value = _raw(name)

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
@@ -174,7 +175,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-REST_FRAMEWORK = {
+# One cache for every worker: the API's rate limits count here, so a per-process cache
+# (LocMem, Django's default) would multiply every limit by the number of processes. The table is
+# created by the migration api 0001 (idempotent; `manage.py createcachetable` does the same).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "schakel_cache",
+        # Culling drops a third of the entries (rate-limit counts too) once this is reached.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
+
+# Defaults for partner systems: a token may make 10 requests a second on average, a user (all
+# their tokens and their session) 20; without credentials 1 a second per address.
+API_RATES = {"token": "600/minute", "user": "1200/minute", "anon": "60/minute"}
+
+REST_FRAMEWORK: dict[str, Any] = {
     "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.NamespaceVersioning",
     "DEFAULT_VERSION": "v1",
     "ALLOWED_VERSIONS": ["v1"],
@@ -194,6 +211,18 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "schakel.api.problems.problem_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "schakel.api.schema.SchakelAutoSchema",
     "UNAUTHENTICATED_USER": None,
+    # Rate limits (schakel/api/throttling.py, docs/api.md): per personal access token, per user
+    # (all their tokens and their session together) and per client address without
+    # credentials. Production reads them from SCHAKEL_API_RATE_* (docs/operations.md).
+    "DEFAULT_THROTTLE_CLASSES": [
+        "schakel.api.throttling.TokenRateThrottle",
+        "schakel.api.throttling.UserRateThrottle",
+        "schakel.api.throttling.AnonymousRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": API_RATES,
+    # The proxy passes the client address as REMOTE_ADDR (docs/operations.md): never trust a
+    # client's own X-Forwarded-For.
+    "NUM_PROXIES": 0,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Schakel API",

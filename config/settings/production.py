@@ -2,7 +2,7 @@
 
 import dj_database_url
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_int, env_list, env_rate, env_str
 
 from .base import *  # noqa: F403
 from .keys import keys_from_environment, parsed
@@ -15,6 +15,16 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [f"https://{h}" for h in ALLOWED_HOSTS])
 
 DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL"), conn_max_age=60)}
+
+# The API's rate limits (docs/api.md); the counts are in the shared database cache.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {
+        "token": env_rate("SCHAKEL_API_RATE_TOKEN", API_RATES["token"]),  # noqa: F405
+        "user": env_rate("SCHAKEL_API_RATE_USER", API_RATES["user"]),  # noqa: F405
+        "anon": env_rate("SCHAKEL_API_RATE_ANONYMOUS", API_RATES["anon"]),  # noqa: F405
+    },
+}
 
 SECURE_SSL_REDIRECT = env_bool("SCHAKEL_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

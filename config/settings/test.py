@@ -32,3 +32,12 @@ STORAGES = {
 }
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_AUTOREFRESH = True
+
+# No rate limits unless a test sets them (schakel/api/tests/test_throttling.py): the other tests
+# make many requests with one token, and with a rate of None a throttle does not touch the
+# cache, so query-count guards count only the endpoint's own queries. The cache itself is the
+# shared database cache of base.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": dict.fromkeys(API_RATES),  # noqa: F405
+}

@@ -7,6 +7,7 @@ language), ``instance`` (the request path, which holds only ids) and, for valida
 """
 
 import logging
+import math
 import traceback
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -134,6 +135,20 @@ def not_found_detail() -> str:
     return _("Dit bestaat niet, of u heeft er geen toegang toe.")
 
 
+def throttled_detail(seconds: int | None) -> str:
+    if seconds is None:
+        return _("Te veel verzoeken. Wacht even en probeer het dan opnieuw.")
+    return _("Te veel verzoeken. Probeer het over %(seconds)s seconden opnieuw.") % {
+        "seconds": seconds
+    }
+
+
+def _retry_after(exc: exceptions.APIException) -> int | None:
+    """Whole seconds, rounded up (a client that waits exactly this long is let through)."""
+    wait = getattr(exc, "wait", None) if isinstance(exc, exceptions.Throttled) else None
+    return None if wait is None else max(1, math.ceil(wait))
+
+
 def server_error_detail() -> str:
     return _("Er ging iets mis aan onze kant. Vermeld het traceparent bij een melding.")
 
@@ -178,6 +193,8 @@ def _detail_for(problem: ProblemType, exc: exceptions.APIException) -> str:
         return _("Controleer de invoer: zie errors.")
     if problem is SERVER_ERROR:
         return server_error_detail()
+    if problem is THROTTLED:
+        return throttled_detail(_retry_after(exc))
     detail = exc.detail
     return str(detail) if isinstance(detail, str) else str(problem.title)
 
@@ -205,9 +222,9 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> HttpRe
     headers: dict[str, str] = {}
     if problem is NOT_AUTHENTICATED:
         headers["WWW-Authenticate"] = getattr(exc, "auth_header", None) or BEARER_CHALLENGE
-    wait = getattr(exc, "wait", None) if isinstance(exc, exceptions.Throttled) else None
-    if wait is not None:
-        headers["Retry-After"] = str(max(1, int(wait)))
+    retry_after = _retry_after(exc) if problem is THROTTLED else None
+    if retry_after is not None:
+        headers["Retry-After"] = str(retry_after)
     return _response(body, problem.status, headers)
 
 

@@ -21,6 +21,10 @@ ERROR_DESCRIPTIONS = {
     "415": "Formaat van de invoer niet ondersteund.",
     "429": "Te veel verzoeken; zie Retry-After.",
 }
+RETRY_AFTER_HEADER = {
+    "description": "Aantal seconden waarna een nieuw verzoek weer kan.",
+    "schema": {"type": "integer", "minimum": 1},
+}
 TRACEPARENT_PATTERN = r"^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$"
 VERSION_HEADER = {API_VERSION_HEADER: {"$ref": f"#/components/headers/{API_VERSION_HEADER}"}}
 
@@ -116,6 +120,8 @@ class SchakelAutoSchema(AutoSchema):
                 responses[code] = self._get_response_for_code(  # type: ignore[no-untyped-call]
                     problem, code, [PROBLEM_CONTENT_TYPE], direction
                 )
+        if "429" in responses:
+            responses["429"].setdefault("headers", {})["Retry-After"] = RETRY_AFTER_HEADER
         for response in responses.values():
             response["description"] = response.get("description") or "Gelukt."
             response["headers"] = {**response.get("headers", {}), **VERSION_HEADER}

@@ -1,10 +1,12 @@
 """A person's whole path through Schakel with a distinctive value planted in every free-text and
 identity field, for the retention tests: after the sweep none of these may be found anywhere."""
 
+import base64
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from django.db import connection
 
 from schakel.cases.choices import ClosureReason, InterventionKind
@@ -152,14 +154,24 @@ def traces(values: list[str]) -> list[str]:
     from django.apps import apps
 
     models = apps.get_models(include_auto_created=True)
+    cache_tables = {
+        c["LOCATION"] for c in settings.CACHES.values() if c["BACKEND"].endswith(".DatabaseCache")
+    }
     unscanned = (
         set(connection.introspection.table_names())
         - {m._meta.db_table for m in models}
         - {"django_migrations"}
+        - cache_tables
     )
     assert unscanned == set(), f"tables without a model are not scanned: {unscanned}"
     found = []
     lowered = [v.lower() for v in values]
+    for table in cache_tables:  # the shared cache: keys and the pickled values, raw
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT cache_key, value FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            for key, value in cursor.fetchall():
+                text = f"{key} {base64.b64decode(value).decode('latin-1')}".lower()
+                found += [f"{table}: {v}" for v in lowered if v in text]
     for model in models:
         names = [f.attname for f in model._meta.concrete_fields]
         for row in model._base_manager.values_list(*names).iterator():
