@@ -147,6 +147,9 @@ def closed_case(personas: Any, token: str) -> Planted:
     )  # fmt: skip
 
 
+SHARED_CACHE_TABLE = "schakel_cache"
+
+
 def traces(values: list[str]) -> list[str]:
     """Where any of ``values`` is still found: every column of every row of every table, read
     through its model (so encrypted fields are compared after decryption). Every table in the
@@ -166,12 +169,15 @@ def traces(values: list[str]) -> list[str]:
     assert unscanned == set(), f"tables without a model are not scanned: {unscanned}"
     found = []
     lowered = [v.lower() for v in values]
-    for table in cache_tables:  # the shared cache: keys and the pickled values, raw
+    # The shared cache (rate-limit counts): its keys and pickled values, raw. One known table,
+    # named in the settings; a query with a fixed text (no SQL built from strings).
+    assert cache_tables <= {SHARED_CACHE_TABLE}, f"scan this cache table too: {cache_tables}"
+    if cache_tables:
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT cache_key, value FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            cursor.execute("SELECT cache_key, value FROM schakel_cache")
             for key, value in cursor.fetchall():
                 text = f"{key} {base64.b64decode(value).decode('latin-1')}".lower()
-                found += [f"{table}: {v}" for v in lowered if v in text]
+                found += [f"{SHARED_CACHE_TABLE}: {v}" for v in lowered if v in text]
     for model in models:
         names = [f.attname for f in model._meta.concrete_fields]
         for row in model._base_manager.values_list(*names).iterator():
