@@ -22,6 +22,7 @@ from schakel.api.base import (
     conflict,
     membership_of,
     service_errors,
+    visible_or_404,
 )
 from schakel.cases import permissions, selectors
 from schakel.cases.access import agenda_items_visible_to
@@ -61,14 +62,22 @@ def visible_disclosure(membership: Membership, pk: uuid.UUID) -> tuple[AgendaIte
         raise exceptions.NotFound()
     item = selectors.agenda_item_for_action(membership=membership, pk=item_id)
     full_access = permissions.steers_case(membership, item.case)
-    disclosure = (
-        selectors.disclosures_visible_for(membership=membership, item=item, full_access=full_access)
-        .filter(pk=pk)
-        .first()
+    visible = selectors.disclosures_visible_for(
+        membership=membership, item=item, full_access=full_access
     )
-    if disclosure is None:
-        raise exceptions.NotFound()
+    disclosure = visible_or_404(visible, pk)
     return item, disclosure
+
+
+def disclosure_input(
+    request: Request, membership: Membership, item: AgendaItem
+) -> DisclosureInputSerializer:
+    """The body of a disclosure or a correction, read for this item (400 with every message)."""
+    serializer = DisclosureInputSerializer(
+        data=request.data, context=disclosure_context(membership, item)
+    )
+    serializer.is_valid(raise_exception=True)
+    return serializer
 
 
 class AgendaItemDisclosuresView(SchakelAPIView):
@@ -111,10 +120,7 @@ class AgendaItemDisclosuresView(SchakelAPIView):
         item = selectors.agenda_item_for_action(membership=membership, pk=id)
         disclose_gate(membership, item)
         require_acknowledgment(membership, item.meeting)
-        serializer = DisclosureInputSerializer(
-            data=request.data, context=disclosure_context(membership, item)
-        )
-        serializer.is_valid(raise_exception=True)
+        serializer = disclosure_input(request, membership, item)
         with service_errors():
             disclosure = services.disclosure_record(
                 membership=membership, item=item, data=serializer.to_input()
@@ -171,10 +177,7 @@ class CorrectionsView(SchakelAPIView):
         already = _("Deze verstrekking is al gecorrigeerd; corrigeer de correctie.")
         if Disclosure.objects.filter(corrects=original).exists():
             raise conflict(already)
-        serializer = DisclosureInputSerializer(
-            data=request.data, context=disclosure_context(membership, item)
-        )
-        serializer.is_valid(raise_exception=True)
+        serializer = disclosure_input(request, membership, item)
         try:
             with service_errors():
                 correction = services.disclosure_correct(
