@@ -232,7 +232,7 @@ SPECTACULAR_SETTINGS = {
     "CONTACT": {
         "name": env_str("SCHAKEL_API_CONTACT_NAME", "Beheer van Schakel"),
         "email": env_str("SCHAKEL_API_CONTACT_EMAIL", "beheer@schakel.example"),
-        "url": env_str("SCHAKEL_API_CONTACT_URL", "https://schakel.example/api/v1/docs/"),
+        "url": env_str("SCHAKEL_API_CONTACT_URL", "https://schakel.example/api/v1/docs"),
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
@@ -242,7 +242,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Paths in the document are relative to the one server, /api/v1 (ADR /core/uri-version).
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVERS": [{"url": "/api/v1", "description": "Deze installatie van Schakel, versie 1"}],
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "SignalStatusEnum": "schakel.intake.choices.SignalStatus",

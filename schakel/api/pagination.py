@@ -1,4 +1,4 @@
-"""Page-number pagination for every list endpoint: ``page`` and ``page_size`` (at most 200)."""
+"""Page-number pagination for every list endpoint: ``page`` and ``pageSize`` (at most 200)."""
 
 from typing import Any, cast
 
@@ -10,11 +10,11 @@ from rest_framework.views import APIView
 class StandardPagination(PageNumberPagination):
     """Answers ``count``, ``next``, ``previous`` and ``results``; a page past the end is a 404.
 
-    A ``page_size`` above the maximum is capped; an unusable one falls back to the default.
+    A ``pageSize`` above the maximum is capped; an unusable one falls back to the default.
     """
 
     page_size = 50
-    page_size_query_param = "page_size"
+    page_size_query_param = "pageSize"
     max_page_size = 200
     page_query_description = cast(str, _("Paginanummer, vanaf 1."))
     page_size_query_description = cast(

@@ -110,17 +110,27 @@ def problem_body(
     return body
 
 
-def problem_json_response(request: HttpRequest, problem: ProblemType, detail: str) -> HttpResponse:
+def problem_json_response(
+    request: HttpRequest,
+    problem: ProblemType,
+    detail: str,
+    *,
+    errors: list[dict[str, str | None]] | None = None,
+) -> HttpResponse:
     """A problem response outside DRF views (unknown API paths, server errors)."""
-    return _response(problem_body(problem, path=request.path, detail=detail), problem.status)
+    body = problem_body(problem, path=request.path, detail=detail, errors=errors)
+    return _response(body, problem.status)
 
 
 @csrf_exempt
 def api_not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-    """Any path under the API that matches no endpoint (no redirect to add a slash)."""
+    """Any path under the API that matches no endpoint. A path with a trailing slash is a 404
+    too, never a redirect (NLGov API Design Rules, /core/no-trailing-slash); it names the
+    path without the slash when that is an endpoint."""
     detail = not_found_detail()
-    if not request.path.endswith("/") and _is_endpoint(request.path + "/"):
-        detail = _("Paden eindigen op een schuine streep: %(path)s") % {"path": request.path + "/"}
+    without_slash = request.path.rstrip("/")
+    if request.path.endswith("/") and _is_endpoint(without_slash):
+        detail = _("Paden eindigen niet op een schuine streep: %(path)s") % {"path": without_slash}
     return problem_json_response(request, NOT_FOUND, detail)
 
 

@@ -45,7 +45,7 @@ def api_schema(db: None) -> Iterator[Any]:
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
-        yield schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", WSGIHandler())
+        yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", WSGIHandler())
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)

@@ -16,9 +16,9 @@ from schakel.intake.tests.factories import membership_of
 # on rules a schema cannot express (the elfproef, dates not in the future, invisible control
 # characters, a summary when something was found): a schema-valid body may rightly get a 400.
 STATEFUL_WRITES = {
-    ("POST", "/api/v1/signals/"),
-    ("POST", "/api/v1/online-research/"),
-    ("POST", "/api/v1/online-research/{id}/completion/"),
+    ("POST", "/signals"),
+    ("POST", "/online-research"),
+    ("POST", "/online-research/{id}/completion"),
 }
 
 

@@ -18,9 +18,9 @@ SEMVER = r"^\d+\.\d+\.\d+$"
     ("path", "status"),
     [
         ("/api/v1/openapi.json", 200),
-        ("/api/v1/cases/", 401),  # not signed in
-        ("/api/v1/does-not-exist/", 404),
-        ("/api/v1/me/", 401),
+        ("/api/v1/cases", 401),  # not signed in
+        ("/api/v1/does-not-exist", 404),
+        ("/api/v1/me", 401),
     ],
 )
 def test_every_answer_under_the_api_names_the_full_version(path: str, status: int) -> None:

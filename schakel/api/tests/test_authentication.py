@@ -15,7 +15,7 @@ from schakel.api.tests.helpers import create
 from schakel.audit.models import LogRecord
 from schakel.core import context
 
-ME = "/api/v1/me/"
+ME = "/api/v1/me"
 
 
 def bearer(raw: str) -> dict[str, str]:

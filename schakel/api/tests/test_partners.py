@@ -8,7 +8,7 @@ from schakel.api.tests.helpers import create
 from schakel.network.choices import OrganisationKind
 from schakel.network.tests.factories import InterventionOptionFactory, OrganisationFactory
 
-LIST = "/api/v1/partners/"
+LIST = "/api/v1/partners"
 
 
 def names(response) -> list[str]:
@@ -39,7 +39,7 @@ def test_partner_fields_and_no_staff(personas, api_client) -> None:
         description="Een gesprek.",
     )
 
-    response = api_client(personas.lead_a).get(f"{LIST}{personas.police.pk}/")
+    response = api_client(personas.lead_a).get(f"{LIST}/{personas.police.pk}")
 
     assert response.status_code == 200
     assert response.json() == {
@@ -58,13 +58,13 @@ def test_partner_fields_and_no_staff(personas, api_client) -> None:
 
 
 def test_national_organisation_has_no_region(personas, api_client) -> None:
-    response = api_client(personas.lead_a).get(f"{LIST}{personas.nctv.pk}/")
+    response = api_client(personas.lead_a).get(f"{LIST}/{personas.nctv.pk}")
 
     assert response.json()["region_name"] is None
 
 
 def test_outsider_gets_404_for_an_organisation_of_another_region(personas, api_client) -> None:
-    response = api_client(personas.outsider).get(f"{LIST}{personas.municipality_a.pk}/")
+    response = api_client(personas.outsider).get(f"{LIST}/{personas.municipality_a.pk}")
 
     assert response.status_code == 404
 
@@ -72,7 +72,7 @@ def test_outsider_gets_404_for_an_organisation_of_another_region(personas, api_c
 def test_inactive_organisation_is_not_found(personas, api_client) -> None:
     closed = create(OrganisationFactory, region=personas.municipality_a.region, is_active=False)
 
-    response = api_client(personas.lead_a).get(f"{LIST}{closed.pk}/")
+    response = api_client(personas.lead_a).get(f"{LIST}/{closed.pk}")
 
     assert response.status_code == 404
 
@@ -104,8 +104,8 @@ def test_ordering_outside_the_allow_list_is_a_validation_problem(personas, api_c
 def test_pagination_envelope_and_page_size_cap(personas, api_client) -> None:
     client = api_client(personas.lead_a)
 
-    first = client.get(LIST, {"page_size": 2, "ordering": "name"}).json()
-    capped = client.get(LIST, {"page_size": 5000}).json()
+    first = client.get(LIST, {"pageSize": 2, "ordering": "name"}).json()
+    capped = client.get(LIST, {"pageSize": 5000}).json()
 
     assert set(first) == {"count", "next", "previous", "results"}
     assert len(first["results"]) == 2

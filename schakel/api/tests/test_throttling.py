@@ -20,8 +20,8 @@ from conftest import Personas
 from schakel.api.problems import PROBLEM_CONTENT_TYPE
 from schakel.api.throttling import AnonymousRateThrottle
 
-ME = "/api/v1/me/"
-SCHEMA = "/api/v1/schema/?format=json"
+ME = "/api/v1/me"
+SCHEMA = "/api/v1/openapi.json"
 WORKER = Path(__file__).with_name("throttle_worker.py")
 
 

@@ -34,7 +34,7 @@ def create(client: Client, name: str = "Zaaksysteem", days: int | str = 30) -> s
 def test_token_created_after_step_up_works_for_the_api(personas, signed_in) -> None:
     raw = create(signed_in(personas.lead_a))
 
-    response = Client().get("/api/v1/me/", headers={"Authorization": f"Bearer {raw}"})
+    response = Client().get("/api/v1/me", headers={"Authorization": f"Bearer {raw}"})
 
     assert response.status_code == 200
     assert response.json()["email"] == personas.lead_a.email
@@ -122,7 +122,7 @@ def test_revoked_token_no_longer_works(personas, signed_in) -> None:
     raw = create(client)
     client.post(revoke_url(PersonalAccessToken.objects.get(user=personas.lead_a)))
 
-    response = Client().get("/api/v1/me/", headers={"Authorization": f"Bearer {raw}"})
+    response = Client().get("/api/v1/me", headers={"Authorization": f"Bearer {raw}"})
 
     assert response.status_code == 401
 

@@ -56,7 +56,7 @@ def main(job: dict[str, Any]) -> list[dict[str, Any]]:
     results = []
     with override_settings(REST_FRAMEWORK=rest, CACHES=caches):
         for token_id, user_id in job["requests"]:
-            request = APIRequestFactory().get("/api/v1/ping/")
+            request = APIRequestFactory().get("/api/v1/ping")
             user = User(pk=uuid.UUID(user_id), is_active=True)
             token = PersonalAccessToken(pk=uuid.UUID(token_id), user=user)
             force_authenticate(request, user=user, token=token)

@@ -68,14 +68,14 @@ RESOURCE_BY_PATH = {
     "casusoverleg/punten/": "item",
     "casusoverleg/verstrekkingen/": "disclosure",
     "casusoverleg/": "meeting",
-    "api/v1/weighing-sessions/": "session",
-    "api/v1/weighing-items/": "weighing_item",
-    "api/v1/cases/": "case",
-    "api/v1/participations/": "participation",
-    "api/v1/interventions/": "intervention",
-    "api/v1/meetings/": "meeting",
-    "api/v1/agenda-items/": "item",
-    "api/v1/disclosures/": "disclosure",
+    "api/v1/weighing-sessions": "session",
+    "api/v1/weighing-items": "weighing_item",
+    "api/v1/cases": "case",
+    "api/v1/participations": "participation",
+    "api/v1/interventions": "intervention",
+    "api/v1/meetings": "meeting",
+    "api/v1/agenda-items": "item",
+    "api/v1/disclosures": "disclosure",
 }
 PAGE_METHODS = ("get", "post")
 API_METHODS = ("get", "post", "put", "patch", "delete")

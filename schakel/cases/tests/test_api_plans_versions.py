@@ -128,7 +128,7 @@ def test_a_version_shows_its_content_and_logs_the_read(
     assert row["owner"] == {"id": str(personas.police.pk), "name": "Politie-eenheid Noordkaap"}
     assert LogRecord.objects.filter(name="plan_read").exists()
     assert_not_found(client.get(url("plan-version-detail", case.pk, 7)))
-    assert_not_found(client.get(f"/api/v1/cases/{case.pk}/plan/versions/99999999999999999999/"))
+    assert_not_found(client.get(f"/api/v1/cases/{case.pk}/plan/versions/99999999999999999999"))
 
 
 def test_partners_read_the_plan_but_may_not_edit(personas, api_client, case) -> None:

@@ -24,5 +24,5 @@ def test_browser_language_does_not_override_dutch_in_the_interface(db: None) -> 
 
 
 def test_api_follows_accept_language(db: None) -> None:
-    response = Client(HTTP_ACCEPT_LANGUAGE="en").get("/api/v1/me/")
+    response = Client(HTTP_ACCEPT_LANGUAGE="en").get("/api/v1/me")
     assert response["Content-Language"] == "en"

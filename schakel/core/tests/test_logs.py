@@ -52,13 +52,13 @@ def test_query_strings_are_cut_from_messages_and_stacks() -> None:
     )
     assert without_query_strings("Klaar? Ja.") == "Klaar? Ja."
     try:
-        raise ValueError("GET /api/v1/cases/?q=Wendelmoed failed")
+        raise ValueError("GET /api/v1/cases?q=Wendelmoed failed")
     except ValueError:
         line = JSONFormatter().format(record("Fout", exc_info=sys.exc_info()))
     data = json.loads(line)
     assert data["exception"]["type"] == "ValueError"
     assert "Wendelmoed" not in line
-    assert "/api/v1/cases/" in data["exception"]["stack"]
+    assert "/api/v1/cases" in data["exception"]["stack"]
 
 
 def _key() -> str:
@@ -82,7 +82,7 @@ def test_the_production_settings_log_json_lines(tmp_path: Path) -> None:
         "import django, logging; django.setup()\n"
         "from schakel.core.context import RequestContext, activated\n"
         "with activated(RequestContext(trace_id='c' * 32, span_id='d' * 16)):\n"
-        "    logging.getLogger('schakel.api').warning('Niet gevonden: /api/v1/cases/?q=x')\n"
+        "    logging.getLogger('schakel.api').warning('Niet gevonden: /api/v1/cases?q=x')\n"
     )
     done = subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
         [sys.executable, "-c", script],
@@ -96,4 +96,4 @@ def test_the_production_settings_log_json_lines(tmp_path: Path) -> None:
     [line] = done.stderr.strip().splitlines()
     data = json.loads(line)
     assert data["trace_id"] == "c" * 32
-    assert data["message"] == "Niet gevonden: /api/v1/cases/"
+    assert data["message"] == "Niet gevonden: /api/v1/cases"

@@ -8,13 +8,14 @@ from schakel.intake.models import MatchSuggestion, Signal
 
 class SignalFilterSet(django_filters.FilterSet):  # type: ignore[misc]
     status = django_filters.ChoiceFilter(choices=SignalStatus.choices, help_text="Status.")
-    source_domain = django_filters.ChoiceFilter(
-        choices=SourceDomain.choices, help_text="Brondomein."
+    # camelCase query key (NLGov API Design Rules, /core/query-keys-camel-case).
+    sourceDomain = django_filters.ChoiceFilter(  # noqa: N815
+        field_name="source_domain", choices=SourceDomain.choices, help_text="Brondomein."
     )
 
     class Meta:
         model = Signal
-        fields = ["status", "source_domain"]
+        fields = ["status", "sourceDomain"]
 
 
 class SuggestionFilterSet(django_filters.FilterSet):  # type: ignore[misc]

@@ -6,7 +6,7 @@ from schakel.accounts.models import User
 from schakel.accounts.services import access_token_create
 from schakel.intake.models import Signal
 
-LIST = "/api/v1/signals/"
+LIST = "/api/v1/signals"
 PROBLEM = "application/problem+json"
 
 
@@ -17,4 +17,4 @@ def api(user: User) -> Client:
 
 
 def detail(signal: Signal) -> str:
-    return f"{LIST}{signal.pk}/"
+    return f"{LIST}/{signal.pk}"

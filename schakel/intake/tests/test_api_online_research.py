@@ -13,7 +13,7 @@ from schakel.intake.tests.factories import register
 
 pytestmark = pytest.mark.django_db
 
-LIST = "/api/v1/online-research/"
+LIST = "/api/v1/online-research"
 PROBLEM = "application/problem+json"
 CONFIRMATIONS = (
     "confirms_no_fictitious_profile",
@@ -51,7 +51,7 @@ def complete(client: Client, entry_id: str, **overrides: Any) -> Any:
         "outcome": "nothing_found",
     }
     data.update(overrides)
-    return client.post(f"{LIST}{entry_id}/completion/", data, content_type="application/json")
+    return client.post(f"{LIST}/{entry_id}/completion", data, content_type="application/json")
 
 
 def errors(response: Any) -> dict[str | None, list[str]]:
@@ -175,7 +175,7 @@ def test_privacy_officer_lists_metadata_and_reads_entries(personas, entry) -> No
     client = api(personas.privacy_officer_a)
 
     listed = client.get(LIST)
-    read = client.get(f"{LIST}{entry['id']}/")
+    read = client.get(f"{LIST}/{entry['id']}")
 
     assert listed.status_code == 200
     [row] = listed.json()["results"]
@@ -203,7 +203,7 @@ def test_outside_the_municipality_lists_are_empty_and_entries_404(personas, entr
     client = api(getattr(personas, user))
 
     assert client.get(LIST).json()["results"] == []
-    response = client.get(f"{LIST}{entry['id']}/")
+    response = client.get(f"{LIST}/{entry['id']}")
     assert response.status_code == 404
     assert response["Content-Type"] == PROBLEM
     assert not LogRecord.objects.filter(name="online_research_read").exists()

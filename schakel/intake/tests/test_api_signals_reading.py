@@ -118,7 +118,7 @@ def test_filters_and_ordering(personas, signals) -> None:
     )
 
     assert ids(client.get(LIST, {"status": "under_review"})) == {str(signals["lead_b"].pk)}
-    assert ids(client.get(LIST, {"source_domain": "safety"})) == {str(signals["lead_b"].pk)}
+    assert ids(client.get(LIST, {"sourceDomain": "safety"})) == {str(signals["lead_b"].pk)}
     oldest_first = client.get(LIST, {"ordering": "created_at"}).json()["results"]
     assert [r["id"] for r in oldest_first] == [
         str(signals["police_b"].pk),
@@ -211,7 +211,7 @@ def test_signals_one_may_not_see_are_404(personas, signals, user, signal) -> Non
 
 
 def test_unknown_signal_is_404(personas) -> None:
-    response = api(personas.lead_a).get(f"{LIST}00000000-0000-0000-0000-000000000000/")
+    response = api(personas.lead_a).get(f"{LIST}/00000000-0000-0000-0000-000000000000")
 
     assert response.status_code == 404
 

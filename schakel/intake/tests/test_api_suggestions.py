@@ -15,7 +15,7 @@ from schakel.intake.tests.factories import VALID_BSN, register
 
 pytestmark = pytest.mark.django_db
 
-LIST = "/api/v1/match-suggestions/"
+LIST = "/api/v1/match-suggestions"
 PROBLEM = "application/problem+json"
 
 
@@ -25,12 +25,12 @@ def api(user: User) -> Client:
 
 
 def detail(suggestion: MatchSuggestion) -> str:
-    return f"{LIST}{suggestion.pk}/"
+    return f"{LIST}/{suggestion.pk}"
 
 
 def decide(client: Client, suggestion: MatchSuggestion, decision: str) -> Any:
     return client.post(
-        f"{detail(suggestion)}decision/", {"decision": decision}, content_type="application/json"
+        f"{detail(suggestion)}/decision", {"decision": decision}, content_type="application/json"
     )
 
 
@@ -239,7 +239,7 @@ def test_the_other_municipalitys_lead_may_decide(personas, across_municipalities
 
 def test_a_confirmation_chooses_the_main_identity_per_field(personas, same_municipality):
     response = api(personas.lead_a).post(
-        f"{detail(same_municipality)}decision/",
+        f"{detail(same_municipality)}/decision",
         {"decision": "confirm", "main_identity": {"surname": "signal"}},
         content_type="application/json",
     )
@@ -254,7 +254,7 @@ def test_a_confirmation_chooses_the_main_identity_per_field(personas, same_munic
 
 def test_a_main_identity_choice_that_is_not_a_side_is_400(personas, same_municipality):
     response = api(personas.lead_a).post(
-        f"{detail(same_municipality)}decision/",
+        f"{detail(same_municipality)}/decision",
         {"decision": "confirm", "main_identity": {"surname": "both"}},
         content_type="application/json",
     )
@@ -267,7 +267,7 @@ def test_a_main_identity_choice_that_is_not_a_side_is_400(personas, same_municip
 @pytest.mark.parametrize("payload", [{"decision": "maybe"}, {}, {"decision": True}])
 def test_an_invalid_decision_is_400(personas, same_municipality, payload) -> None:
     response = api(personas.lead_a).post(
-        f"{detail(same_municipality)}decision/", payload, content_type="application/json"
+        f"{detail(same_municipality)}/decision", payload, content_type="application/json"
     )
 
     assert response.status_code == 400

@@ -55,7 +55,7 @@ def api(user: User) -> Client:
 
 
 def endpoint(subject: Subject) -> str:
-    return f"/api/v1/subjects/{subject.pk}/main-identity/"
+    return f"/api/v1/subjects/{subject.pk}/main-identity"
 
 
 def signals_of(subject: Subject) -> dict[str, Signal]:

@@ -5,10 +5,10 @@ from django.urls import include, path
 from schakel.privacy.api import views
 
 urlpatterns = [
-    path("legal-bases/", views.LegalBasisListView.as_view(), name="legal-basis-list"),
-    path("legal-bases/<uuid:id>/", views.LegalBasisDetailView.as_view(), name="legal-basis-detail"),
+    path("legal-bases", views.LegalBasisListView.as_view(), name="legal-basis-list"),
+    path("legal-bases/<uuid:id>", views.LegalBasisDetailView.as_view(), name="legal-basis-detail"),
     path(
-        "processing-activities/",
+        "processing-activities",
         views.ProcessingActivityListView.as_view(),
         name="processing-activity-list",
     ),

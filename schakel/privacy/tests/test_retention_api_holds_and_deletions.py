@@ -251,7 +251,7 @@ def test_the_register_and_the_runs_after_a_sweep(personas, api_client) -> None:
     with time_machine.travel(LATER, tick=False):
         run = engine.sweep()
         client = api_client(personas.privacy_officer_a)
-        register = client.get(DELETIONS, {"run": str(run.pk), "page_size": 200})
+        register = client.get(DELETIONS, {"run": str(run.pk), "pageSize": 200})
         runs = client.get(RUNS)
 
     assert register.status_code == 200

@@ -5,9 +5,9 @@ from django.urls import path
 from schakel.privacy.logbook.api import views
 
 urlpatterns = [
-    path("processing-log/", views.ProcessingLogView.as_view(), name="processing-log"),
+    path("processing-log", views.ProcessingLogView.as_view(), name="processing-log"),
     path(
-        "processing-log/export/",
+        "processing-log/export",
         views.ProcessingLogExportView.as_view(),
         name="processing-log-export",
     ),

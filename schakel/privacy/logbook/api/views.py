@@ -90,7 +90,7 @@ def _cursor(request: Request, name: str) -> int | None:
 
 def _page_size(request: Request) -> int:
     """As every list: at most 200; an unusable value gives the default (docs/api.md)."""
-    raw = request.query_params.get("page_size", "")
+    raw = request.query_params.get("pageSize", "")
     if not CURSOR.match(raw) or int(raw) < 1:
         return search.PAGE_SIZE
     return min(int(raw), search.MAX_PAGE_SIZE)
@@ -157,7 +157,7 @@ SEARCH_PARAMETERS = [
         description="Cursor: de logregels nieuwer dan die met dit volgnummer.",
     ),
     OpenApiParameter(
-        "page_size",
+        "pageSize",
         {"type": "integer", "minimum": 1, "maximum": search.MAX_PAGE_SIZE, "default": 50},
         description="Aantal logregels per pagina (standaard 50, hoogstens 200).",
     ),
