@@ -65,6 +65,25 @@ PAIRS: tuple[Pair, ...] = (
         "1.4.3",
     ),
     Pair(
+        "navigation",
+        gettext_lazy("De linkkleur in het hoofdmenu"),
+        gettext_lazy("de achtergrond van het hoofdmenu"),
+        "var(--utrecht-link-color, #0000ee)",
+        "var(--utrecht-nav-bar-background-color, transparent)",
+        4.5,
+        "1.4.3",
+    ),
+    Pair(
+        "current_page",
+        gettext_lazy("De huidige pagina in de paginering"),
+        gettext_lazy("haar achtergrond"),
+        "var(--utrecht-pagination-page-link-current-color, var(--utrecht-page-body-color, "
+        "#000000))",
+        "var(--utrecht-pagination-page-link-current-background-color, transparent)",
+        4.5,
+        "1.4.3",
+    ),
+    Pair(
         "button",
         gettext_lazy("De tekstkleur van de primaire knop"),
         gettext_lazy("de knopachtergrond"),

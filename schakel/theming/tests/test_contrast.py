@@ -21,6 +21,9 @@ DEFAULTS = read_tokens(
       --utrecht-textbox-color: var(--kleur-tekst);
       --utrecht-textbox-background-color: var(--kleur-wit);
       --utrecht-textbox-border-color: #5c5c5c;
+      --utrecht-nav-bar-background-color: #f5f5f5;
+      --utrecht-pagination-page-link-current-color: #1a1a1a;
+      --utrecht-pagination-page-link-current-background-color: #e0e0e0;
     }"""
 )
 
@@ -52,6 +55,14 @@ def test_grey_text_is_refused_with_both_colours_and_the_ratio_in_dutch() -> None
     [
         (".t { --utrecht-link-color: #999999 }", "De linkkleur #999999 op de achtergrond #ffffff"),
         (
+            ":root { --utrecht-nav-bar-background-color: #0b5394 }",
+            "De linkkleur in het hoofdmenu #0b5394 op de achtergrond van het hoofdmenu #0b5394",
+        ),
+        (
+            ":root { --utrecht-pagination-page-link-current-background-color: #333 }",
+            "De huidige pagina in de paginering #1a1a1a op haar achtergrond #333333",
+        ),
+        (
             ":root { --utrecht-button-primary-action-background-color: #ffdd00 }",
             "De tekstkleur van de primaire knop #ffffff op de knopachtergrond #ffdd00",
         ),
@@ -74,8 +85,9 @@ def test_grey_text_is_refused_with_both_colours_and_the_ratio_in_dutch() -> None
     ],
 )
 def test_each_pair_is_refused_when_too_low(css: str, start: str) -> None:
-    [message] = problems(css)
-    assert message.startswith(start), message
+    found = problems(css)
+    assert found, css
+    assert found[0].startswith(start), found
 
 
 def test_a_dark_background_moves_every_pair_measured_against_it() -> None:
@@ -114,7 +126,7 @@ def test_transparent_text_is_composited_over_its_background() -> None:
 
 
 def test_a_colour_that_cannot_be_checked_is_refused() -> None:
-    [message] = problems(":root { --utrecht-link-color: oklch(40% 0.1 250) }")
+    message = problems(":root { --utrecht-link-color: oklch(40% 0.1 250) }")[0]
     assert "(„oklch(40% 0.1 250)”) is geen kleur die Schakel kan controleren" in message
 
 
