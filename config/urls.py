@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("schakel.privacy.logbook.urls")),
     path("", include("schakel.accounts.organisations.urls")),
     path("beheer/", include("schakel.accounts.admin_urls")),
+    path("", include("schakel.theming.urls")),
     path("api-tokens/", include("schakel.api.token_urls")),
     path("", include("schakel.intake.urls")),
     path("", include("schakel.weighing.urls")),

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "schakel.audit",
     "schakel.network",
     "schakel.accounts",
+    "schakel.theming",
     "schakel.api",
     "schakel.legal",
     "schakel.intake",
@@ -79,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "schakel.accounts.context_processors.navigation",
+                "schakel.core.theme.page_theme",
             ],
         },
     },
@@ -116,6 +118,9 @@ SCHAKEL_SESSION_ABSOLUTE_TIMEOUT = timedelta(
     hours=env_int("SCHAKEL_SESSION_ABSOLUTE_HOURS", 10, minimum=1)
 )
 SCHAKEL_STEP_UP_MAX_AGE = timedelta(minutes=5)
+# The house style may be fetched from an https address only; plain http to the loopback
+# interface is for the tests' local server (config/settings/test.py), never in production.
+SCHAKEL_THEME_LOOPBACK_HTTP = False
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = int(SCHAKEL_SESSION_ABSOLUTE_TIMEOUT.total_seconds())
 SESSION_COOKIE_HTTPONLY = True

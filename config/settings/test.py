@@ -32,6 +32,8 @@ STORAGES = {
 }
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_AUTOREFRESH = True
+# The house-style tests fetch a tokens file from a local http server (schakel/theming/tests).
+SCHAKEL_THEME_LOOPBACK_HTTP = True
 
 # No rate limits unless a test sets them (schakel/api/tests/test_throttling.py): the other tests
 # make many requests with one token, and with a rate of None a throttle does not touch the

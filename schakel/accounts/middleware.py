@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from schakel.accounts import acting
 from schakel.accounts.mfa import has_confirmed_device, is_verified
 from schakel.accounts.models import User
+from schakel.core.extensions import PUBLIC_PATHS, contributions
 
 AUTH_STARTED = "auth_started_at"
 LAST_SEEN = "last_seen_at"
@@ -73,10 +74,13 @@ class MfaRequiredMiddleware:
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
+        # Apps may add public prefixes (``PUBLIC_PATHS``): the house style's stylesheet, which
+        # the sign-in page loads too.
+        self.public = PUBLIC_PREFIXES + tuple(contributions(PUBLIC_PATHS))
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         path = request.path
-        if path.startswith(PUBLIC_PREFIXES) or path.startswith(API_PREFIX):
+        if path.startswith((*self.public, API_PREFIX)):
             return self.get_response(request)
         user = request.user
         if not user.is_authenticated:

@@ -16,6 +16,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("network",),
     # Users, sign-in, MFA, memberships and roles, the administration of users and organisations.
     ("accounts",),
+    # The house style of the installation: design tokens, checked for contrast (issue 12).
+    ("theming",),
     # API plumbing: authentication by token, paging, problem+json, the schema. Only `<app>/api/`
     # modules import it.
     ("api",),
