@@ -6,6 +6,7 @@ no trailing slash (a 404, never a redirect) and camelCase query keys (a snake_ca
 
 import copy
 import json
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,11 @@ def test_the_linter_fails_on_a_document_that_breaks_the_rules(document, tmp_path
     operation = next(op for op in paths["/cases"].values() if isinstance(op, dict))
     operation["parameters"].append({"name": "page_size", "in": "query", "schema": {}})
     del broken["info"]["contact"]["email"]
+    me = paths["/me"]["get"]["responses"]
+    del me["200"]["headers"]["API-Version"]
+    me["404"]["content"] = {"application/json": me["404"]["content"]["application/problem+json"]}
+    paths["/partnerList"] = paths.pop("/partners")
+    del paths["/openapi.json"]
 
     result = lint(broken, tmp_path)
 
@@ -85,6 +91,10 @@ def test_the_linter_fails_on_a_document_that_breaks_the_rules(document, tmp_path
         "adr:no-trailing-slash",
         "adr:query-keys-camel-case",
         "adr:contact-fields",
+        "adr:response-has-version-header",
+        "adr:errors-are-problems",
+        "adr:paths-kebab-case",
+        "adr:openapi-json-documented",
     ):
         assert rule in result.stdout, rule
 
@@ -133,3 +143,56 @@ def test_a_snake_case_query_key_is_refused_with_its_camel_case_name() -> None:
             "code": "snake_case_query_key",
         }
     ]
+
+
+@pytest.mark.django_db
+def test_the_refusal_speaks_the_request_language_and_keeps_the_usual_headers() -> None:
+    Client().get("/api/v1/cases", {"page_size": "5"}, headers={"Accept-Language": "en"})
+
+    english = Client().get("/api/v1/cases", {"page_size": "5"}, headers={"Accept-Language": "en"})
+    dutch = Client().get("/api/v1/cases", {"page_size": "5"})
+
+    assert english.json()["errors"][0]["message"] == "Query parameters are in camelCase: pageSize."
+    assert dutch.json()["errors"][0]["message"] == "Query-parameters zijn in camelCase: pageSize."
+    for response in (english, dutch):
+        assert response.status_code == 400
+        assert "no-store" in response["Cache-Control"]
+        assert response["API-Version"] == API_VERSION
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        ("Source_Domain", "Query-parameters zijn in camelCase: sourceDomain."),
+        ("_", "Query-parameters zijn in camelCase, zonder _."),
+    ],
+)
+@pytest.mark.django_db
+def test_odd_snake_case_keys_get_a_sensible_message(key, message) -> None:
+    response = Client().get("/api/v1/partners", {key: "x"})
+
+    assert response.json()["errors"][0]["message"] == message
+
+
+@pytest.mark.django_db
+def test_the_documentation_page_takes_any_query() -> None:
+    assert Client().get("/api/v1/docs", {"utm_source": "x"}).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/v1", "/api/v1/"])
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_the_api_root_is_a_404_problem_not_a_redirect(path, method) -> None:
+    response = getattr(Client(), method)(path)
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_no_text_in_the_document_names_a_path_with_a_trailing_slash(document) -> None:
+    text = json.dumps(document, ensure_ascii=False)
+    web_pages = {"/api-tokens/"}  # pages of the web interface end in a slash
+
+    found = set(re.findall(r"(?:/api/v1)?/[a-z][a-z0-9{}/-]*[a-z}]/(?=[\s.,;)\"])", text))
+    assert found - web_pages == set()

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "schakel.accounts.middleware.ActingMembershipMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "schakel.core.middleware.NoStoreMiddleware",
+    "schakel.api.middleware.QueryKeyCaseMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

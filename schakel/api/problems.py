@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
+from django.views.decorators.common import no_append_slash
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions
 from rest_framework.views import set_rollback
@@ -123,6 +124,7 @@ def problem_json_response(
 
 
 @csrf_exempt
+@no_append_slash
 def api_not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
     """Any path under the API that matches no endpoint. A path with a trailing slash is a 404
     too, never a redirect (NLGov API Design Rules, /core/no-trailing-slash); it names the

@@ -24,7 +24,7 @@ def acknowledgment_required() -> Problem:
         ACKNOWLEDGMENT_REQUIRED,
         gettext(
             "Bevestig eerst de geheimhouding van dit casusoverleg "
-            "(POST …/meetings/{id}/acknowledgment/); daarna kunt u het openen."
+            "(POST …/meetings/{id}/acknowledgment); daarna kunt u het openen."
         ),
     )
 
@@ -37,7 +37,7 @@ def require_acknowledgment(membership: Membership, meeting: ConsultationMeeting)
 
 ACKNOWLEDGMENT_RESPONSE = problem_response(
     "Geheimhouding nog niet bevestigd (urn:schakel:problem:acknowledgment-required): bevestig "
-    "eerst met POST /api/v1/meetings/{id}/acknowledgment/."
+    "eerst met POST /api/v1/meetings/{id}/acknowledgment."
 )
 
 

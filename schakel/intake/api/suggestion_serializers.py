@@ -177,7 +177,7 @@ class SuggestionDetailSerializer(ConfirmationStateSerializer, SuggestionSerializ
 
 class SuggestionDecidedSerializer(ConfirmationStateSerializer, SuggestionSerializer):
     """A suggestion after a decision: its status, which municipalities confirmed, and once
-    linked the person (for the main identity: /subjects/{id}/main-identity/)."""
+    linked the person (for the main identity: /subjects/{id}/main-identity)."""
 
     subject = serializers.UUIDField(
         source="signal.subject_id",

@@ -99,7 +99,7 @@ class LegalBasisInputSerializer(serializers.Serializer[Any]):
         required=False,
         default=list,
         max_length=len(activity_choices()),
-        help_text="Sleutels uit het verwerkingsregister (GET /api/v1/processing-activities/).",
+        help_text="Sleutels uit het verwerkingsregister (GET /api/v1/processing-activities).",
     )
     position = serializers.IntegerField(
         min_value=0, max_value=POSITION_MAX, required=False, default=100

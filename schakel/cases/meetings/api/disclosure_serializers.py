@@ -88,7 +88,7 @@ class DisclosureInputSerializer(serializers.Serializer[Any]):
         required=False,
         allow_null=True,
         default=None,
-        help_text="Id van een grondslag uit de catalogus (GET /api/v1/legal-bases/) die voor uw "
+        help_text="Id van een grondslag uit de catalogus (GET /api/v1/legal-bases) die voor uw "
         "organisatie geldt.",
         message=_("Kies de grondslag van de verstrekking."),
     )

@@ -109,7 +109,7 @@ class AgendaItemDisclosuresView(SchakelAPIView):
             "die voor uw organisatie geldt, het doel, de afweging van noodzaak, "
             "proportionaliteit en subsidiariteit, en aan welke organisaties aan tafel. Zonder "
             "al deze gegevens wordt niets opgeslagen (400). Daarna onveranderlijk: corrigeer "
-            "met POST /api/v1/disclosures/{id}/corrections/."
+            "met POST /api/v1/disclosures/{id}/corrections."
         ),
         request=DisclosureInputSerializer,
         responses={201: DisclosureSerializer, **CONFLICT_RESPONSE, **ACKNOWLEDGMENT_RESPONSE},

@@ -162,7 +162,7 @@ class MeetingDetailView(SchakelAPIView):
         description=(
             "Het overleg met de agendapunten die u mag zien (kenmerk en fase van de casus), wie "
             "de geheimhouding bevestigde en wie aanwezig was (functie – organisatie). Eerst de "
-            "geheimhouding bevestigen (POST …/acknowledgment/); zonder die bevestiging een 409 "
+            "geheimhouding bevestigen (POST …/acknowledgment); zonder die bevestiging een 409 "
             "van het type urn:schakel:problem:acknowledgment-required."
         ),
         responses={200: MeetingDetailSerializer, **ACKNOWLEDGMENT_RESPONSE},

@@ -248,7 +248,7 @@ class RequestContributionsView(SchakelAPIView):
         summary="Inbreng per organisatie",
         description=(
             "Voor het contactpunt: elke organisatie die om inbreng is gevraagd, met haar "
-            "inbreng. Organisaties geven hun inbreng met PUT /api/v1/request-contributions/{id}/. "
+            "inbreng. Organisaties geven hun inbreng met PUT /api/v1/request-contributions/{id}. "
             "Het lezen wordt vastgelegd."
         ),
         responses={200: RequestContributionSerializer(many=True)},
