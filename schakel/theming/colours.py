@@ -80,11 +80,32 @@ def _from_hex(digits: str) -> Colour | None:
     return Colour(values[0], values[1], values[2], alpha)
 
 
+def _is(token: Any, literal: str) -> bool:
+    return bool(token.type == "literal" and token.value == literal)
+
+
 def _arguments(function: ast.FunctionBlock) -> list[Any] | None:
-    """The arguments without whitespace and separators: commas, or spaces with ``/`` alpha."""
+    """The channel values (and alpha) in either syntax the browser accepts, or None:
+    commas (``rgb(1, 2, 3)``, ``rgb(1, 2, 3, 0.5)``: every other token a comma) or spaces with an
+    optional ``/ alpha`` (``rgb(1 2 3 / 50%)``). Anything else is invalid CSS, which the browser
+    drops: reading it as a colour would let the check pass a colour nobody sees."""
     parts = [t for t in function.arguments if t.type not in ("whitespace", "comment")]
-    values = [t for t in parts if not (t.type == "literal" and t.value in (",", "/"))]
-    if any(t.type not in ("number", "percentage", "dimension", "ident") for t in values):
+    if any(_is(t, ",") for t in parts):
+        values, separators = parts[0::2], parts[1::2]
+        if len(parts) % 2 == 0 or not all(_is(s, ",") for s in separators):
+            return None
+        if len(values) not in (3, 4):
+            return None
+        if function.lower_name.startswith("rgb") and len({v.type for v in values[:3]}) > 1:
+            return None  # the comma syntax does not mix numbers and percentages
+    else:
+        slashes = [i for i, t in enumerate(parts) if _is(t, "/")]
+        if slashes and (slashes != [3] or len(parts) != 5):
+            return None
+        values = parts[:3] + parts[4:] if slashes else parts
+        if len(values) != (4 if slashes else 3):
+            return None
+    if any(t.type not in ("number", "percentage", "dimension") for t in values):
         return None
     return values
 
@@ -113,6 +134,11 @@ def _hue(token: Any) -> float | None:
     return None
 
 
+def _byte(value: float) -> float:
+    """A channel as the browser keeps it: 0 … 255, whole, halves rounded up."""
+    return float(math.floor(min(max(value, 0.0), 255.0) + 0.5))
+
+
 def _from_rgb(values: list[Any]) -> Colour | None:
     if len(values) not in (3, 4):
         return None
@@ -120,7 +146,7 @@ def _from_rgb(values: list[Any]) -> Colour | None:
     alpha = _alpha(values[3:])
     if alpha is None or any(c is None for c in channels):
         return None
-    red, green, blue = (min(max(c or 0.0, 0.0), 255.0) for c in channels)
+    red, green, blue = (_byte(c or 0.0) for c in channels)
     return Colour(red, green, blue, alpha)
 
 
@@ -134,7 +160,7 @@ def _from_hsl(values: list[Any]) -> Colour | None:
     saturation = min(max(float(values[1].value) / 100, 0.0), 1.0)
     lightness = min(max(float(values[2].value) / 100, 0.0), 1.0)
     red, green, blue = colorsys.hls_to_rgb((hue % 360) / 360, lightness, saturation)
-    return Colour(red * 255, green * 255, blue * 255, alpha)
+    return Colour(_byte(red * 255), _byte(green * 255), _byte(blue * 255), alpha)
 
 
 def parse_colour(tokens: Sequence[Any]) -> Colour | None:

@@ -28,6 +28,7 @@ from schakel.theming.tokens import ParsedTheme, Tokens, read_tokens
 
 DEFAULT_THEME = "vendor/voorbeeld-theme.css"
 MAX_DEPTH = 32
+MAX_TOKENS = 256
 # The page: <body class="utrecht-page-body">; without a colour the browser paints white.
 PAGE_BACKGROUND = "var(--utrecht-page-body-background-color, #ffffff)"
 
@@ -84,6 +85,44 @@ PAIRS: tuple[Pair, ...] = (
         "1.4.3",
     ),
     Pair(
+        "heading_1",
+        gettext_lazy("De kleur van hoofdkoppen"),
+        gettext_lazy("de achtergrond"),
+        "var(--utrecht-heading-1-color, var(--utrecht-heading-color, "
+        "var(--utrecht-document-color, #000000)))",
+        PAGE_BACKGROUND,
+        3.0,  # large text: 1.4.3 asks 3:1
+        "1.4.3",
+    ),
+    Pair(
+        "heading_2",
+        gettext_lazy("De kleur van tussenkoppen"),
+        gettext_lazy("de achtergrond"),
+        "var(--utrecht-heading-2-color, var(--utrecht-heading-color, "
+        "var(--utrecht-document-color, #000000)))",
+        PAGE_BACKGROUND,
+        4.5,
+        "1.4.3",
+    ),
+    Pair(
+        "label",
+        gettext_lazy("De kleur van veldlabels"),
+        gettext_lazy("de achtergrond"),
+        "var(--utrecht-form-label-color, var(--utrecht-page-body-color, #000000))",
+        PAGE_BACKGROUND,
+        4.5,
+        "1.4.3",
+    ),
+    Pair(
+        "footer",
+        gettext_lazy("De tekstkleur van de voettekst"),
+        gettext_lazy("de achtergrond van de voettekst"),
+        "var(--utrecht-page-footer-color, var(--utrecht-page-body-color, #000000))",
+        "var(--utrecht-page-footer-background-color, transparent)",
+        4.5,
+        "1.4.3",
+    ),
+    Pair(
         "button",
         gettext_lazy("De tekstkleur van de primaire knop"),
         gettext_lazy("de knopachtergrond"),
@@ -99,7 +138,7 @@ PAIRS: tuple[Pair, ...] = (
         "var(--basis-focus-outline-color, #000000)",
         PAGE_BACKGROUND,
         3.0,
-        "1.4.11, 2.4.13",
+        "1.4.11",
     ),
     Pair(
         "focus_text",
@@ -148,33 +187,61 @@ def _split_var(arguments: Sequence[Any]) -> tuple[str | None, Tokens | None]:
     return name, None
 
 
-def resolve(tokens: Sequence[Any], values: Mapping[str, Tokens], depth: int = 0) -> Tokens | None:
+class _Resolver:
+    """Resolves ``var()`` as the browser does, each custom property once: a property in a cycle
+    resolves to nothing (its users fall back), and a value that grows past ``MAX_TOKENS``
+    (``--a: var(--b) var(--b)`` nested deep doubles at every step) counts as unreadable, so a
+    hostile file costs linear work."""
+
+    def __init__(self, values: Mapping[str, Tokens]) -> None:
+        self.values = values
+        self.done: dict[str, Tokens | None] = {}
+        self.active: set[str] = set()
+
+    def name(self, name: str) -> Tokens | None:
+        if name in self.done:
+            return self.done[name]
+        if name in self.active or name not in self.values:
+            return None
+        self.active.add(name)
+        try:
+            result = self.tokens(self.values[name])
+        finally:
+            self.active.discard(name)
+        self.done[name] = result
+        return result
+
+    def tokens(self, tokens: Sequence[Any], depth: int = 0) -> Tokens | None:
+        if depth > MAX_DEPTH:
+            return None
+        resolved: Tokens = []
+        for token in tokens:
+            if token.type == "function" and token.lower_name == "var":
+                name, fallback = _split_var(token.arguments)
+                found = self.name(name) if name is not None else None
+                if found is None and fallback is not None:
+                    found = self.tokens(fallback, depth + 1)
+                if found is None:
+                    return None
+                resolved.extend(found)
+            elif token.type == "function":
+                arguments = self.tokens(token.arguments, depth + 1)
+                if arguments is None:
+                    return None
+                resolved.append(
+                    ast.FunctionBlock(token.source_line, token.source_column, token.name, arguments)
+                )
+            else:
+                resolved.append(token)
+            if len(resolved) > MAX_TOKENS:
+                return None
+        return resolved
+
+
+def resolve(tokens: Sequence[Any], values: Mapping[str, Tokens]) -> Tokens | None:
     """``tokens`` with every ``var()`` replaced; None when a reference cannot be resolved (a
     missing token without fallback, or a cycle), as the browser then drops the value."""
-    if depth > MAX_DEPTH:
-        return None
-    resolved: Tokens = []
-    for token in tokens:
-        if token.type == "function" and token.lower_name == "var":
-            name, fallback = _split_var(token.arguments)
-            found = None
-            if name is not None and name in values:
-                found = resolve(values[name], values, depth + 1)
-            if found is None and fallback is not None:
-                found = resolve(fallback, values, depth + 1)
-            if found is None:
-                return None
-            resolved.extend(found)
-        elif token.type == "function":
-            arguments = resolve(token.arguments, values, depth + 1)
-            if arguments is None:
-                return None
-            resolved.append(
-                ast.FunctionBlock(token.source_line, token.source_column, token.name, arguments)
-            )
-        else:
-            resolved.append(token)
-    return resolved
+    return _Resolver(values).tokens(tokens)
 
 
 @dataclass(frozen=True)
@@ -190,6 +257,11 @@ class Outcome:
     @property
     def passed(self) -> bool:
         return self.problem is None
+
+    @property
+    def shown_ratio(self) -> str:
+        """The ratio as the refusal writes it (4,48; never rounded up to the minimum)."""
+        return "" if self.ratio is None else format_ratio(self.ratio, self.pair.minimum)
 
 
 def format_ratio(ratio: float, minimum: float) -> str:

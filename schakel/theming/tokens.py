@@ -29,6 +29,14 @@ ALLOWED_FUNCTIONS = frozenset(
     | {"oklab", "oklch", "color", "color-mix"}
 )
 NAME = re.compile(r"^--[A-Za-z0-9_-]+$")
+MAX_NESTING = 32
+# The focus indicator stays 3 px solid whatever a theme says (WCAG 2.4.7): a theme that sets
+# these could switch it off on buttons and form fields; Schakel's own tokens are not a theme's.
+FIXED_TOKENS = frozenset(
+    {"--utrecht-focus-outline-style", "--utrecht-focus-outline-width"}
+    | {"--utrecht-focus-outline-offset"}
+)
+FIXED_PREFIX = "--schakel-"
 
 Tokens = list[Any]
 
@@ -95,6 +103,20 @@ def _value_problems(name: str, tokens: Sequence[Any]) -> list[str]:
     return problems
 
 
+def _nesting(tokens: Sequence[Any]) -> int:
+    """How deep functions and blocks nest in a value, counted without recursion."""
+    deepest, stack = 0, [(token, 1) for token in tokens]
+    while stack:
+        token, depth = stack.pop()
+        inner = getattr(token, "arguments", None) or getattr(token, "content", None)
+        if token.type in ("function", "() block", "[] block", "{} block"):
+            deepest = max(deepest, depth)
+            if depth > MAX_NESTING:
+                return depth
+            stack.extend((child, depth + 1) for child in inner or ())
+    return deepest
+
+
 def _declaration_problems(node: Any) -> list[str]:
     line = {"line": node.source_line}
     if node.type != "declaration":
@@ -111,6 +133,19 @@ def _declaration_problems(node: Any) -> list[str]:
     if not NAME.match(name):
         return [
             _("Regel %(line)s: „%(name)s” is geen geldige tokennaam (letters, cijfers, - en _).")
+            % {**line, "name": _short(name)}
+        ]
+    if name in FIXED_TOKENS or name.startswith(FIXED_PREFIX):
+        return [
+            _(
+                "Regel %(line)s: „%(name)s” ligt vast in Schakel (de focusaanduiding blijft "
+                "3 px doorgetrokken); laat dit token weg."
+            )
+            % {**line, "name": _short(name)}
+        ]
+    if _nesting(node.value) > MAX_NESTING:
+        return [
+            _("Regel %(line)s: de waarde van „%(name)s” is te diep genest.")
             % {**line, "name": _short(name)}
         ]
     value = tinycss2.serialize(node.value).strip()
@@ -164,6 +199,13 @@ def _decode(data: bytes) -> str:
 def parse_theme(data: bytes) -> ParsedTheme:
     """The design tokens of ``data``; ``ThemeRefusedError`` with every problem found otherwise."""
     text = _decode(data)
+    try:
+        return _parse(text)
+    except RecursionError as error:  # nesting deeper than the parser can follow
+        raise ThemeRefusedError([_("Het bestand is te diep genest.")]) from error
+
+
+def _parse(text: str) -> ParsedTheme:
     problems: list[str] = []
     declarations: dict[str, Tokens] = {}
     rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)

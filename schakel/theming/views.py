@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from schakel.accounts.acting import acting_user
 from schakel.accounts.permissions import superuser_required
@@ -73,7 +73,7 @@ def themes(request: HttpRequest) -> HttpResponse:
 
 
 @superuser_required
-@require_GET
+@require_safe
 @step_up_required
 def theme_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     theme = selectors.theme_get_for(user=acting_user(request), pk=pk)
@@ -118,12 +118,16 @@ def theme_reset(request: HttpRequest) -> HttpResponse:
     return redirect("theming:themes")
 
 
-@require_GET
+@require_safe
 def stylesheet(request: HttpRequest, digest: str) -> HttpResponse:
     response = HttpResponse(
         selectors.stylesheet_get(digest=digest), content_type="text/css; charset=utf-8"
     )
     response["Cache-Control"] = STYLESHEET_CACHE
+    # Public and cached for a year: loading it is no activity of the user, and a publicly
+    # cached answer must not carry the session cookie.
+    if hasattr(request, "session"):
+        request.session.modified = False
     return response
 
 

@@ -69,3 +69,34 @@ def test_what_is_no_readable_colour(text: str) -> None:
 
 def test_half_transparent_black_over_white_is_mid_grey() -> None:
     assert composite(Colour(0, 0, 0, 0.5), WHITE).hex == "#808080"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rgb(0/0/0)",
+        "rgb(,0,0,0)",
+        "rgb(0,0 0)",
+        "rgb(0 0 0 //)",
+        "rgb(0 0 0 0.5)",
+        "rgb(0, 50%, 0)",
+        "rgb(0, 0, 0,)",
+        "hsl(0deg, 0%, 0%, / 1)",
+        "rgb(0 0 / 1)",
+    ],
+)
+def test_invalid_css_colours_are_not_read_as_colours(text) -> None:
+    assert colour(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("rgb(1, 2, 3, 0.5)", Colour(1, 2, 3, 0.5)),
+        ("rgb(1 2 3 / 50%)", Colour(1, 2, 3, 0.5)),
+        ("rgb(50%, 50%, 50%)", Colour(128, 128, 128)),
+        ("hsl(120, 50%, 50%)", Colour(64, 191, 64)),
+    ],
+)
+def test_channels_are_whole_bytes_as_the_browser_keeps_them(text, expected) -> None:
+    assert colour(text) == expected

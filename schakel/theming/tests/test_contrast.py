@@ -1,5 +1,7 @@
 """The contrast check: tokens merged over the example theme, var() chains, every refusal."""
 
+import time
+
 import pytest
 
 from schakel.theming.contrast import PAIRS, check_contrast, format_ratio, resolve
@@ -38,15 +40,22 @@ def test_a_theme_that_sets_a_few_good_colours_passes_with_the_defaults_for_the_r
 
 
 def test_the_real_example_theme_passes_on_its_own() -> None:
-    outcomes = check_contrast(parse_theme(b":root { --schakel-unused: 1px }"))
+    outcomes = check_contrast(parse_theme(b":root { --voorbeeld-ongebruikt: 1px }"))
     assert [(o.pair.key, o.problem) for o in outcomes if o.problem] == []
     assert {o.pair.key for o in outcomes} == {p.key for p in PAIRS}
 
 
 def test_grey_text_is_refused_with_both_colours_and_the_ratio_in_dutch() -> None:
-    assert problems(":root { --utrecht-page-body-color: #777 }") == [
+    found = problems(":root { --utrecht-page-body-color: #777 }")
+
+    assert found[0] == (
         "De tekstkleur #777777 op de achtergrond #ffffff heeft een contrast van 4,48:1; "
         "nodig is minstens 4,5:1."
+    )
+    # Labels and the footer inherit the text colour where no token of their own is set.
+    assert [message.split(" #")[0] for message in found[1:]] == [
+        "De kleur van veldlabels",
+        "De tekstkleur van de voettekst",
     ]
 
 
@@ -98,8 +107,7 @@ def test_a_dark_background_moves_every_pair_measured_against_it() -> None:
 
 def test_var_chains_resolve_through_the_theme_and_the_defaults() -> None:
     css = ":root { --mijn-grijs: #888; --utrecht-page-body-color: var(--mijn-grijs) }"
-    [message] = problems(css)
-    assert message.startswith("De tekstkleur #888888 ")
+    assert problems(css)[0].startswith("De tekstkleur #888888 ")
 
 
 def test_a_missing_reference_uses_the_fallback() -> None:
@@ -121,7 +129,7 @@ def test_a_reference_to_nothing_is_checked_with_the_stylesheets_own_fallback() -
 
 
 def test_transparent_text_is_composited_over_its_background() -> None:
-    [message] = problems(":root { --utrecht-page-body-color: rgba(0, 0, 0, 0.3) }")
+    message = problems(":root { --utrecht-page-body-color: rgba(0, 0, 0, 0.3) }")[0]
     assert message.startswith("De tekstkleur #b2b2b2 op de achtergrond #ffffff")
 
 
@@ -141,3 +149,46 @@ def test_resolve_substitutes_inside_functions() -> None:
 def test_a_ratio_just_under_the_minimum_is_never_shown_as_the_minimum() -> None:
     assert format_ratio(4.4999, 4.5) == "4,49"
     assert format_ratio(4.478, 4.5) == "4,48"
+
+
+@pytest.mark.parametrize(
+    ("css", "start"),
+    [
+        (":root { --basis-heading-color: #ffffff }", "De kleur van hoofdkoppen #ffffff"),
+        (":root { --utrecht-heading-2-color: #999999 }", "De kleur van tussenkoppen #999999"),
+        (":root { --utrecht-form-label-color: #aaaaaa }", "De kleur van veldlabels #aaaaaa"),
+        (
+            ":root { --utrecht-page-footer-color: #fff; "
+            "--utrecht-page-footer-background-color: #eee }",
+            "De tekstkleur van de voettekst #ffffff op de achtergrond van de voettekst #eeeeee",
+        ),
+    ],
+)
+def test_headings_labels_and_the_footer_are_checked(css, start) -> None:
+    outcomes = check_contrast(parse_theme(css.encode()))
+
+    assert any(o.problem and o.problem.startswith(start) for o in outcomes), [
+        o.problem for o in outcomes if o.problem
+    ]
+
+
+def test_a_colour_the_browser_would_drop_is_not_read_as_a_colour() -> None:
+    css = (
+        ":root { --utrecht-button-primary-action-background-color: rgb(0/0/0); "
+        "--utrecht-button-primary-action-color: #fff }"
+    )
+    message = problems(css)[0]
+    assert "(„rgb(0/0/0)”) is geen kleur die Schakel kan controleren" in message
+
+
+def test_a_var_chain_that_doubles_at_every_step_costs_linear_work() -> None:
+    steps = "".join(f"--x{i}: var(--x{i + 1}) var(--x{i + 1}); " for i in range(40))
+    css = ":root { --utrecht-link-color: var(--x0, #004d26); " + steps + "--x40: #000 }"
+    started = time.monotonic()
+
+    outcomes = check_contrast(parse_theme(css.encode()))
+
+    assert time.monotonic() - started < 5  # 2**40 tokens if expanded naively
+    [link] = [o for o in outcomes if o.pair.key == "link"]
+    assert link.foreground is not None
+    assert link.foreground.hex == "#004d26"

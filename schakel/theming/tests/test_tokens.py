@@ -82,3 +82,18 @@ def test_a_file_over_the_limit_is_refused_before_parsing() -> None:
 
 def test_a_file_that_is_not_utf8_is_refused() -> None:
     assert refusal(b":root { --a: \xff }") == ["Het bestand is geen tekst in UTF-8."]
+
+
+@pytest.mark.parametrize(
+    "name", ["--utrecht-focus-outline-style", "--utrecht-focus-outline-width", "--schakel-x"]
+)
+def test_tokens_that_would_weaken_the_focus_indicator_are_refused(name) -> None:
+    [message] = refusal(f":root {{ {name}: none }}")
+
+    assert f"„{name}” ligt vast in Schakel" in message
+
+
+def test_a_deeply_nested_value_is_refused_not_a_server_error() -> None:
+    [message] = refusal(":root { --a: " + "(" * 5000 + ")" * 5000 + " }")
+
+    assert "te diep genest" in message

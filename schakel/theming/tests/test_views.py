@@ -1,7 +1,9 @@
 """The operator's house-style pages: add, preview, activate, go back; everyone else gets 404."""
 
 import datetime as dt
+import socket
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
@@ -11,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from schakel.audit.models import LogRecord
+from schakel.theming import fetch
 from schakel.theming.models import InstanceTheme
 
 GOOD = b":root { --utrecht-link-color: #004d26; --utrecht-page-body-color: #102030 }"
@@ -147,6 +150,17 @@ def test_the_stylesheet_is_public_css_cached_for_a_year_by_its_digest(personas, 
     assert client_anonymous().get(f"/huisstijl/{'0' * 64}.css").status_code == 404
 
 
+def test_the_stylesheet_carries_no_session_cookie_for_a_signed_in_user(personas, signed_in) -> None:
+    client = signed_in(personas.superuser)
+    upload(client, GOOD)
+    theme = InstanceTheme.objects.get()
+
+    response = client.get(f"/huisstijl/{theme.digest}.css")
+
+    assert response.status_code == 200
+    assert not response.cookies
+
+
 def client_anonymous():  # type: ignore[no-untyped-def]
     from django.test import Client
 
@@ -201,14 +215,25 @@ def test_an_unknown_theme_is_not_found_for_the_operator_too(personas, signed_in)
 
 @pytest.fixture
 def tokens_server() -> Iterator[str]:
-    """A local http server on 127.0.0.1: /tokens.css, /redirect and /groot.css."""
+    """A local http server on 127.0.0.1: /tokens.css, /redirect (to /tokens.css on the same
+    server, which a client that follows redirects would fetch), /traag.css (a byte a while)
+    and /groot.css."""
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             if self.path == "/redirect":
                 self.send_response(302)
-                self.send_header("Location", "file:///etc/passwd")
+                self.send_header("Location", "/tokens.css")
                 self.end_headers()
+                return
+            if self.path == "/traag.css":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/css")
+                self.end_headers()
+                for byte in GOOD[:40]:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.05)
                 return
             body = GOOD if self.path == "/tokens.css" else b":root{--a:1}" + b" " * 400_000
             self.send_response(200)
@@ -262,6 +287,10 @@ def test_redirects_and_large_files_are_refused(
         ("http://example.org/x.css", "Geef een adres dat met https:// begint."),
         ("https://127.0.0.1/x.css", "wijst naar een intern netwerk"),
         ("https://10.1.2.3/x.css", "wijst naar een intern netwerk"),
+        ("https://[::ffff:127.0.0.1]/x.css", "wijst naar een intern netwerk"),
+        ("https://[64:ff9b::a9fe:a9fe]/x.css", "wijst naar een intern netwerk"),
+        ("https://intern@example.org/x.css", "gebruikersnaam of wachtwoord"),
+        ("https://example.org:8443/x.css", "standaardpoort 443"),
     ],
 )
 def test_addresses_that_are_not_public_https_are_refused(
@@ -285,3 +314,31 @@ def test_the_500_page_renders_without_a_database() -> None:
 
     assert response.status_code == 500
     assert b"vendor/voorbeeld-theme.css" in response.content
+
+
+def test_a_name_that_resolves_to_an_internal_address_is_refused(
+    personas, signed_in, monkeypatch
+) -> None:
+    def internal(host: str, *args: object, **kwargs: object) -> list[tuple[object, ...]]:
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("192.168.1.5", 443))]
+
+    monkeypatch.setattr(fetch.socket, "getaddrinfo", internal)
+    client = signed_in(personas.superuser)
+    response = client.post(THEMES, {"name": "X", "url": "https://huisstijl.example/t.css"})
+
+    assert "wijst naar een intern netwerk" in response.content.decode()
+    assert not InstanceTheme.objects.exists()
+
+
+def test_a_slow_server_is_cut_off_at_the_deadline(
+    personas, signed_in, tokens_server, monkeypatch
+) -> None:
+    monkeypatch.setattr(fetch, "DEADLINE_SECONDS", 0.5)
+    monkeypatch.setattr(fetch, "READ_SECONDS", 0.5)
+    started = time.monotonic()
+    client = signed_in(personas.superuser)
+    response = client.post(THEMES, {"name": "X", "url": f"{tokens_server}/traag.css"})
+
+    assert time.monotonic() - started < 1.8
+    assert "Het bestand kon niet worden opgehaald." in response.content.decode()
+    assert not InstanceTheme.objects.exists()
