@@ -1,8 +1,12 @@
-"""An entry of the main menu, as apps contribute it (``NAVIGATION`` in their contributions)."""
+"""An entry of the main menu, as apps contribute it (``NAVIGATION`` in their contributions), and
+the counts the entries that lead to work show (``badge_counts``)."""
 
 from dataclasses import dataclass
 
+from django.http import HttpRequest
 from django.utils.functional import Promise
+
+from schakel.core.work import counts_by_menu, total, work_for_request
 
 
 @dataclass(frozen=True)
@@ -20,3 +24,18 @@ class NavItem:
     admin_only: bool = False
     acting: bool = False
     position: int = 1000
+
+
+# The menu entry of Mijn werk: its count is everything that waits.
+WORK_ENTRY = "core:dashboard"
+
+
+def badge_counts(request: HttpRequest, items: list[NavItem]) -> dict[str, int]:
+    """How many things wait under each shown menu entry, from the request's one collection of
+    work items (``schakel.core.work``); nothing without an acting membership."""
+    if getattr(request, "acting_membership", None) is None or not items:
+        return {}
+    work = work_for_request(request)
+    counts: dict[str, int] = dict(counts_by_menu(work))
+    counts[WORK_ENTRY] = total(work)
+    return counts
