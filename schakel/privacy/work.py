@@ -29,7 +29,7 @@ def subject_requests(membership: Membership) -> list[WorkItem]:
     rows = (
         request_list_for(membership=membership)
         .filter(status__in=OPEN_REQUEST_STATUSES)
-        .values_list("pk", "due")[:ROWS_PER_KIND]
+        .values_list("pk", "due")[:ROWS_PER_KIND]  # type: ignore[misc]  # "due": annotated
     )
     return [
         WorkItem(
@@ -50,7 +50,7 @@ def input_requests(membership: Membership) -> list[WorkItem]:
     rows = (
         contribution_inbox_for(membership=membership)
         .filter(status=ContributionStatus.OPEN, request__status__in=OPEN_REQUEST_STATUSES)
-        .values_list("pk", "request_id", "due")[:ROWS_PER_KIND]
+        .values_list("pk", "request_id", "due")[:ROWS_PER_KIND]  # type: ignore[misc]
     )
     return [
         WorkItem(

@@ -2,6 +2,8 @@
 and decided items that come back on a date (more information, re-weigh). References and dates
 only, from the weighing's own selectors."""
 
+import uuid
+
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +19,7 @@ ITEM_TO_DECIDE = "weighing_item"
 FOLLOW_UP = "weighing_follow_up"
 
 
-def _reference(item_id: object) -> str:
+def _reference(item_id: uuid.UUID) -> str:
     return str(WeighingItem(pk=item_id)).removeprefix("Wegingspunt ")
 
 

@@ -23,7 +23,9 @@ class WorkItemSerializer(serializers.Serializer[WorkItem]):
     """One thing that waits: no person data, only a reference, a kind and dates."""
 
     kind = serializers.CharField(help_text="Soort werk, bijvoorbeeld match_suggestion.")
-    label = serializers.CharField(help_text="Wat er te doen is (Nederlands).")
+    label = serializers.CharField(  # type: ignore[assignment]  # a field, not Field.label
+        help_text="Wat er te doen is (Nederlands)."
+    )
     reference = serializers.CharField(
         allow_blank=True, help_text="Kenmerk van het object (leeg bij een telling)."
     )
@@ -65,7 +67,7 @@ class WorkItemListView(SchakelAPIView):
         kind = request.query_params.get("kind")
         if kind:
             items = [item for item in items if item.kind == kind]
-        page = self.paginate_queryset(items)
+        page: Any = self.paginate_queryset(items) or []
         context = self.get_serializer_context()
         return self.get_paginated_response(
             WorkItemSerializer(page, many=True, context=context).data
