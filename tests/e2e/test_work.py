@@ -62,7 +62,7 @@ def test_mijn_werk_is_the_start_page_in_every_role(
 
     expect(page).to_have_url(path_is("/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn werk")
-    table = page.get_by_role("table", name="Wat op u en uw organisatie wacht")
+    table = page.get_by_role("table", name="Over tijd eerst, dan op datum")
     expect(table.get_by_role("row")).to_have_count(len(waiting) + 1)
     expect(table).to_contain_text(expected)
     menu = page.get_by_role("navigation", name="Hoofdmenu")
