@@ -72,6 +72,11 @@ def work_for_request(request: HttpRequest) -> list[WorkItem]:
     return cached
 
 
+def collected(request: HttpRequest) -> bool:
+    """Whether this request collected the work items already (Mijn werk did)."""
+    return getattr(request, _CACHE, None) is not None
+
+
 def counts_by_menu(items: list[WorkItem]) -> Counter[str]:
     """How many things wait under each menu entry (by its URL name)."""
     counts: Counter[str] = Counter()

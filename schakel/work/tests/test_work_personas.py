@@ -193,12 +193,41 @@ def test_the_page_and_the_menu_show_the_lead_s_work(personas, world, signed_in) 
     assert page.index("wat-wacht") < page.index("mijn-casussen")
 
 
-def test_the_menu_counts_on_other_pages_too(personas, world, signed_in) -> None:
-    page = html.unescape(
-        signed_in(personas.police_member).get(reverse("cases:case_list")).content.decode()
-    )
+def test_the_menu_counts_of_mijn_werk_show_on_other_pages_for_a_while(
+    personas, world, signed_in
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client = signed_in(personas.police_member)
+    cases = reverse("cases:case_list")
+    # Not yet counted (no Mijn werk in this session): no counts, and no queries for them.
+    assert "wachtend" not in html.unescape(client.get(cases).content.decode())
+    client.get(START)
+    page = html.unescape(client.get(cases).content.decode())
     interventions = sum(1 for i in work(personas.police_member) if i.kind == "intervention")
+    assert "Interventies <span" in page
     assert f"{interventions} wachtend" in page
+    assert f"{len(work(personas.police_member))} wachtend" in page
+    # Older than five minutes: not shown any more.
+    session = client.session
+    kept = session["work_counts"]
+    kept["at"] = (timezone.now() - timedelta(minutes=6)).isoformat()
+    session["work_counts"] = kept
+    session.save()
+    assert "wachtend" not in html.unescape(client.get(cases).content.decode())
+
+
+def test_menu_counts_are_not_carried_to_another_membership(personas, world, signed_in) -> None:
+    client = signed_in(personas.lead_a)
+    client.get(START)
+    session = client.session
+    kept = session["work_counts"]
+    kept["membership"] = "00000000-0000-0000-0000-000000000000"
+    session["work_counts"] = kept
+    session.save()
+    assert "wachtend" not in html.unescape(client.get(reverse("cases:case_list")).content.decode())
 
 
 def test_the_start_page_s_queries_do_not_grow_with_the_work(
