@@ -28,20 +28,24 @@ def suggestions_to_decide(membership: Membership) -> list[WorkItem]:
         .filter(status=SuggestionStatus.OPEN)
         .exclude(confirmations__organisation_id=membership.organisation_id)
         .order_by("signal__expires_at", "created_at", "pk")
-        .values_list("pk", "signal__expires_at", "earlier_signal__expires_at")[:ROWS_PER_KIND]
+        .values_list("pk", "signal_id", "signal__expires_at", "earlier_signal__expires_at")[
+            :ROWS_PER_KIND
+        ]
     )
     items = []
-    for pk, expires, earlier_expires in rows:
+    for pk, signal_id, expires, earlier_expires in rows:
         due = (
             min(d for d in (expires, earlier_expires) if d is not None)
             if (expires or earlier_expires)
             else None
         )
-        reference = str(pk).split("-")[0].upper()
+        # Named by its (newer) signal's reference, as the signal lists show it.
+        reference = Signal(pk=signal_id).reference
         items.append(
             WorkItem(
                 kind=SUGGESTION,
-                label=_("Matchsuggestie %(reference)s beoordelen") % {"reference": reference},
+                label=_("Matchsuggestie bij signaal %(reference)s beoordelen")
+                % {"reference": reference},
                 due_on=timezone.localdate(due) if due else None,
                 url=reverse("intake:suggestion_detail", kwargs={"pk": pk}),
                 menu="intake:inbox",
