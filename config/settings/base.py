@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "schakel.weighing",
     "schakel.cases",
     "schakel.privacy",
+    "schakel.work",
 ]
 
 MIDDLEWARE = [

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from schakel.accounts.mfa import is_verified
 from schakel.core.extensions import NAVIGATION, contributions
-from schakel.core.navigation import NavItem
+from schakel.core.navigation import NavItem, badge_counts
 
 
 def menu() -> list[NavItem]:
@@ -45,11 +45,13 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         is_superuser=bool(getattr(user, "is_superuser", False)),
         acting_role=acting.role if acting is not None else None,
     )
+    counts = badge_counts(request, items)
     return {
         "navigation": [
             {
                 "label": i.label,
                 "url": reverse(i.url_name),
+                "count": counts.get(i.url_name, 0),
                 "current": request.resolver_match is not None
                 and request.resolver_match.view_name == i.url_name,
             }

@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.core.navigation import NavItem
 
-NAVIGATION = [NavItem(_("Overzicht"), "core:dashboard", None, position=10)]
+NAVIGATION = [NavItem(_("Mijn werk"), "core:dashboard", None, position=10)]

@@ -30,6 +30,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("cases",),
     # The privacy desk, subject requests, legal holds and the retention sweep.
     ("privacy",),
+    # Mijn werk for API clients: the work-items endpoint over what every app contributes
+    # (``WORK_ITEMS``); the page and the menu's counts are core's (``schakel.core.work``).
+    ("work",),
 )
 
 API_PLUMBING = "api"

@@ -1,19 +1,24 @@
-"""The start page and the health check, each assembled from what the apps contribute
-(``DASHBOARD_PANELS`` and ``HEALTH_CHECKS`` in their ``contributions.py``)."""
+"""The start page (Mijn werk) and the health check, each assembled from what the apps
+contribute (``WORK_ITEMS``, ``DASHBOARD_PANELS`` and ``HEALTH_CHECKS`` in their
+``contributions.py``)."""
 
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from schakel.core.extensions import DASHBOARD_PANELS, HEALTH_CHECKS, contributions
+from schakel.core.work import work_for_request
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """The start page; each app adds its panel for the user's acting role (or none)."""
+    """The start page: Mijn werk (what waits, most urgent first), then each app's panel for the
+    user's acting role (or none)."""
     panels = [panel for make in contributions(DASHBOARD_PANELS) if (panel := make(request))]
-    return render(request, "core/dashboard.html", {"panels": panels})
+    context = {"work": work_for_request(request), "today": timezone.localdate(), "panels": panels}
+    return render(request, "core/dashboard.html", context)
 
 
 @never_cache

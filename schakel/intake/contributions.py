@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.choices import Role
 from schakel.core.navigation import NavItem
-from schakel.intake import activities, demo
+from schakel.intake import activities, demo, work
 
 
 def _demo_signals() -> str:
@@ -48,3 +48,6 @@ API_URLS = ["schakel.intake.api.urls"]
 
 # Its processing activities for the register (``schakel.audit.activities``).
 PROCESSING_ACTIVITIES = activities.REGISTER
+
+# What waits for a membership on Mijn werk (``schakel.core.work``).
+WORK_ITEMS = work.WORK

@@ -11,7 +11,7 @@ from schakel.cases.models import Case
 from schakel.cases.sections import CaseSection
 from schakel.core.navigation import NavItem
 from schakel.intake.models import Subject
-from schakel.privacy import activities
+from schakel.privacy import activities, work
 from schakel.privacy.demo import seed_privacy_demo
 from schakel.privacy.models import LegalHold, SubjectRequest
 from schakel.privacy.supervision import accesses_for_case
@@ -98,3 +98,6 @@ API_URLS = ["schakel.privacy.api.urls", "schakel.privacy.logbook.api.urls"]
 
 # Its processing activities for the register (``schakel.audit.activities``).
 PROCESSING_ACTIVITIES = activities.REGISTER
+
+# What waits for a membership on Mijn werk (``schakel.core.work``).
+WORK_ITEMS = work.WORK

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.choices import TABLE_ROLES
 from schakel.core.navigation import NavItem
-from schakel.weighing import activities
+from schakel.weighing import activities, work
 
 NAVIGATION = [
     NavItem(_("Weging"), "weighing:session_list", TABLE_ROLES, acting=True, position=40),
@@ -14,3 +14,6 @@ API_URLS = ["schakel.weighing.api.urls"]
 
 # Its processing activities for the register (``schakel.audit.activities``).
 PROCESSING_ACTIVITIES = activities.REGISTER
+
+# What waits for a membership on Mijn werk (``schakel.core.work``).
+WORK_ITEMS = work.WORK

@@ -330,7 +330,7 @@ def test_a_signal_is_weighed_discussed_planned_followed_up_and_closed(
     axe.check(police, "case detail (structural partner)")
 
     # 5. The process director de-escalates and closes the case ------------------------------
-    nav(director, "Overzicht")
+    nav(director, "Mijn werk")
     dashboard_case = director.get_by_role("table", name="Open casussen, nieuwste eerst")
     expect(dashboard_case.get_by_role("link", name=case.reference)).to_be_visible()
     axe.check(director, "dashboard (process director)")

@@ -49,10 +49,10 @@ def test_new_municipal_lead_enrols_totp_and_then_signs_in_with_a_code(page: Page
     expect(codes).to_have_count(10)
     assert len(set(codes.all_inner_texts())) == 10
     continue_to_dashboard(page)
-    expect(page.get_by_role("heading", level=1)).to_have_text("Overzicht")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn werk")
     expect(page.get_by_text("U werkt als")).to_contain_text("Gemeente Aldermeer")
     navigation = main_navigation(page)
-    assert "Overzicht" in navigation
+    assert "Mijn werk" in navigation
     assert "Partners" in navigation
     assert "Beheer" not in navigation
     assert "Verwerkingsregister" not in navigation
@@ -108,7 +108,7 @@ def test_navigation_follows_the_role(page: Page, role: Role, sees: str, does_not
     navigation = main_navigation(page)
     assert sees in navigation
     assert does_not_see not in navigation
-    assert {"Overzicht", "Partners"} <= set(navigation)
+    assert {"Mijn werk", "Partners"} <= set(navigation)
 
 
 def test_pages_ask_for_sign_in_first(page: Page) -> None:

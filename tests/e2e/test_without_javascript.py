@@ -26,7 +26,7 @@ def test_sign_in_and_enrolment_work_without_javascript(new_context: ContextFacto
     app = enrol(page)
     expect(page.get_by_test_id("recovery-codes").get_by_role("listitem")).to_have_count(10)
     continue_to_dashboard(page)
-    expect(page.get_by_role("heading", level=1)).to_have_text("Overzicht")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn werk")
     assert "Partners" in main_navigation(page)
     assert page.evaluate("typeof window.htmx") == "undefined"  # really no script ran
 
