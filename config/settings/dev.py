@@ -1,12 +1,17 @@
-"""Local development and the demo (`make run`): SQLite, DEBUG, generated keys."""
+"""Local development and the demo (`make run`): SQLite, generated keys.
 
-from config.env import env_str
+DEBUG is off, as in production: a "not found" or an error shows Schakel's own 403/404/500 pages
+with the Content-Security-Policy, not Django's technical page (which lists every route).
+`SCHAKEL_DEBUG=1 make run` gives a developer Django's debug pages back.
+"""
+
+from config.env import env_bool, env_str
 
 from .base import *  # noqa: F403
 from .base import VAR_DIR
 from .keys import load_or_create_dev_keys, parsed
 
-DEBUG = True
+DEBUG = env_bool("SCHAKEL_DEBUG", False)
 SCHAKEL_DEMO_MODE = True
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 
@@ -27,4 +32,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
     )
 
+# Static files come from the source folders (no collectstatic), also with DEBUG off: WhiteNoise
+# finds them through the static-file finders and rereads them on every change.
 WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

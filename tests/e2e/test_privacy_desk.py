@@ -233,7 +233,7 @@ def test_the_officer_supervises_without_seeing_case_content_on_the_desk(
     lead = signed_in(new_context, personas.lead_a).page
     lead.goto(f"/casussen/{case.pk}/")
     heading(lead, f"Casus {case.reference}")
-    section = lead.get_by_role("region", name="Toezichtsinzagen")
+    section = lead.get_by_role("region", name="Toezichtsinzagen", exact=True)
     table = section.get_by_role("table", name="Toezichtsinzagen in deze casus, nieuwste eerst")
     row = table.get_by_role("row").filter(has_text=REASON)
     expect(row).to_have_count(1)

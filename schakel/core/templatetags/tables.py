@@ -17,15 +17,17 @@ Options, only for the tables that need them:
 - `|numeric` on a column: its header cell gets `utrecht-table__header-cell--numeric-column`;
 - `|only_if:condition` on a column: the column is left out when the condition is false (the
   rows leave out their cell under the same `{% if %}`);
-- `region_label=…` or `region_labelledby="id"`: the wrapper becomes a named, focusable region
-  (`tabindex="0" role="region"` with `aria-label` or `aria-labelledby`), so a keyboard user
-  can scroll a wide table;
+- `region_label=…` or `region_labelledby="id"`: the name of the wrapper's region, instead of
+  the caption. Without them the wrapper is named by the caption (`aria-labelledby` on an `id`
+  the tag gives it). Every wrapper is a named, focusable region (`tabindex="0" role="region"`),
+  so a keyboard user can scroll a table that is wider than the screen (WCAG 2.1.1, 1.4.10);
 - `extra_class="…"`: one more class on the `<table>`, e.g. `schakel-comparison`.
 
 Tables that differ otherwise (the PDFs, a `<tfoot>`) write their own markup.
 """
 
 import re
+import uuid
 from dataclasses import dataclass, replace
 
 from django import template
@@ -80,7 +82,8 @@ class TableNode(template.Node):
 
     def render(self, context: Context) -> SafeString:
         option = {name: expr.resolve(context) for name, expr in self.options.items()}
-        region = ""
+        caption_id = f"tabel-{uuid.uuid4().hex[:12]}"
+        region = format_html(' tabindex="0" role="region" aria-labelledby="{}"', caption_id)
         if "region_label" in option:
             region = format_html(
                 ' tabindex="0" role="region" aria-label="{}"', option["region_label"]
@@ -103,7 +106,7 @@ class TableNode(template.Node):
         return format_html(
             '<div class="schakel-table-wrapper"{}>\n'
             '  <table class="utrecht-table utrecht-table--html-table{}">\n'
-            '    <caption class="utrecht-table__caption">{}</caption>\n'
+            '    <caption class="utrecht-table__caption" id="{}">{}</caption>\n'
             '    <thead class="utrecht-table__header">\n'
             '      <tr class="utrecht-table__row">\n'
             "        {}\n"
@@ -114,6 +117,7 @@ class TableNode(template.Node):
             "</div>",
             region,
             extra_class,
+            caption_id,
             self.caption.resolve(context),
             header_cells,
             self.nodelist.render(context),

@@ -12,14 +12,24 @@ def render(source: str, **context: object) -> str:
     return re.sub(r">\s+<", "><", html.strip())
 
 
+CAPTION_ID = re.compile(r'id="(tabel-[0-9a-f]{12})"')
+
+
+def caption_id(html: str) -> str:
+    found = CAPTION_ID.search(html)
+    assert found, "the caption has no id"
+    return found.group(1)
+
+
 def test_table_writes_wrapper_caption_header_and_body_around_the_rows() -> None:
     html = render(
         '{% table _("Casussen") _("Kenmerk") _("Fase") %}<tr><td>1</td></tr>{% endtable %}'
     )
+    label = caption_id(html)
     assert html == (
-        '<div class="schakel-table-wrapper">'
+        f'<div class="schakel-table-wrapper" tabindex="0" role="region" aria-labelledby="{label}">'
         '<table class="utrecht-table utrecht-table--html-table">'
-        '<caption class="utrecht-table__caption">Casussen</caption>'
+        f'<caption class="utrecht-table__caption" id="{label}">Casussen</caption>'
         '<thead class="utrecht-table__header"><tr class="utrecht-table__row">'
         '<th class="utrecht-table__header-cell" scope="col">Kenmerk</th>'
         '<th class="utrecht-table__header-cell" scope="col">Fase</th>'
@@ -37,7 +47,9 @@ def test_labels_are_translated_and_values_escaped_unless_safe() -> None:
     )
     with translation.override("en"):
         html = render(source, n=2, name="<b>Naam</b>")
-    assert '<caption class="utrecht-table__caption">2 cases</caption>' in html
+    assert (
+        f'<caption class="utrecht-table__caption" id="{caption_id(html)}">2 cases</caption>' in html
+    )
     assert ">Reference<" in html
     assert ">&lt;b&gt;Naam&lt;/b&gt;<" in html
 
@@ -82,3 +94,17 @@ def test_region_and_extra_class_options() -> None:
 def test_a_mistake_in_the_tag_fails_when_the_template_is_read(tag: str) -> None:
     with pytest.raises(TemplateSyntaxError):
         Template("{% load tables %}" + tag + "{% endtable %}")
+
+
+def test_every_wrapper_is_a_focusable_region_named_by_its_own_caption() -> None:
+    """A keyboard user can reach and scroll every data table (axe scrollable-region-focusable);
+    two tables on one page never share a caption id."""
+    html = render(
+        '{% table _("Eerste") _("A") %}{% endtable %}{% table _("Tweede") _("A") %}{% endtable %}'
+    )
+    ids = CAPTION_ID.findall(html)
+    assert len(ids) == 2
+    assert ids[0] != ids[1]
+    for label, caption in zip(ids, ("Eerste", "Tweede"), strict=True):
+        assert f'tabindex="0" role="region" aria-labelledby="{label}"' in html
+        assert f'id="{label}">{caption}</caption>' in html
