@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "schakel.accounts.middleware.SessionTimeoutMiddleware",
     "schakel.accounts.middleware.MfaRequiredMiddleware",
     "schakel.accounts.middleware.ActingMembershipMiddleware",
+    "schakel.core.once.SubmitOnceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "schakel.core.middleware.NoStoreMiddleware",
     "schakel.api.middleware.QueryKeyCaseMiddleware",

@@ -27,6 +27,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView, set_rollback
 
 from schakel.accounts.models import Membership
+from schakel.api import idempotency
 from schakel.api.problems import PROBLEM_CONTENT_TYPE, ProblemType, problem_body
 from schakel.api.schema import SchakelAutoSchema
 from schakel.api.serializers import ProblemSerializer
@@ -123,7 +124,34 @@ class SchakelAPIView(GenericAPIView[Any]):
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(serializer_class(page, many=True).data)
 
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        """After sign-in, permissions and rate limits: claim a POST's ``Idempotency-Key``."""
+        super().initial(request, *args, **kwargs)
+        self.idempotency_record = None
+        if request.method == "POST":
+            try:
+                self.idempotency_record = idempotency.claim(request)
+            except idempotency.KeyProblemError as error:
+                raise Problem(error.problem, error.detail) from None
+
+    def finalize_response(
+        self, request: Request, response: Any, *args: Any, **kwargs: Any
+    ) -> Response:
+        final = super().finalize_response(request, response, *args, **kwargs)
+        record = getattr(self, "idempotency_record", None)
+        if record is not None:
+            self.idempotency_record = None
+            idempotency.remember(record, final)
+        return final
+
     def handle_exception(self, exc: Exception) -> Response:
+        if isinstance(exc, idempotency.ReplayError):
+            return cast(Response, idempotency.replayed(exc.record))
+        record = getattr(self, "idempotency_record", None)
+        if record is not None and not isinstance(exc, exceptions.APIException):
+            # An unexpected error: nothing to replay, and the key must not stay claimed.
+            self.idempotency_record = None
+            idempotency.release(record)
         if not isinstance(exc, Problem):
             return super().handle_exception(exc)
         set_rollback()

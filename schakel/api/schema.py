@@ -19,6 +19,10 @@ ERROR_DESCRIPTIONS = {
     "401": "Niet aangemeld: geen, een onbekend, verlopen of ingetrokken token.",
     "404": "Bestaat niet, of u heeft er geen toegang toe (niet toegestaan lijkt op niet gevonden).",
     "415": "Formaat van de invoer niet ondersteund.",
+    "422": (
+        "Idempotency-Key al gebruikt voor een ander verzoek "
+        "(urn:schakel:problem:idempotency-key-reused); er is niets gewijzigd."
+    ),
     "429": "Te veel verzoeken; zie Retry-After.",
 }
 RETRY_AFTER_HEADER = {
@@ -100,6 +104,20 @@ class SchakelAutoSchema(AutoSchema):
                     ),
                 )
             )
+        if self.method == "POST" and not self._allows_anonymous():
+            shared.append(
+                OpenApiParameter(
+                    "Idempotency-Key",
+                    {"type": "string", "minLength": 1, "maxLength": 255},
+                    OpenApiParameter.HEADER,
+                    description=(
+                        "Optioneel, per aanroeper 24 uur bewaard: hetzelfde verzoek met dezelfde "
+                        "sleutel geeft hetzelfde antwoord nog eens (met Idempotent-Replayed: "
+                        "true) en wijzigt niets opnieuw; dezelfde sleutel met een ander verzoek "
+                        "geeft 422, terwijl het eerste nog loopt 409."
+                    ),
+                )
+            )
         return [*super().get_override_parameters(), *shared]
 
     def _allows_anonymous(self) -> bool:
@@ -112,6 +130,8 @@ class SchakelAutoSchema(AutoSchema):
             codes.append("401")
         if self.method in ("POST", "PUT", "PATCH"):
             codes.append("415")
+        if self.method == "POST" and not self._allows_anonymous():
+            codes.append("422")
         if getattr(self.view, "throttle_classes", None):
             codes.append("429")
         for code in codes:

@@ -214,7 +214,12 @@ def seed_cases_demo() -> int:
         plan = ActionPlan.objects.get(case=case)
         draft = latest_version(plan)
         assert draft is not None
-        adopted = plan_adopt(membership=director, item=start_item, based_on_revision=draft.revision)
+        adopted = plan_adopt(
+            membership=director,
+            item=start_item,
+            based_on_revision=draft.revision,
+            meeting_in_progress=True,
+        )
         meeting_set_status(membership=director, meeting=start, status=MeetingStatus.HELD)
         # The next edit starts version 2, a draft for next week's meeting.
         plan_update(

@@ -23,6 +23,7 @@ from schakel.cases.choices import (
 from schakel.cases.models import Case
 from schakel.cases.services import REASSESSMENT_INTERVAL
 from schakel.cases.views import _case_url, _errors, _posted, _run, _table_organisations
+from schakel.core import confirm
 from schakel.core.forms import cleaned_values
 from schakel.core.pages import form_methods
 from schakel.network.models import Organisation
@@ -252,6 +253,24 @@ def case_deescalate(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     membership, case = _managed_case(request, pk)
     form = forms.DeescalateForm(_posted(request))
     intro = _("Leg vast waarheen wordt afgeschaald en hoe lang de nazorg duurt.")
+    page = FormPage(_("Afschalen"), _("Afschalen"), [intro])
+    question = confirm.Confirmation(
+        title=_("Afschalen controleren"),
+        submit=_("Bevestigen: casus afschalen"),
+        back_url=_case_url(case),
+        what=[
+            _(
+                "Casus %(reference)s gaat naar de fase nazorg. Het casusoverleg over deze casus "
+                "stopt; de nazorg loopt tot de ingevulde datum."
+            )
+            % {"reference": case.reference}
+        ],
+        irreversible=_("Afschalen kan niet worden teruggedraaid."),
+    )
+    if response := confirm.review_first(
+        request, form, question, edit=lambda: _form_page(request, case, form, page)
+    ):
+        return response
     return _form_step(
         request,
         case,
@@ -262,7 +281,7 @@ def case_deescalate(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
             **cleaned_values(form, "destination", "aftercare_until"),
         ),
         _("De casus is afgeschaald en in de fase nazorg."),
-        FormPage(_("Afschalen"), _("Afschalen"), [intro]),
+        page,
     )
 
 
@@ -274,6 +293,18 @@ def case_close(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         "Na het afsluiten eindigen alle deelnames: de partners verliezen de toegang tot de "
         "casus. De bewaartermijn gaat vandaag in. Afsluiten kan niet ongedaan worden gemaakt."
     )
+    page = FormPage(_("Casus afsluiten"), _("Verder"), warning=warning)
+    question = confirm.Confirmation(
+        title=_("Afsluiten controleren"),
+        submit=_("Bevestigen: casus definitief afsluiten"),
+        back_url=_case_url(case),
+        what=[_("Casus %(reference)s wordt afgesloten.") % {"reference": case.reference}],
+        irreversible=warning,
+    )
+    if response := confirm.review_first(
+        request, form, question, edit=lambda: _form_page(request, case, form, page)
+    ):
+        return response
     return _form_step(
         request,
         case,
@@ -282,5 +313,5 @@ def case_close(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
             membership=membership, case=case, **cleaned_values(form, "reason", "note")
         ),
         _("De casus is afgesloten."),
-        FormPage(_("Casus afsluiten"), _("Casus definitief afsluiten"), warning=warning),
+        page,
     )

@@ -13,11 +13,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from schakel.accounts.models import Membership
 from schakel.accounts.organisations.selectors import process_directors_of, zvh_for
+from schakel.core import confirm
 from schakel.core.forms import error_summary
 from schakel.intake.choices import DataCategory, Relation
 from schakel.intake.choices import Sex as SexChoice
@@ -122,6 +124,29 @@ def item_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     return render(request, "weighing/item_detail.html", _item_context(membership, view))
 
 
+def _decided(request: HttpRequest, membership: Membership, item: WeighingItem) -> HttpResponse:
+    """Back to the item, with a message that links to the case the decision opened."""
+    item.refresh_from_db()
+    link = follow_up().link(membership, item)
+    done = _("Het besluit van de weging is vastgelegd.")
+    if link is not None and link.url:
+        message: str = format_html(
+            '{} <a class="utrecht-link" href="{}">{}</a>',
+            done,
+            link.url,
+            _("Naar casus %(reference)s") % {"reference": link.reference},
+        )
+    elif link is not None:
+        message = _("%(done)s Er is casus %(reference)s geopend.") % {
+            "done": done,
+            "reference": link.reference,
+        }
+    else:
+        message = done
+    messages.success(request, message)
+    return redirect(_item_url(item))
+
+
 @require_POST
 def item_decide(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     membership = _table_membership(request)
@@ -136,6 +161,26 @@ def item_decide(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         raise Http404
     form = _decision_form(membership, item, request.POST)
     conflict = item.is_decided
+    if not conflict:
+        question = confirm.Confirmation(
+            title=_("Besluit van de weging controleren"),
+            submit=_("Bevestigen: besluit vastleggen"),
+            back_url=_item_url(item),
+            what=[
+                _("Het besluit over wegingspunt %(reference)s wordt vastgelegd.")
+                % {"reference": reference_of(item)},
+                _("Bij opname in de aanpak wordt meteen een casus geopend."),
+            ],
+            irreversible=_("Het besluit kan daarna niet meer worden gewijzigd."),
+        )
+
+        def edit() -> HttpResponse:
+            view = selectors.item_get_for(membership=membership, pk=pk)
+            context = _item_context(membership, view, form=form)
+            return render(request, "weighing/item_detail.html", context)
+
+        if response := confirm.review_first(request, form, question, edit=edit):
+            return response
     if not conflict and form.is_valid():
         try:
             services.item_decide(membership=membership, item=item, data=form.to_input())
@@ -146,8 +191,7 @@ def item_decide(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         except ValidationError as error:
             _apply_service_errors(error, form)
         else:
-            messages.success(request, _("Het besluit van de weging is vastgelegd."))
-            return redirect(_item_url(item))
+            return _decided(request, membership, item)
     view = selectors.item_get_for(membership=membership, pk=pk)
     if conflict:
         context = _item_context(membership, view, conflict=form.summary())

@@ -129,8 +129,9 @@ def test_a_year_only_signal_is_matched_and_the_earlier_spelling_kept(
         "Noodzakelijk en in verhouding: twee samenhangende signalen, een gesprek volstond niet."
     )
     submit(lead, "Besluit vastleggen")
+    submit(lead, "Bevestigen: besluit vastleggen")
     case = Case.objects.get()
-    lead.get_by_role("link", name=f"Naar casus {case.reference}").click()
+    lead.get_by_role("status").get_by_role("link", name=f"Naar casus {case.reference}").click()
     expect(lead).to_have_url(path_is(f"/casussen/{case.pk}/"))
     expect_main_identity(lead)
     axe.check(lead, "case with aliases")

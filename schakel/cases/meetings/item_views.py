@@ -22,8 +22,6 @@ from schakel.cases.meetings import disclosures as disclosure_services
 from schakel.cases.meetings import forms, services
 from schakel.cases.meetings.views import _gate, _member, _optional_url, item_url
 from schakel.cases.models import AgendaItem, Disclosure
-from schakel.cases.plans.services import PlanConflictError, plan_adopt
-from schakel.cases.services import CaseStateError
 from schakel.core.forms import add_service_errors, cleaned_values, error_summary
 from schakel.core.pages import form_methods, save_valid, success_redirect
 from schakel.network.models import Organisation
@@ -216,48 +214,6 @@ def item_decision(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
             request, _("Het besluit is vastgelegd."), item_url(item) + "#besluiten"
         )
     return _render_item(request, membership, pk, decision_form=form)
-
-
-@require_POST
-def item_plan_adopt(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
-    """The meeting adopts the plan's draft version as it was shown."""
-    membership, item, gate = _item_for_action(request, pk, permissions.may_minute)
-    if gate:
-        return redirect(gate)
-    form = forms.PlanAdoptForm(request.POST)
-    target = item_url(item) + "#plan"
-    if not form.is_valid():
-        messages.error(request, _("Het plan is niet vastgesteld; probeer het opnieuw."))
-        return redirect(target)
-    try:
-        version = plan_adopt(
-            membership=membership,
-            item=item,
-            based_on_revision=form.cleaned_data["based_on_revision"],
-        )
-    except PermissionDenied:
-        raise Http404 from None
-    except PlanConflictError:
-        messages.error(
-            request,
-            _(
-                "Het plan is niet vastgesteld: iemand heeft het concept gewijzigd nadat u deze "
-                "pagina opende. Hieronder staat de huidige conceptversie; stel die vast als het "
-                "overleg ermee instemt."
-            ),
-        )
-    except (ValidationError, CaseStateError):
-        messages.error(
-            request,
-            _("Het plan is niet vastgesteld: er is geen conceptversie (meer) om vast te stellen."),
-        )
-    else:
-        messages.success(
-            request,
-            _("Versie %(number)s van het plan van aanpak is vastgesteld in dit overleg.")
-            % {"number": version.number},
-        )
-    return redirect(target)
 
 
 # Disclosures ---------------------------------------------------------------------------------

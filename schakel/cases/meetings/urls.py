@@ -5,7 +5,7 @@ Only UUIDs in the paths; no person data.
 
 from django.urls import URLPattern, path
 
-from schakel.cases.meetings import item_views, views
+from schakel.cases.meetings import confirm_views, item_views, views
 
 urlpatterns: list[URLPattern] = [
     path("casusoverleg/", views.meeting_list, name="meeting_list"),
@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern] = [
         name="meeting_acknowledge",
     ),
     path("casusoverleg/<uuid:pk>/status/", views.meeting_status, name="meeting_status"),
+    path("casusoverleg/<uuid:pk>/annuleren/", confirm_views.meeting_cancel, name="meeting_cancel"),
     path("casusoverleg/<uuid:pk>/agendapunten/", views.item_create, name="item_create"),
     path(
         "casusoverleg/<uuid:pk>/aanwezigheid/",
@@ -36,7 +37,7 @@ urlpatterns: list[URLPattern] = [
     ),
     path(
         "casusoverleg/punten/<uuid:pk>/plan-vaststellen/",
-        item_views.item_plan_adopt,
+        confirm_views.item_plan_adopt,
         name="item_plan_adopt",
     ),
     path(

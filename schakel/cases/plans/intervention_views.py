@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -46,13 +47,25 @@ def intervention_create(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         owners=_table_organisations(case),
         initial={"starts_on": today},
     )
+    added: list[Intervention] = []
     if _run(
         form,
-        lambda: plan_services.intervention_add(
-            membership=membership, case=case, data=form.to_input()
+        lambda: added.append(
+            plan_services.intervention_add(membership=membership, case=case, data=form.to_input())
         ),
     ):
-        return _done(request, case, _("De interventie is aan het plan toegevoegd."))
+        # Back to the plan's interventions, with a link to the one just added.
+        detail = reverse("cases:intervention_detail", kwargs={"pk": added[0].pk})
+        messages.success(
+            request,
+            format_html(
+                '{} <a class="utrecht-link" href="{}">{}</a>',
+                _("De interventie is aan het plan toegevoegd."),
+                detail,
+                _("Interventie bekijken"),
+            ),
+        )
+        return redirect(_case_url(case) + "#interventies")
     context = {
         "case": case,
         "form": form,

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
@@ -24,6 +25,7 @@ from schakel.cases.choices import (
     InterventionKind,
     InterventionStatus,
     LifeDomain,
+    MeetingStatus,
     PlanVersionStatus,
 )
 from schakel.cases.models import ActionPlan, ActionPlanVersion, AgendaItem, Case, Intervention
@@ -254,12 +256,30 @@ def _snapshot(plan: ActionPlan) -> list[dict[str, str]]:
     ]
 
 
+class MeetingNotHeldError(CaseStateError):
+    """A plan is adopted in a meeting that has been held, or that is being held now."""
+
+    detail = gettext_lazy(
+        "Het plan is niet vastgesteld: het overleg is nog niet gehouden. Een plan wordt "
+        "vastgesteld in een overleg dat is gehouden, of dat nu wordt gehouden (bevestig dat dan "
+        "uitdrukkelijk)."
+    )
+
+
 def plan_adopt(
-    *, membership: Membership, item: AgendaItem, based_on_revision: int
+    *,
+    membership: Membership,
+    item: AgendaItem,
+    based_on_revision: int,
+    meeting_in_progress: bool = False,
 ) -> ActionPlanVersion:
-    """The meeting adopts the draft: it is frozen with the interventions as they stand."""
+    """The meeting adopts the draft: it is frozen with the interventions as they stand. Only in
+    a meeting that was held, or that the person says is being held now (``meeting_in_progress``):
+    never ahead of a planned meeting by accident."""
     if not permissions.may_minute(membership, item):
         raise PermissionDenied
+    if item.meeting.status != MeetingStatus.HELD and not meeting_in_progress:
+        raise MeetingNotHeldError
     case = item.case
     with transaction.atomic():
         _lock_open_case(case)

@@ -42,6 +42,13 @@ def management_pages(case: Case) -> list[tuple[str, dict[str, str]]]:
             {"ends_on": day(0)},
         ),
         (url("case_to_monitoring", case), {}),
-        (url("case_deescalate", case), {"destination": "regular_care", "aftercare_until": day(90)}),
-        (url("case_close", case), {"reason": "goals_reached", "note": ""}),
+        (
+            url("case_deescalate", case),
+            {
+                "destination": "regular_care",
+                "aftercare_until": day(90),
+                "stap": "bevestigen",
+            },
+        ),
+        (url("case_close", case), {"reason": "goals_reached", "note": "", "stap": "bevestigen"}),
     ]

@@ -161,5 +161,10 @@ def scene(personas) -> Scene:
         description=INTERVENTION,
     )
     draft.refresh_from_db()
-    adopted = plan_adopt(membership=director, item=item_one, based_on_revision=draft.revision)
+    adopted = plan_adopt(
+        membership=director,
+        item=item_one,
+        based_on_revision=draft.revision,
+        meeting_in_progress=True,
+    )
     return Scene(the_meeting, case_one, case_two, item_one, item_two, adopted, minute_taker)

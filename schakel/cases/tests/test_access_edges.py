@@ -144,6 +144,7 @@ def test_an_intervention_added_after_the_page_was_read_blocks_the_adoption(perso
             membership=director,
             item=on_agenda(personas, case),
             based_on_revision=seen_revision,
+            meeting_in_progress=True,
         )
 
 

@@ -75,7 +75,9 @@ def test_the_meeting_adopts_the_draft(personas, api_client, item) -> None:
     client = api_client(personas.director)
 
     response = post(
-        client, url("agenda-item-plan-adoption", item.pk), {"based_on_revision": draft.revision}
+        client,
+        url("agenda-item-plan-adoption", item.pk),
+        {"based_on_revision": draft.revision, "meeting_in_progress": True},
     )
 
     assert response.status_code == 200, response.content
@@ -83,7 +85,11 @@ def test_the_meeting_adopts_the_draft(personas, api_client, item) -> None:
     assert response.json()["adopted_in"] == str(item.pk)
     draft.refresh_from_db()
     assert draft.status == PlanVersionStatus.ADOPTED
-    nothing = post(client, url("agenda-item-plan-adoption", item.pk), {"based_on_revision": 1})
+    nothing = post(
+        client,
+        url("agenda-item-plan-adoption", item.pk),
+        {"based_on_revision": 1, "meeting_in_progress": True},
+    )
     assert messages(nothing) == {"plan": ["Er is geen conceptversie om vast te stellen."]}
 
 
@@ -96,7 +102,7 @@ def test_adopting_an_outdated_revision_is_a_conflict_and_adopts_nothing(
     response = post(
         api_client(personas.director),
         url("agenda-item-plan-adoption", item.pk),
-        {"based_on_revision": draft.revision + 5},
+        {"based_on_revision": draft.revision + 5, "meeting_in_progress": True},
     )
 
     assert_problem(response, 409, "conflict")
@@ -106,6 +112,44 @@ def test_adopting_an_outdated_revision_is_a_conflict_and_adopts_nothing(
     assert data["current_revision"] == draft.revision
     draft.refresh_from_db()
     assert draft.status == PlanVersionStatus.DRAFT
+
+
+def test_adopting_in_a_meeting_not_held_needs_the_in_progress_confirmation(
+    personas, api_client, item
+) -> None:
+    draft = draft_of(personas, item.case)
+    acknowledge(personas.director, item.meeting)
+
+    response = post(
+        api_client(personas.director),
+        url("agenda-item-plan-adoption", item.pk),
+        {"based_on_revision": draft.revision},
+    )
+
+    data = assert_problem(response, 409, "conflict")
+    assert "het overleg is nog niet gehouden" in data["detail"]
+    draft.refresh_from_db()
+    assert draft.status == PlanVersionStatus.DRAFT
+
+
+def test_adopting_in_a_held_meeting_needs_no_confirmation(personas, api_client, item) -> None:
+    draft = draft_of(personas, item.case)
+    acknowledge(personas.director, item.meeting)
+    meeting_set_status(
+        membership=membership_of(personas.director),
+        meeting=item.meeting,
+        status=MeetingStatus.HELD,
+    )
+
+    response = post(
+        api_client(personas.director),
+        url("agenda-item-plan-adoption", item.pk),
+        {"based_on_revision": draft.revision},
+    )
+
+    assert response.status_code == 200, response.content
+    draft.refresh_from_db()
+    assert draft.status == PlanVersionStatus.ADOPTED
 
 
 def test_adopting_needs_a_revision(personas, api_client, item) -> None:

@@ -94,7 +94,9 @@ def test_editing_after_adoption_starts_a_new_version(personas, api_client, case)
     director = membership_of(personas.director)
     draft = first_draft(director, case, goals="Doel")
     item = on_agenda(personas, case)
-    adopted = plan_adopt(membership=director, item=item, based_on_revision=draft.revision)
+    adopted = plan_adopt(
+        membership=director, item=item, based_on_revision=draft.revision, meeting_in_progress=True
+    )
 
     response = put(api_client(personas.director), url("case-plan", case.pk), plan_body(adopted))
 

@@ -144,7 +144,7 @@ def test_review_monitoring_and_deescalation_through_the_pages(personas, signed_i
     assert "Dit veld is vereist." in text(missing)
     done = client.post(
         url("case_deescalate", case),
-        {"destination": "neighbourhood_team", "aftercare_until": day(60)},
+        {"destination": "neighbourhood_team", "aftercare_until": day(60), "stap": "bevestigen"},
     )
     assert done.status_code == 302
     case.refresh_from_db()
@@ -161,9 +161,17 @@ def test_the_close_page_warns_that_partners_lose_access_and_retention_starts(
     assert "de partners verliezen de toegang tot de casus" in page
     assert "De bewaartermijn gaat vandaag in." in page
 
-    refused = client.post(url("case_close", case), {"reason": "other", "note": ""})
+    refused = client.post(
+        url("case_close", case), {"reason": "other", "note": "", "stap": "bevestigen"}
+    )
     assert "Licht de reden van afsluiting toe." in text(refused)
-    assert client.post(url("case_close", case), {"reason": "moved", "note": ""}).status_code == 302
+    review = client.post(url("case_close", case), {"reason": "moved", "note": ""})
+    assert review.status_code == 200
+    assert "Controleer wat u hebt ingevuld" in text(review)
+    case.refresh_from_db()
+    assert case.phase != CasePhase.CLOSED
+    confirmed = {"reason": "moved", "note": "", "stap": "bevestigen"}
+    assert client.post(url("case_close", case), confirmed).status_code == 302
 
     case.refresh_from_db()
     assert case.phase == CasePhase.CLOSED
@@ -243,13 +251,14 @@ def test_a_case_from_informing_to_closure_through_the_screens(personas, signed_i
     assert (
         lead.post(
             url("case_deescalate", case),
-            {"destination": "regular_care", "aftercare_until": day(90)},
+            {"destination": "regular_care", "aftercare_until": day(90), "stap": "bevestigen"},
         ).status_code
         == 302
     )
     assert (
         director.post(
-            url("case_close", case), {"reason": "goals_reached", "note": "Doelen gehaald."}
+            url("case_close", case),
+            {"reason": "goals_reached", "note": "Doelen gehaald.", "stap": "bevestigen"},
         ).status_code
         == 302
     )
@@ -266,3 +275,60 @@ def test_a_case_from_informing_to_closure_through_the_screens(personas, signed_i
     assert "De casus is afgesloten" in text(closed)
     assert "Doelen bereikt" in text(closed)
     assert director.get(url("case_detail", case)).status_code == 200
+
+
+def test_closing_shows_the_values_back_and_changes_nothing_until_confirmed(
+    personas, signed_in
+) -> None:
+    case = open_case(personas)
+    client = signed_in(personas.director)
+    detail = text(client.get(url("case_detail", case)))
+    assert "utrecht-button-link--secondary-action" in detail
+    data = {"reason": "other", "note": "Verhuisd naar het buitenland."}
+
+    review = text(client.post(url("case_close", case), data))
+
+    assert "Afsluiten controleren" in review
+    assert "Verhuisd naar het buitenland." in review
+    assert 'name="stap" value="bevestigen"' in review
+    assert 'name="stap" value="wijzigen"' in review
+    assert 'type="hidden" name="note" value="Verhuisd naar het buitenland."' in review
+    assert "Afsluiten kan niet ongedaan worden gemaakt." in review
+    edit = text(client.post(url("case_close", case), {**data, "stap": "wijzigen"}))
+    assert "Verhuisd naar het buitenland.</textarea>" in edit
+    case.refresh_from_db()
+    assert case.phase != CasePhase.CLOSED
+
+    done = client.post(url("case_close", case), {**data, "stap": "bevestigen"})
+
+    assert done["Location"] == url("case_detail", case)
+    case.refresh_from_db()
+    assert case.phase == CasePhase.CLOSED
+
+
+def test_deescalating_asks_for_confirmation_first(personas, signed_in) -> None:
+    case = open_case(personas)
+    client = signed_in(personas.director)
+    data = {"destination": "regular_care", "aftercare_until": day(90)}
+
+    review = text(client.post(url("case_deescalate", case), data))
+
+    assert "Afschalen controleren" in review
+    assert "Afschalen kan niet worden teruggedraaid." in review
+    case.refresh_from_db()
+    assert case.phase != CasePhase.AFTERCARE
+    client.post(url("case_deescalate", case), {**data, "stap": "bevestigen"})
+    case.refresh_from_db()
+    assert case.phase == CasePhase.AFTERCARE
+
+
+@pytest.mark.parametrize("persona", ["police_member", "lead_b"])
+def test_others_get_404_on_the_close_review(personas, signed_in, persona) -> None:
+    case = open_case(personas)
+    client = signed_in(getattr(personas, persona))
+    data = {"reason": "moved", "note": ""}
+
+    assert client.post(url("case_close", case), data).status_code == 404
+    assert client.post(url("case_close", case), {**data, "stap": "bevestigen"}).status_code == 404
+    case.refresh_from_db()
+    assert case.phase != CasePhase.CLOSED

@@ -144,7 +144,9 @@ def test_the_plan_draft_is_adopted_in_the_meeting(personas, world, signed_in) ->
     assert f"Conceptversie {draft.number}, revisie {draft.revision}" in page
 
     response = client.post(
-        url("item_plan_adopt", item), {"based_on_revision": draft.revision}, follow=True
+        url("item_plan_adopt", item),
+        {"based_on_revision": draft.revision, "overleg_nu": "ja"},
+        follow=True,
     )
 
     draft.refresh_from_db()
@@ -171,7 +173,9 @@ def test_adopting_a_draft_changed_meanwhile_is_refused_with_a_clear_message(
         ),
     )
 
-    response = client.post(url("item_plan_adopt", item), {"based_on_revision": seen}, follow=True)
+    response = client.post(
+        url("item_plan_adopt", item), {"based_on_revision": seen, "overleg_nu": "ja"}, follow=True
+    )
 
     draft.refresh_from_db()
     assert draft.status == PlanVersionStatus.DRAFT

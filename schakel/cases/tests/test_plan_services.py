@@ -57,7 +57,9 @@ def test_an_adopted_version_is_frozen_and_the_next_edit_starts_a_new_one(persona
     draft.refresh_from_db()
     item = on_agenda(personas, case)
 
-    adopted = plan_adopt(membership=director, item=item, based_on_revision=draft.revision)
+    adopted = plan_adopt(
+        membership=director, item=item, based_on_revision=draft.revision, meeting_in_progress=True
+    )
 
     assert adopted.status == PlanVersionStatus.ADOPTED
     assert adopted.adopted_in == item
@@ -113,7 +115,12 @@ def test_adoption_with_a_stale_revision_is_refused(personas) -> None:
     plan_update(membership=director, case=case, data=_plan_input(draft, housing="Bijgewerkt."))
 
     with pytest.raises(PlanConflictError):
-        plan_adopt(membership=director, item=on_agenda(personas, case), based_on_revision=stale)
+        plan_adopt(
+            membership=director,
+            item=on_agenda(personas, case),
+            based_on_revision=stale,
+            meeting_in_progress=True,
+        )
 
 
 def test_only_the_owner_updates_progress_and_a_finished_intervention_needs_an_outcome(

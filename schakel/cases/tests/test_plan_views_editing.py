@@ -117,7 +117,9 @@ def test_an_adopted_version_shows_its_meeting_and_frozen_interventions(personas,
     intervention = add_intervention(personas, case)
     draft.refresh_from_db()
     item = on_agenda(personas, case)
-    adopted = plan_adopt(membership=director, item=item, based_on_revision=draft.revision)
+    adopted = plan_adopt(
+        membership=director, item=item, based_on_revision=draft.revision, meeting_in_progress=True
+    )
     client = signed_in(personas.lead_a)
     # A later change of the intervention does not change the adopted version.
     changed = client.post(

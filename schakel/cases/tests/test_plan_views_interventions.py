@@ -1,6 +1,8 @@
 """The action-plan screens: interventions (added, changed and removed, a concurrent change
 keeps the input) and the owners' progress page."""
 
+import re
+
 import pytest
 
 from schakel.cases.choices import InterventionStatus
@@ -176,3 +178,23 @@ def test_the_intervention_list_holds_no_descriptions_and_a_bounded_query_count(
     assert text(response).count("(uw organisatie)") == 4
     own = text(client.get(INTERVENTIONS, {"eigen": "on"}))
     assert "OM Arrondissement Noordkaap" not in own.split("<tbody")[1]
+
+
+def test_adding_returns_to_the_interventions_and_a_double_submit_adds_one(
+    personas, signed_in
+) -> None:
+    case = open_case(personas)
+    client = signed_in(personas.director)
+    page = text(client.get(url("intervention_create", case)))
+    token = re.search(r'name="_formulier" value="([^"]+)"', page)
+    assert token is not None
+    data = {**intervention_data(personas.police), "_formulier": token.group(1)}
+
+    first = client.post(url("intervention_create", case), data)
+    second = client.post(url("intervention_create", case), data)
+
+    intervention = Intervention.objects.get(plan__case=case)
+    assert first["Location"] == url("case_detail", case) + "#interventies"
+    assert second["Location"] == first["Location"]
+    shown = text(client.get(url("case_detail", case)))
+    assert f'href="{iurl("intervention_detail", intervention)}">Interventie bekijken</a>' in shown

@@ -36,6 +36,8 @@ def decision_data(outcome: str = WeighingOutcome.INCLUDE, **overrides: Any) -> d
         "justification_category": "ordinary",
         "follow_up_on": "",
         "process_director": "",
+        # As sent from the review step's "Bevestigen" (the first submit shows the review).
+        "stap": "bevestigen",
     }
     for criterion in criteria:
         data[f"note_{criterion.pk}"] = "Besproken met politie en OM."

@@ -246,3 +246,11 @@ class AgendaItemDetailSerializer(AgendaItemSerializer):
 
 class PlanAdoptionSerializer(serializers.Serializer[Any]):
     based_on_revision = revision_field("De revisie van de conceptversie die u vaststelt.")
+    meeting_in_progress = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text=(
+            "true: het overleg wordt nu gehouden (nog niet als gehouden vastgelegd). Zonder "
+            "deze bevestiging wordt een plan alleen vastgesteld in een gehouden overleg."
+        ),
+    )

@@ -318,14 +318,16 @@ class PlanAdoptionView(SchakelAPIView):
             "zoals ze nu zijn; de volgende wijziging begint een nieuwe versie. Stuur de revisie "
             "van het concept mee (based_on_revision). Is het concept intussen gewijzigd, dan "
             "wordt niets vastgesteld: 409 met de huidige versie en revisie. 400 als er geen "
-            "concept is."
+            "concept is. Alleen in een overleg dat als gehouden is vastgelegd, of met "
+            "meeting_in_progress: true (het overleg wordt nu gehouden); anders 409."
         ),
         request=PlanAdoptionSerializer,
         responses={
             200: PlanVersionSerializer,
             **problem_response(
                 "Intussen gewijzigd (niets vastgesteld; met de huidige revisie), het overleg is "
-                "geannuleerd, de casus is afgesloten, of de geheimhouding is nog niet bevestigd "
+                "nog niet gehouden (zonder meeting_in_progress) of geannuleerd, de casus is "
+                "afgesloten, of de geheimhouding is nog niet bevestigd "
                 "(urn:schakel:problem:acknowledgment-required).",
                 PlanConflictProblemSerializer,
             ),
@@ -341,5 +343,6 @@ class PlanAdoptionView(SchakelAPIView):
                 membership=membership,
                 item=item,
                 based_on_revision=serializer.validated_data["based_on_revision"],
+                meeting_in_progress=serializer.validated_data["meeting_in_progress"],
             )
         return Response(PlanVersionSerializer(version).data)

@@ -1,0 +1,110 @@
+"""Forms that are handled once: a one-time token per rendered form.
+
+``{% form_token %}`` (in ``core/partials/form_actions.html`` and ``form_submit.html``, so every
+form with those buttons has one) renders a hidden field with a fresh random token. The
+``SubmitOnceMiddleware`` claims the token of a POST atomically (an ``add`` in the shared database
+cache, a unique key): the first submit runs; a second one with the same token (a double click, a
+replayed request) does not. When the first ended in a redirect, the second is sent to the same
+page with a message; while the first still runs, the second waits briefly for its result. A
+submit that did not end in a redirect (the form was refused) gives the token back, so the same
+form can be sent again after a correction. A POST without a token is handled as before (the
+API and tests post without one; the token is a guard against accidents, not an access control).
+
+Keys are scoped to the signed-in user and hold only the token and a path in this application:
+no person data.
+"""
+
+import secrets
+import time
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+
+FIELD = "_formulier"
+KEEP_SECONDS = 24 * 60 * 60
+PENDING = "~"
+# How long a duplicate waits for the first submit's result before it says "still busy".
+WAIT_SECONDS = 8.0
+WAIT_STEP = 0.1
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def _key(request: HttpRequest, token: str) -> str:
+    user = getattr(request, "user", None)
+    owner = user.pk if user is not None and user.is_authenticated else "anoniem"
+    return f"formulier:{owner}:{token}"
+
+
+def _valid(token: str) -> bool:
+    return 16 <= len(token) <= 64 and all(c.isalnum() or c in "-_" for c in token)
+
+
+def _result_of(key: str) -> str | None:
+    """The first submit's redirect target; waits a little while it is still being handled."""
+    waited = 0.0
+    while True:
+        value = cache.get(key)
+        if value is None:
+            return None
+        if value != PENDING:
+            return str(value)
+        if waited >= WAIT_SECONDS:
+            return PENDING
+        time.sleep(WAIT_STEP)
+        waited += WAIT_STEP
+
+
+def _duplicate(request: HttpRequest, key: str) -> HttpResponse:
+    target = _result_of(key)
+    if target and target != PENDING:
+        messages.info(
+            request,
+            _(
+                "Dit formulier was al verstuurd en is één keer verwerkt. Hieronder ziet u het "
+                "resultaat."
+            ),
+        )
+        return redirect(target)
+    return render(request, "core/submitted_once.html", status=409)
+
+
+class SubmitOnceMiddleware:
+    """Claims a POST's form token before the view runs (after the CSRF check) and records where
+    the view sent the user."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        key = getattr(request, "_schakel_once_key", None)
+        if key is None:
+            return response
+        location = response.get("Location", "") if 300 <= response.status_code < 400 else ""
+        if location and url_has_allowed_host_and_scheme(location, allowed_hosts=None):
+            cache.set(key, location, KEEP_SECONDS)
+        else:
+            cache.delete(key)
+        return response
+
+    def process_view(
+        self, request: HttpRequest, view: Callable[..., HttpResponse], args: object, kwargs: object
+    ) -> HttpResponse | None:
+        if request.method != "POST":
+            return None
+        token = request.POST.get(FIELD, "")
+        if not token or not _valid(token):
+            return None
+        key = _key(request, token)
+        if cache.add(key, PENDING, KEEP_SECONDS):
+            request._schakel_once_key = key  # type: ignore[attr-defined]
+            return None
+        return _duplicate(request, key)
