@@ -188,7 +188,7 @@ def test_a_var_chain_that_doubles_at_every_step_costs_linear_work() -> None:
 
     outcomes = check_contrast(parse_theme(css.encode()))
 
-    assert time.monotonic() - started < 5  # 2**40 tokens if expanded naively
+    assert time.monotonic() - started < 30  # 2**40 tokens if expanded naively: never ends
     [link] = [o for o in outcomes if o.pair.key == "link"]
     assert link.foreground is not None
     assert link.foreground.hex == "#004d26"

@@ -41,6 +41,8 @@ class WorkItemSerializer(serializers.Serializer[WorkItem]):
 
 class WorkItemListView(SchakelAPIView):
     serializer_class = WorkItemSerializer
+    # Work items are gathered from every app, not a queryset: ``kind`` is filtered below.
+    filter_backends: list[Any] = []
 
     @extend_schema(
         summary="Mijn werk",
