@@ -4,18 +4,23 @@ never a second change.
 - The first request with a key claims it by inserting a row with a unique (caller, key); a
   concurrent duplicate waits for that insert (the database's unique index) and then finds the
   row, so two requests never both act.
-- A successful answer (2xx) is stored (status, body, content type, ``Location``) and replayed
+- A successful answer (2xx) is remembered — its status, ``Location`` and only the ``id`` of
+  what it created or changed, never the rest of its body, which may name people — and replayed
   for the same caller, key, method, path and body for 24 hours, with ``Idempotent-Replayed:
-  true``. An answer that changed nothing (4xx, 5xx) releases the key, so a corrected request
-  may use it again.
+  true``. Whoever wants the data reads it with a GET, which checks access again and logs the
+  read like any other. An answer that changed nothing (4xx, 5xx) releases the key, so a
+  corrected request may use it again.
 - The same key with another body, method or path: ``422`` problem
   ``urn:schakel:problem:idempotency-key-reused``; while the first request still runs: ``409``
   problem ``urn:schakel:problem:idempotency-key-in-use``.
-- Keys are scoped per caller (the user behind the token or session): another caller's key
-  with the same value is another key.
+- Keys are scoped per caller: the user behind the token or session *in the acting membership*.
+  Another user's key, or the same user's key in another membership, is another key; a user
+  without an acting membership (memberships ended, say) gets no replay — the view answers as it
+  would without a key.
 """
 
 import hashlib
+import json
 import re
 from datetime import timedelta
 from typing import Any
@@ -27,6 +32,7 @@ from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.request import Request
 
+from schakel.accounts.acting import acting_membership
 from schakel.api.models import IdempotencyRecord
 from schakel.api.problems import ProblemType
 
@@ -70,8 +76,11 @@ def _fingerprint(request: Request) -> str:
     return digest.hexdigest()
 
 
-def _caller(request: Request) -> str:
-    return f"user:{request.user.pk}"
+def _caller(request: Request) -> str | None:
+    membership = acting_membership(request._request)
+    if membership is None:
+        return None
+    return f"user:{request.user.pk}:membership:{membership.pk}"
 
 
 def claim(request: Request) -> IdempotencyRecord | None:
@@ -84,9 +93,12 @@ def claim(request: Request) -> IdempotencyRecord | None:
         raise exceptions.ValidationError(
             {HEADER: [_("Een Idempotency-Key is 1 tot 255 zichtbare ASCII-tekens lang.")]}
         )
+    caller = _caller(request)
+    if caller is None:
+        return None
     now = timezone.now()
     IdempotencyRecord.objects.filter(created_at__lt=now - KEEP).delete()
-    caller, fingerprint = _caller(request), _fingerprint(request)
+    fingerprint = _fingerprint(request)
     try:
         with transaction.atomic():
             return IdempotencyRecord.objects.create(
@@ -125,8 +137,17 @@ def remember(record: IdempotencyRecord, response: Any) -> None:
     record.status_code = response.status_code
     record.content_type = response.get("Content-Type", "")
     record.location = response.get("Location", "")
-    record.body = response.content.decode()
+    record.body = json.dumps({"id": _id_of(response)})
     record.save(update_fields=["status_code", "content_type", "location", "body"])
+
+
+def _id_of(response: Any) -> Any:
+    """The ``id`` in a JSON answer (None when there is none): all a replay repeats."""
+    try:
+        data = json.loads(response.content)
+    except ValueError:
+        return None
+    return data.get("id") if isinstance(data, dict) else None
 
 
 def release(record: IdempotencyRecord) -> None:
@@ -135,7 +156,7 @@ def release(record: IdempotencyRecord) -> None:
 
 def replayed(record: IdempotencyRecord) -> HttpResponse:
     response = HttpResponse(
-        record.body.encode(), status=record.status_code, content_type=record.content_type
+        record.body.encode(), status=record.status_code, content_type="application/json"
     )
     if record.location:
         response["Location"] = record.location

@@ -16,7 +16,7 @@ class IdempotencyRecord(models.Model):
     status_code = models.PositiveSmallIntegerField(null=True)
     content_type = models.CharField(max_length=100, blank=True)
     location = models.CharField(max_length=500, blank=True)
-    # The answer may name people: stored encrypted, like the data it came from.
+    # Only the id of what the answer created or changed (never its data), stored encrypted.
     body = EncryptedTextField(blank=True)
     created_at = models.DateTimeField(db_index=True)
 
