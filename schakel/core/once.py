@@ -27,6 +27,9 @@ from django.utils.translation import gettext as _
 
 FIELD = "_formulier"
 KEEP_SECONDS = 24 * 60 * 60
+# A claim whose request never finished (a worker killed mid-request) frees itself after this,
+# so a form that was never handled can be sent again.
+PENDING_SECONDS = 120
 PENDING = "~"
 # How long a duplicate waits for the first submit's result before it says "still busy".
 WAIT_SECONDS = 8.0
@@ -101,10 +104,12 @@ class SubmitOnceMiddleware:
         if request.method != "POST":
             return None
         token = request.POST.get(FIELD, "")
-        if not token or not _valid(token):
+        user = getattr(request, "user", None)
+        # Only signed-in users' forms create records; anyone else could fill the shared cache.
+        if not token or not _valid(token) or user is None or not user.is_authenticated:
             return None
         key = _key(request, token)
-        if cache.add(key, PENDING, KEEP_SECONDS):
+        if cache.add(key, PENDING, PENDING_SECONDS):
             request._schakel_once_key = key  # type: ignore[attr-defined]
             return None
         return _duplicate(request, key)
