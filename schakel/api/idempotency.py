@@ -80,7 +80,9 @@ def _caller(request: Request) -> str | None:
     membership = acting_membership(request._request)
     if membership is None:
         return None
-    return f"user:{request.user.pk}:membership:{membership.pk}"
+    # A fixed-length digest of who acts in which membership (the column holds 64 characters).
+    scope = f"user:{request.user.pk}:membership:{membership.pk}"
+    return hashlib.sha256(scope.encode()).hexdigest()
 
 
 def claim(request: Request) -> IdempotencyRecord | None:
