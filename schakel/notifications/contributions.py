@@ -1,0 +1,8 @@
+"""What notifications add to the whole (``schakel.core.extensions``): the preferences page in
+the menu, for every signed-in user."""
+
+from django.utils.translation import gettext_lazy as _
+
+from schakel.core.navigation import NavItem
+
+NAVIGATION = [NavItem(_("Meldingen"), "notifications:preferences", None, position=185)]

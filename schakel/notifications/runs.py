@@ -1,0 +1,56 @@
+"""One run of notifications: look at every active membership's work list, bundle what is new
+into deliveries as each person prefers, and send what is due (including retries).
+
+Only active users in active memberships of active organisations are looked at; a person who
+wants no mail is still looked at, so that switching mail on later does not bring old work.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from schakel.accounts.models import Membership
+from schakel.core.work import work_items_for
+from schakel.notifications import delivery
+from schakel.notifications.detection import look
+from schakel.notifications.models import Notification
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RunResult:
+    memberships: int
+    notifications: int
+    deliveries: int
+    attempted: int
+
+
+def _memberships() -> list[Membership]:
+    return list(
+        Membership.objects.active().select_related("organisation", "user").order_by("user_id", "pk")
+    )
+
+
+def run(now: datetime | None = None) -> RunResult:
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    memberships = _memberships()
+    made = 0
+    for membership in memberships:
+        with transaction.atomic():
+            notifications = look(membership, work_items_for(membership), today)
+            Notification.objects.bulk_create(notifications)
+        made += len(notifications)
+    planned = delivery.plan(now)
+    attempted = delivery.send_due(now)
+    delivery.forget_old(now)
+    result = RunResult(len(memberships), made, planned, attempted)
+    logger.info(
+        "notification run: %d memberships, %d notifications, %d deliveries, %d attempted",
+        result.memberships, result.notifications, result.deliveries, result.attempted,
+    )  # fmt: skip
+    return result
