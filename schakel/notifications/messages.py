@@ -35,6 +35,8 @@ KIND_LABELS = {
     "retention_outlook": gettext_lazy("Bewaartermijnen"),
 }
 OTHER_KIND = gettext_lazy("Werk")
+# Kinds whose date is a meeting's: "op" a day, not "uiterlijk".
+DATED = frozenset({"meeting", "invitation"})
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ def line_for(notification: Notification) -> Line:
     values = {"kind": kind, "reference": notification.reference, "date": _when(notification.due_on)}
     if notification.event == Event.CHANGED:
         text = _("Gewijzigd: %(kind)s %(reference)s, nu op %(date)s") % values
+    elif notification.event == Event.DEADLINE and notification.kind in DATED:
+        text = _("Binnenkort: %(kind)s %(reference)s op %(date)s") % values
     elif notification.event == Event.DEADLINE:
         text = _("Termijn nadert: %(kind)s %(reference)s, uiterlijk %(date)s") % values
     elif notification.kind == "meeting" and notification.due_on is not None:

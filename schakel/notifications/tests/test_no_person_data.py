@@ -33,7 +33,7 @@ PLANTED = (
 )  # fmt: skip
 # A line of a message: an event, a kind of work, a reference, perhaps a date; then a link.
 LINE = re.compile(
-    r"^- (Nieuw|Gepland|Gewijzigd|Termijn nadert): [A-Za-z\- ]+ [A-Z0-9\-]+"
+    r"^- (Nieuw|Gepland|Gewijzigd|Termijn nadert|Binnenkort): [A-Za-z\- ]+ [A-Z0-9\-]+"
     r"(( op|, nu op|, uiterlijk) \d{1,2} [a-z]+ \d{4})?$"
 )
 

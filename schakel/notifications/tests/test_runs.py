@@ -92,8 +92,9 @@ def test_a_deadline_is_warned_three_days_ahead_once(personas, clock, world) -> N
         run_at(clock, START + later)
     warnings = [m.body for m in mails_to(personas.police_member) if "Termijn nadert" in m.body]
     assert sum(body.count("Termijn nadert: Interventie") for body in warnings) == 1
-    # The meeting of 9 March is three days ahead on the 6th: its own warning, once.
-    assert sum(body.count("Termijn nadert: Casusoverleg") for body in warnings) == 1
+    # The meeting of 9 March is three days ahead on the 6th: its own reminder, once.
+    reminders = [m.body for m in mails_to(personas.police_member) if "Binnenkort" in m.body]
+    assert sum(body.count("Binnenkort: Casusoverleg") for body in reminders) == 1
 
 
 def test_a_moved_meeting_gives_a_changed_notification(personas, clock, world) -> None:
