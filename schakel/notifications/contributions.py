@@ -1,8 +1,9 @@
 """What notifications add to the whole (``schakel.core.extensions``): the preferences page in
-the menu, for every signed-in user."""
+the menu, for every signed-in user, and its endpoint."""
 
 from django.utils.translation import gettext_lazy as _
 
 from schakel.core.navigation import NavItem
 
 NAVIGATION = [NavItem(_("Meldingen"), "notifications:preferences", None, position=185)]
+API_URLS = ["schakel.notifications.api.urls"]

@@ -17,7 +17,7 @@ from django.core.mail import EmailMultiAlternatives, mailers
 from django.db import transaction
 from django.utils import timezone
 
-from schakel.accounts.models import Membership, User
+from schakel.accounts.models import Membership
 from schakel.notifications.choices import DeliveryStatus, Frequency
 from schakel.notifications.messages import compose
 from schakel.notifications.models import (
@@ -33,11 +33,6 @@ MAX_ATTEMPTS = 5
 RETRY_BASE = timedelta(minutes=5)
 # Sent and given-up deliveries (and their notifications) are kept this long, then deleted.
 KEEP_DELIVERIES = timedelta(days=30)
-
-
-def preference_of(user: User) -> NotificationPreference:
-    found = NotificationPreference.objects.filter(user=user).first()
-    return found or NotificationPreference(user=user)
 
 
 def _digest_moment(now: datetime, hour: int) -> datetime:

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from schakel.accounts.models import User
-from schakel.notifications.delivery import preference_of
 from schakel.notifications.forms import PreferenceForm
+from schakel.notifications.preferences import preference_of, preference_save
 
 
 def _user(request: HttpRequest) -> User:
@@ -29,9 +29,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
     initial = {"frequency": preference.frequency, "digest_hour": preference.digest_hour}
     form = PreferenceForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        preference.frequency = form.cleaned_data["frequency"]
-        preference.digest_hour = form.cleaned_data["digest_hour"]
-        preference.save()
+        preference_save(user=user, **form.cleaned_data)
         messages.success(request, _("Uw voorkeur voor e-mail is opgeslagen."))
         return redirect("notifications:preferences")
     return render(request, "notifications/preferences.html", {"form": form, "email": user.email})

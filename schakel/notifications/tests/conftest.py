@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from schakel.api.tests.conftest import api_client, api_schema, token_for  # noqa: F401 (fixtures)
+
 START = datetime(2026, 3, 2, 7, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
 
