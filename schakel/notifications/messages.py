@@ -15,6 +15,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from schakel.accounts.models import Membership
 from schakel.notifications.choices import Event
 from schakel.notifications.models import Notification
 
@@ -72,6 +73,33 @@ def line_for(notification: Notification) -> Line:
 
 
 @dataclass(frozen=True)
+class Group:
+    """The lines of one membership; a heading names its role and organisation when the mail
+    is about more than one (a link opens in the membership the work belongs to)."""
+
+    heading: str
+    lines: list[Line]
+
+
+def _groups(notifications: list[Notification]) -> list[Group]:
+    by_membership: dict[object, list[Line]] = {}
+    for notification in notifications:
+        by_membership.setdefault(notification.membership_id, []).append(line_for(notification))
+    if len(by_membership) == 1:
+        return [Group(heading="", lines=next(iter(by_membership.values())))]
+    memberships = Membership.objects.select_related("organisation").in_bulk(list(by_membership))
+    groups = []
+    for pk, lines in by_membership.items():
+        membership = memberships[pk]
+        heading = _("Als %(role)s bij %(organisation)s:") % {
+            "role": membership.get_role_display(),
+            "organisation": membership.organisation.name,
+        }
+        groups.append(Group(heading=heading, lines=lines))
+    return groups
+
+
+@dataclass(frozen=True)
 class Message:
     subject: str
     text: str
@@ -81,9 +109,10 @@ class Message:
 def compose(notifications: list[Notification], *, digest: bool) -> Message:
     """The e-mail for these notifications, in the installation's language."""
     with translation.override(settings.LANGUAGE_CODE):
-        lines = [line_for(notification) for notification in notifications]
+        groups = _groups(notifications)
         context = {
-            "lines": lines,
+            "groups": groups,
+            "several": len(groups) > 1,
             "digest": digest,
             "start_url": absolute(reverse("core:dashboard")),
             "preferences_url": absolute(reverse("notifications:preferences")),

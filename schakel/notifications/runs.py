@@ -16,7 +16,7 @@ from schakel.accounts.models import Membership
 from schakel.core.work import work_items_for
 from schakel.notifications import delivery
 from schakel.notifications.detection import look
-from schakel.notifications.models import Notification
+from schakel.notifications.models import Notification, SeenWorkItem, WatchedMembership
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +35,14 @@ def _memberships() -> list[Membership]:
     )
 
 
+def _forget_inactive(memberships: list[Membership]) -> None:
+    """What was seen for memberships no longer active goes: if one becomes active again, its
+    next look is a first look."""
+    active = [membership.pk for membership in memberships]
+    SeenWorkItem.objects.exclude(membership_id__in=active).delete()
+    WatchedMembership.objects.exclude(membership_id__in=active).delete()
+
+
 def run(now: datetime | None = None) -> RunResult:
     now = now or timezone.now()
     today = timezone.localdate(now)
@@ -45,6 +53,7 @@ def run(now: datetime | None = None) -> RunResult:
             notifications = look(membership, work_items_for(membership), today)
             Notification.objects.bulk_create(notifications)
         made += len(notifications)
+    _forget_inactive(memberships)
     planned = delivery.plan(now)
     attempted = delivery.send_due(now)
     delivery.forget_old(now)

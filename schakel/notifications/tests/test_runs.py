@@ -7,9 +7,11 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from schakel.accounts.choices import Role
+from schakel.accounts.tests.factories import MembershipFactory
 from schakel.cases.models import ConsultationMeeting
 from schakel.notifications.choices import Event, Frequency
-from schakel.notifications.models import Delivery, Notification
+from schakel.notifications.models import Delivery, Notification, SeenWorkItem, WatchedMembership
 from schakel.notifications.tests.conftest import START
 from schakel.notifications.tests.helpers import body, mails_to, prefer, run_at
 from schakel.work.tests.world import busy_region
@@ -152,3 +154,40 @@ def test_a_delivery_for_someone_deactivated_before_sending_is_cancelled(
     run_at(clock, START.replace(hour=9))
     assert mails_to(personas.lead_a) == []
     assert Delivery.objects.get(user=personas.lead_a).status == "cancelled"
+
+
+def test_a_person_in_two_roles_reads_which_role_each_line_is_for(personas, clock) -> None:
+    user = personas.ggz_member
+    MembershipFactory(user=user, organisation=personas.municipality_a, role=Role.MUNICIPAL_LEAD)
+    run_at(clock, START)
+    busy_region(personas)
+    prefer(user, Frequency.DIRECT)
+    run_at(clock, START + timedelta(minutes=5))
+    [message] = mails_to(user)
+    under: dict[str, str] = {}
+    heading = ""
+    for line in message.body.splitlines():
+        if line.startswith("Als "):
+            heading = line
+        elif line.startswith("- "):
+            under[line] = heading
+    headings = {
+        next(h for line, h in under.items() if kind in line)
+        for kind in ("Match-suggestie", "Uitnodiging voor een agendapunt")
+    }
+    assert headings == {
+        "Als Regievoerder gemeente bij Gemeente Aldermeer:",
+        "Als Professional ketenpartner bij GGZ Noordkaap:",
+    }
+    assert "kies in Schakel zo nodig eerst de rol" in message.body
+
+
+def test_what_was_seen_for_an_ended_membership_is_forgotten(personas, clock, world) -> None:
+    run_at(clock, START + timedelta(minutes=5))
+    membership = personas.ggz_member.memberships.get()
+    assert SeenWorkItem.objects.filter(membership=membership).exists()
+    membership.ended_at = START
+    membership.save()
+    run_at(clock, START + timedelta(minutes=10))
+    assert not SeenWorkItem.objects.filter(membership=membership).exists()
+    assert not WatchedMembership.objects.filter(membership=membership).exists()
