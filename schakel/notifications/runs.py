@@ -27,6 +27,7 @@ class RunResult:
     notifications: int
     deliveries: int
     attempted: int
+    failed: int = 0
 
 
 def _memberships() -> list[Membership]:
@@ -48,18 +49,29 @@ def run(now: datetime | None = None) -> RunResult:
     today = timezone.localdate(now)
     memberships = _memberships()
     made = 0
+    failed = 0
     for membership in memberships:
-        with transaction.atomic():
-            notifications = look(membership, work_items_for(membership), today)
-            Notification.objects.bulk_create(notifications)
+        try:
+            with transaction.atomic():
+                notifications = look(membership, work_items_for(membership), today)
+                Notification.objects.bulk_create(notifications)
+        except Exception as error:  # one membership's failure must not stop everyone's mail
+            failed += 1
+            logger.error(
+                "notification look at membership %s failed (%s)",
+                membership.pk, type(error).__name__,
+            )  # fmt: skip
+            continue
         made += len(notifications)
     _forget_inactive(memberships)
     planned = delivery.plan(now)
     attempted = delivery.send_due(now)
     delivery.forget_old(now)
-    result = RunResult(len(memberships), made, planned, attempted)
+    result = RunResult(len(memberships), made, planned, attempted, failed)
     logger.info(
-        "notification run: %d memberships, %d notifications, %d deliveries, %d attempted",
-        result.memberships, result.notifications, result.deliveries, result.attempted,
+        "notification run: %d memberships (%d failed), %d notifications, %d deliveries, "
+        "%d attempted",
+        result.memberships, result.failed, result.notifications, result.deliveries,
+        result.attempted,
     )  # fmt: skip
     return result

@@ -10,6 +10,7 @@ from django.urls import reverse
 from schakel.accounts.choices import Role
 from schakel.accounts.tests.factories import MembershipFactory
 from schakel.cases.models import ConsultationMeeting
+from schakel.notifications import runs
 from schakel.notifications.choices import Event, Frequency
 from schakel.notifications.models import Delivery, Notification, SeenWorkItem, WatchedMembership
 from schakel.notifications.tests.conftest import START
@@ -191,3 +192,22 @@ def test_what_was_seen_for_an_ended_membership_is_forgotten(personas, clock, wor
     run_at(clock, START + timedelta(minutes=10))
     assert not SeenWorkItem.objects.filter(membership=membership).exists()
     assert not WatchedMembership.objects.filter(membership=membership).exists()
+
+
+def test_a_failing_work_list_does_not_stop_the_others(personas, clock, world, caplog) -> None:
+    prefer(personas.ggz_member, Frequency.DIRECT)
+    lead = personas.lead_a.memberships.get()
+    real = runs.work_items_for
+
+    def failing_for_the_lead(membership):  # type: ignore[no-untyped-def]
+        if membership.pk == lead.pk:
+            raise RuntimeError("Veldkamp")  # an error's text may hold anything: never logged
+        return real(membership)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(runs, "work_items_for", failing_for_the_lead)
+        result = run_at(clock, START + timedelta(minutes=5))
+    assert result.failed == 1
+    assert len(mails_to(personas.ggz_member)) == 1
+    assert f"notification look at membership {lead.pk} failed (RuntimeError)" in caplog.text
+    assert "Veldkamp" not in caplog.text
