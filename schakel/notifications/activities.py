@@ -9,13 +9,13 @@ from schakel.audit.activities import RegisterEntry
 
 
 class NotificationActivity(models.TextChoices):
-    STAFF_NOTIFICATIONS = "staff_notifications", _("Meldingen aan medewerkers")
+    STAFF_NOTIFICATIONS = "staff_notifications", _("E-mailberichten aan medewerkers")
 
 
 REGISTER = [
     RegisterEntry(
         activity=NotificationActivity.STAFF_NOTIFICATIONS,
-        name="Meldingen aan medewerkers",
+        name="E-mailberichten aan medewerkers",
         name_en="Notifications to staff",
         purpose=(
             "Medewerkers per e-mail laten weten dat er werk voor hen klaarstaat, zonder "
@@ -23,7 +23,8 @@ REGISTER = [
         ),
         legal_basis="AVG art. 6 lid 1 sub e (goede uitvoering van de taak)",
         data_categories=(
-            "E-mailadres, voorkeur voor meldingen, soort werk met kenmerk en datum, verzendstatus"
+            "E-mailadres, voorkeur voor e-mailberichten, soort werk met kenmerk en datum, "
+            "verzendstatus"
         ),
         data_subjects="Medewerkers van deelnemende organisaties",
         recipients="De medewerker zelf (via de mailserver van de organisatie)",

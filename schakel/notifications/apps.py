@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class NotificationsConfig(AppConfig):
     name = "schakel.notifications"
     label = "notifications"
-    verbose_name = _("Meldingen per e-mail")
+    verbose_name = _("Berichten per e-mail")

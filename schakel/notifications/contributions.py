@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from schakel.core.navigation import NavItem
 from schakel.notifications import activities
 
-NAVIGATION = [NavItem(_("Meldingen"), "notifications:preferences", None, position=185)]
+NAVIGATION = [NavItem(_("E-mailberichten"), "notifications:preferences", None, position=185)]
 API_URLS = ["schakel.notifications.api.urls"]
 
 # Its processing activity for the register (``schakel.audit.activities``).

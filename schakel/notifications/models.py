@@ -29,7 +29,7 @@ class NotificationPreference(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = _("voorkeur voor meldingen")
+        verbose_name = _("voorkeur voor e-mailberichten")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(digest_hour__lte=23), name="notification_digest_hour_valid"

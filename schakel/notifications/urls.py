@@ -5,5 +5,5 @@ from schakel.notifications import views
 app_name = "notifications"
 
 urlpatterns = [
-    path("mijn-meldingen/", views.preferences, name="preferences"),
+    path("e-mailberichten/", views.preferences, name="preferences"),
 ]

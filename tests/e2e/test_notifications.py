@@ -28,9 +28,10 @@ def test_a_person_sets_their_own_mail_preference(
     user = personas.ggz_member
     page = new_context(bypass_csp=True).new_page()
     sign_in(page, user, enrolled(user))
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Meldingen").click()
-    expect(page).to_have_url(path_is("/mijn-meldingen/"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Meldingen per e-mail")
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    menu.get_by_role("link", name="E-mailberichten").click()
+    expect(page).to_have_url(path_is("/e-mailberichten/"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Berichten per e-mail")
     expect(page.get_by_role("radio", name="Eén overzicht per dag")).to_be_checked()
     for width in (1366, 320):
         page.set_viewport_size({"width": width, "height": 900})

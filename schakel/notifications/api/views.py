@@ -14,7 +14,7 @@ from schakel.notifications.choices import Frequency
 from schakel.notifications.models import NotificationPreference
 from schakel.notifications.preferences import preference_of, preference_save
 
-TAGS = ["meldingen"]
+TAGS = ["e-mailberichten"]
 
 
 class NotificationPreferenceSerializer(serializers.Serializer[NotificationPreference]):
@@ -46,7 +46,7 @@ class NotificationPreferenceView(SchakelAPIView):
     serializer_class = NotificationPreferenceSerializer
 
     @extend_schema(
-        summary="Uw voorkeur voor meldingen",
+        summary="Uw voorkeur voor e-mailberichten",
         description=(
             "Hoe vaak u e-mail krijgt over werk dat op u wacht, en op welk uur het dagoverzicht "
             "komt. Alleen uw eigen voorkeur."
@@ -59,7 +59,7 @@ class NotificationPreferenceView(SchakelAPIView):
         return Response(NotificationPreferenceSerializer(preference).data)
 
     @extend_schema(
-        summary="Uw voorkeur voor meldingen wijzigen",
+        summary="Uw voorkeur voor e-mailberichten wijzigen",
         description="Beide velden zijn verplicht. Alleen uw eigen voorkeur.",
         request=NotificationPreferenceSerializer,
         responses={200: NotificationPreferenceSerializer},

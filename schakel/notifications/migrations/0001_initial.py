@@ -149,7 +149,7 @@ class Migration(migrations.Migration):
                 ),
             ],
             options={
-                "verbose_name": "voorkeur voor meldingen",
+                "verbose_name": "voorkeur voor e-mailberichten",
             },
         ),
         migrations.CreateModel(

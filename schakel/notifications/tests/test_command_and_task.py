@@ -46,7 +46,7 @@ def test_schedule_enqueues_the_task_once(db) -> None:
     out = StringIO()
     call_command("send_notifications", "--schedule", stdout=out)
     call_command("send_notifications", "--schedule", stdout=out)
-    assert "Meldingentaak ingepland." in out.getvalue()
+    assert "E-mailtaak ingepland." in out.getvalue()
     assert "stond al ingepland" in out.getvalue()
     waiting = DBTaskResult.objects.filter(task_path=send_notifications_task.module_path)
     assert waiting.count() == 1

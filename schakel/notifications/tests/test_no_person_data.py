@@ -127,4 +127,4 @@ def test_every_kind_and_event_renders_without_person_data(personas, clock) -> No
         assert len(lines) == len(notifications)
         for line in lines:
             assert LINE.match(line), line
-        assert "https://schakel.test/mijn-meldingen/" in message.text
+        assert "https://schakel.test/e-mailberichten/" in message.text

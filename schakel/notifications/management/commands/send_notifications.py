@@ -25,14 +25,14 @@ class Command(BaseCommand):
         if options["schedule"]:
             scheduled = schedule_notifications()
             self.stdout.write(
-                "Meldingentaak ingepland."
+                "E-mailtaak ingepland."
                 if scheduled
-                else "De meldingentaak stond al ingepland (of deze takenbackend kan niet plannen)."
+                else "De e-mailtaak stond al ingepland (of deze takenbackend kan niet plannen)."
             )
             return
         with activated(system_context()):
             result = runs.run()
         self.stdout.write(
-            f"{result.memberships} lidmaatschappen bekeken, {result.notifications} meldingen, "
+            f"{result.memberships} lidmaatschappen bekeken, {result.notifications} nieuwe zaken, "
             f"{result.deliveries} e-mails gepland, {result.attempted} verzendpogingen."
         )
