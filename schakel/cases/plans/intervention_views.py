@@ -19,6 +19,7 @@ from schakel.cases.access import has_full_access
 from schakel.cases.choices import (
     OPEN_INTERVENTION_STATUSES,
 )
+from schakel.cases.list_reads import log_intervention_rows
 from schakel.cases.manage_views import _done
 from schakel.cases.models import Intervention
 from schakel.cases.plans import services as plan_services
@@ -239,6 +240,9 @@ def intervention_list(request: HttpRequest) -> HttpResponse:
     if own:
         interventions = interventions.filter(owner_id=membership.organisation_id)
     page = page_of(request, interventions)
+    log_intervention_rows(
+        membership=membership, interventions=page.object_list, name="intervention_list_read"
+    )
     today = timezone.localdate()
     rows = [
         {
