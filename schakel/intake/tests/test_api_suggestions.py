@@ -285,7 +285,9 @@ def test_list_query_count_does_not_grow(
     client = api(personas.lead_a)
     client.get(LIST)
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(
+        15
+    ):  # +3: the one write of the reads shown (claim, insert, chain head)
         response = client.get(LIST)
 
     assert response.json()["count"] > 3
