@@ -326,6 +326,9 @@ def privacy_signals(request: HttpRequest) -> HttpResponse:
         raise Http404
     page = page_of(request, selectors.signal_metadata_for_privacy_officer(membership=membership))
     rows = [_metadata_row(row) for row in page]
+    list_reads.record_list_reads(
+        membership, name="signal_list_read", reads=list_reads.signal_id_reads(rows)
+    )
     return render(request, "intake/privacy_signals.html", {"page": page, "rows": rows})
 
 

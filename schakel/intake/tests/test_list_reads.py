@@ -195,3 +195,15 @@ def test_a_signal_page_logs_the_other_persons_of_its_suggestions(
     url = reverse("intake:signal_detail", kwargs={"pk": across.signal_id})
     signed_in(personas.lead_a).get(url)
     assert logged("signal_suggestions_read") == [pseudonym(across.earlier_signal_id)]
+
+
+def test_the_privacy_officers_metadata_list_logs_the_rows_shown(personas, signed_in) -> None:
+    signals = [someone(personas.police_member, personas.municipality_a, n) for n in range(2)]
+
+    response = signed_in(personas.privacy_officer_a).get(reverse("intake:privacy_signals"))
+
+    assert response.status_code == 200
+    assert sorted(logged("signal_list_read")) == sorted(pseudonym(s.pk) for s in signals)
+    assert {r.actor_user_id for r in LogRecord.objects.filter(name="signal_list_read")} == {
+        str(personas.privacy_officer_a.pk)
+    }

@@ -142,9 +142,8 @@ def test_inbox_query_count_does_not_grow(
         )
     client = signed_in(personas.lead_a)
 
-    with django_assert_max_num_queries(
-        19
-    ):  # +3: the one write of the reads shown (claim, insert, chain head)
+    # +3: the one write of the reads shown (claim, insert, chain head)
+    with django_assert_max_num_queries(19):
         response = client.get(INBOX)
 
     assert response.status_code == 200
