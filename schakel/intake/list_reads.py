@@ -9,7 +9,7 @@ not recorded, as its detail page is not.
 
 from collections.abc import Iterable
 
-from schakel.accounts.models import Membership
+from schakel.accounts.models import User
 from schakel.audit import services as audit
 from schakel.audit.choices import SubjectType
 from schakel.intake.activities import IntakeActivity
@@ -47,6 +47,7 @@ def suggestion_reads(suggestions: Iterable[MatchSuggestion]) -> list[audit.Read]
     ]
 
 
-def record_list_reads(membership: Membership, *, name: str, reads: Iterable[audit.Read]) -> None:
-    """One write for the request: one record per distinct person (and activity) shown."""
-    audit.record_reads(name=name, by=membership.user, reads=reads)
+def record_list_reads(by: User, *, name: str, reads: Iterable[audit.Read]) -> None:
+    """One write for the request: one record per distinct person (and activity) shown, by the
+    signed-in user (the request's, already loaded: no query for the membership's user)."""
+    audit.record_reads(name=name, by=by, reads=reads)

@@ -129,7 +129,7 @@ def signal_list(request: HttpRequest) -> HttpResponse:
         raise Http404
     page = page_of(request, selectors.signal_list_for(membership=membership))
     list_reads.record_list_reads(
-        membership, name="signal_list_read", reads=list_reads.signal_reads(page)
+        acting_user(request), name="signal_list_read", reads=list_reads.signal_reads(page)
     )
     context = {
         "page": page,
@@ -181,7 +181,7 @@ def _detail_context(
         )
         # This signal's read is logged by the fetcher; the other signals' persons here.
         list_reads.record_list_reads(
-            membership,
+            membership.user,  # loaded by the signal's fetcher
             name="signal_suggestions_read",
             reads=[
                 read
@@ -282,7 +282,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     suggestions = list(work.open_suggestions[:INBOX_SECTION_SIZE])
     expiring = list(work.expiring[:INBOX_SECTION_SIZE])
     list_reads.record_list_reads(
-        membership,
+        acting_user(request),
         name="inbox_read",
         reads=[
             *list_reads.signal_reads([*page, *expiring]),
@@ -327,7 +327,7 @@ def privacy_signals(request: HttpRequest) -> HttpResponse:
     page = page_of(request, selectors.signal_metadata_for_privacy_officer(membership=membership))
     rows = [_metadata_row(row) for row in page]
     list_reads.record_list_reads(
-        membership, name="signal_list_read", reads=list_reads.signal_id_reads(rows)
+        acting_user(request), name="signal_list_read", reads=list_reads.signal_id_reads(rows)
     )
     return render(request, "intake/privacy_signals.html", {"page": page, "rows": rows})
 

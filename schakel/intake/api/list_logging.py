@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from schakel.api.base import VisibleListView
-from schakel.api.views import acting_membership_of
+from schakel.api.views import acting_membership_of, api_user
 from schakel.audit.services import Read
 from schakel.intake import list_reads
 
@@ -25,7 +25,8 @@ class LoggedListView(VisibleListView):
         page = super().paginate_queryset(queryset)
         membership = acting_membership_of(self.request)
         if page is not None and membership is not None and not self.fake:
-            list_reads.record_list_reads(membership, name=self.read_name, reads=self.reads(page))
+            user = api_user(self.request)
+            list_reads.record_list_reads(user, name=self.read_name, reads=self.reads(page))
         return page
 
 
