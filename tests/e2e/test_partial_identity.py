@@ -22,7 +22,6 @@ from tests.e2e.case_flow_helpers import (
     AccessibilityLog,
     iso,
     screenshot,
-    select_option_containing,
     signed_in_page,
 )
 from tests.e2e.helpers import E2E_MARKS, ContextFactory, path_is, submit
@@ -112,7 +111,7 @@ def test_a_year_only_signal_is_matched_and_the_earlier_spelling_kept(
     for organisation in WEIGHING_TABLE:
         lead.get_by_role("checkbox", name=organisation, exact=True).check()
     submit(lead, "Weging plannen")
-    select_option_containing(lead, "Signaal", reference)
+    lead.get_by_role("radio", name=f"Signaal {reference}", exact=True).check()
     submit(lead, "Persoon aanmelden")
     added = lead.get_by_text("De persoon staat op de agenda als wegingspunt")
     item_reference = re.search(r"wegingspunt (\S+?)\.?$", added.inner_text().strip())
