@@ -132,6 +132,11 @@ def test_the_header_takes_at_most_a_fifth_of_a_phone_screen(
     header = page.evaluate("document.querySelector('header').getBoundingClientRect().height")
     assert header <= PHONE["height"] / 5 + 10, header  # it was a third (282 px)
     expect(page.get_by_label("Ik werk als")).to_be_visible()  # label hidden, the choice is not
+    # Radio buttons (and checkboxes, the same rule) are 24 px targets (WCAG 2.5.8).
+    box = page.get_by_role("radio").first.bounding_box()
+    assert box is not None
+    assert box["width"] >= 24
+    assert box["height"] >= 24
 
 
 def test_the_signal_form_works_with_javascript_switched_off(
