@@ -28,6 +28,7 @@ from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
 from schakel.accounts.permissions import superuser_required
 from schakel.core.forms import ErrorItem, error_summary
+from schakel.core.once import token_required
 from schakel.core.pages import form_methods, page_of
 from schakel.intake import (
     admin_services,
@@ -84,6 +85,7 @@ def _detail_url(signal: Signal) -> str:
     return reverse("intake:signal_detail", kwargs={"pk": signal.pk})
 
 
+@token_required
 @form_methods
 def signal_create(request: HttpRequest) -> HttpResponse:
     membership = acting_membership(request)
@@ -113,7 +115,13 @@ def signal_create(request: HttpRequest) -> HttpResponse:
                 )
                 return redirect(_detail_url(signal))
         errors = error_summary(form, (accounts, formset))
-    context = {"form": form, "formset": formset, "accounts": accounts, "errors": errors}
+    context = {
+        "form": form,
+        "formset": formset,
+        "accounts": accounts,
+        "errors": errors,
+        "open": form.open_sections(formset, accounts),
+    }
     return render(request, "intake/signal_form.html", context)
 
 

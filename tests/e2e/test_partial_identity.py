@@ -43,6 +43,7 @@ def register(
     if born:
         page.locator("#id_date_of_birth").fill(born)
     if year:
+        page.get_by_text("Geboortedatum niet bekend?").click()  # a folded section
         page.get_by_label("Geboortejaar").fill(year)
     page.get_by_label("Woongemeente").select_option(label="Gemeente Aldermeer")
     page.get_by_label("Wat is er waargenomen?").fill(observation)

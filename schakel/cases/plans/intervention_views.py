@@ -34,11 +34,13 @@ from schakel.cases.views import (
     _table_organisations,
     case_reference,
 )
+from schakel.core.once import token_required
 from schakel.core.pages import form_methods, page_of, query_without_page
 
 # Interventions --------------------------------------------------------------------------------
 
 
+@token_required
 @form_methods
 def intervention_create(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     membership, case = _plan_case(request, pk)

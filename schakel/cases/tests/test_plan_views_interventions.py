@@ -39,7 +39,7 @@ def test_interventions_are_added_changed_and_removed_through_the_pages(personas,
         url("intervention_create", case),
         intervention_data(personas.police, description="", due_on=day(-1)),
     )
-    assert "Dit veld is vereist." in text(refused)
+    assert "Vul „Omschrijving” in." in text(refused)
     refused = client.post(
         url("intervention_create", case), intervention_data(personas.police, due_on=day(-1))
     )
