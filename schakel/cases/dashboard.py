@@ -11,6 +11,7 @@ from django.utils import timezone
 from schakel.accounts.choices import TABLE_ROLES
 from schakel.accounts.models import Membership
 from schakel.cases import selectors
+from schakel.cases.list_reads import log_intervention_rows
 from schakel.cases.views import case_reference
 
 # The role dashboard ---------------------------------------------------------------------------
@@ -43,11 +44,15 @@ class RoleDashboard:
 
 
 def role_dashboard(membership: Membership | None) -> RoleDashboard | None:
-    """The cases part of the dashboard for the table roles (no person data); None otherwise."""
+    """The cases part of the dashboard for the table roles; None otherwise. The overdue
+    interventions show their kind and status: their persons are logged."""
     if membership is None or membership.role not in TABLE_ROLES:
         return None
     board = selectors.dashboard_for(membership=membership)
     overdue = _section(board.overdue_interventions)
+    log_intervention_rows(
+        membership=membership, interventions=overdue.rows, name="dashboard_interventions_read"
+    )
     overdue = Section(
         rows=[
             {"intervention": i, "case_reference": case_reference(i.plan.case_id)}
