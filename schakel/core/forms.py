@@ -116,8 +116,13 @@ class StyledFormMixin:
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]
-        if getattr(self, "is_bound", False) and token_missing(getattr(self, "data", None)):
-            self.add_error(None, FORM_EXPIRED)  # type: ignore[attr-defined]
+        if not getattr(self, "is_bound", False) or not token_missing(getattr(self, "data", None)):
+            return
+        # An empty, optional row of a formset carries no error of its own: marking it would open
+        # the folded sections it is in. The main form says the form expired.
+        if getattr(self, "empty_permitted", False) and not self.has_changed():  # type: ignore[attr-defined]
+            return
+        self.add_error(None, FORM_EXPIRED)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,25 @@ def test_an_intervention_form_without_its_token_is_refused_as_expired(personas, 
     assert Intervention.objects.filter(plan__case=case).count() == 1
 
 
+def test_a_plan_version_and_a_meeting_without_their_token_are_refused_as_expired(
+    personas, signed_in
+) -> None:
+    case = open_case(personas)
+    client = _enforcing(signed_in(personas.director))
+    for address, data, written in (
+        (url("plan_edit", case), plan_data(analysis_housing="Woont bij zijn ouders."),
+         ActionPlanVersion.objects.filter(plan__case=case)),
+        (CREATE, meeting_form(personas), ConsultationMeeting.objects.all()),
+    ):  # fmt: skip
+        csrf = tokens_of(text(client.get(address)))["csrfmiddlewaretoken"]
+
+        stale = client.post(address, {**data, "csrfmiddlewaretoken": csrf})
+
+        assert stale.status_code == 200, address
+        assert EXPIRED in text(stale)
+        assert not written.exists(), address
+
+
 def test_the_test_client_and_the_api_post_without_a_token_as_before(personas, signed_in) -> None:
     case = open_case(personas)
     client = signed_in(personas.director)  # CSRF checks off, as for every view test

@@ -88,3 +88,25 @@ def test_a_duplicate_while_the_first_still_runs_says_so_and_acts_not(
     assert response.status_code == 409
     assert "Dit formulier is al verstuurd" in text(response)
     assert Signal.objects.count() == 0
+
+
+def test_a_signal_form_without_its_token_is_refused_and_keeps_empty_sections_folded(
+    personas, signed_in
+) -> None:
+    client = signed_in(personas.police_member)
+    client.handler.enforce_csrf_checks = True  # as a browser: the form-token check applies
+    page = client.get(CREATE).content.decode()
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    assert csrf is not None
+    data = {**form_data(personas.municipality_a), "csrfmiddlewaretoken": csrf.group(1)}
+
+    stale = client.post(CREATE, data)
+
+    assert stale.status_code == 200
+    shown = text(stale)
+    assert "Dit formulier is verlopen" in shown
+    assert not Signal.objects.exists()
+    # The empty rows of accounts and people around the person get no error of their own, so
+    # their folded sections stay closed; only the form as a whole is said to have expired.
+    assert shown.count("Dit formulier is verlopen") == 1
+    assert re.findall(r"<details[^>]*\bopen\b", shown) == []
