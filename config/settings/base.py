@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "schakel.cases",
     "schakel.privacy",
     "schakel.work",
+    "schakel.search",
 ]
 
 MIDDLEWARE = [
@@ -84,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "schakel.accounts.context_processors.navigation",
                 "schakel.core.theme.page_theme",
+                "schakel.search.context_processors.search_box",
             ],
         },
     },

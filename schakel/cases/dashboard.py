@@ -11,7 +11,6 @@ from django.utils import timezone
 from schakel.accounts.choices import TABLE_ROLES
 from schakel.accounts.models import Membership
 from schakel.cases import selectors
-from schakel.cases.views import case_reference
 
 # The role dashboard ---------------------------------------------------------------------------
 
@@ -49,10 +48,7 @@ def role_dashboard(membership: Membership | None) -> RoleDashboard | None:
     board = selectors.dashboard_for(membership=membership)
     overdue = _section(board.overdue_interventions)
     overdue = Section(
-        rows=[
-            {"intervention": i, "case_reference": case_reference(i.plan.case_id)}
-            for i in overdue.rows
-        ],
+        rows=[{"intervention": i, "case_reference": i.plan.case.reference} for i in overdue.rows],
         more=overdue.more,
     )
     return RoleDashboard(

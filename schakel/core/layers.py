@@ -33,6 +33,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # Mijn werk for API clients: the work-items endpoint over what every app contributes
     # (``WORK_ITEMS``); the page and the menu's counts are core's (``schakel.core.work``).
     ("work",),
+    # The search over what every app contributes (``SEARCH_PROVIDERS``): by reference, and by
+    # name for the roles whose work needs it (docs/search.md).
+    ("search",),
 )
 
 API_PLUMBING = "api"

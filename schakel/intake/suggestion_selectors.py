@@ -47,11 +47,13 @@ def suggestion_list_for(*, membership: Membership | None) -> QuerySet[MatchSugge
             "decided_at",
             "explanation",
             "signal__id",
+            "signal__reference",
             "signal__created_at",
             "signal__directing_municipality__name",
             "signal__phenomenon__name",
             "signal__urgency",
             "earlier_signal__id",
+            "earlier_signal__reference",
             "earlier_signal__created_at",
             "earlier_signal__directing_municipality__name",
         )

@@ -154,4 +154,4 @@ def test_the_dashboard_query_count_does_not_grow_with_the_cases(
         busy_case(personas, given_names=name)
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(DASHBOARD)
-    assert text(response).count("C-") >= 4 * 5
+    assert text(response).count("CAS-") >= 4 * 5
