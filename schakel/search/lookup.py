@@ -8,6 +8,8 @@ of search and the number of results — never the search term.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
@@ -25,6 +27,9 @@ from schakel.search.activities import SearchActivity
 NAME_SEARCH_ROLES = frozenset({Role.MUNICIPAL_LEAD, Role.PROCESS_DIRECTOR})
 BY_REFERENCE = "reference"
 BY_NAME = "name"
+# Name searches per user in a window: enough for a day's calls, too few to walk a list of names.
+NAME_SEARCH_WINDOW_SECONDS = 10 * 60
+DEFAULT_NAME_SEARCHES_PER_WINDOW = 30
 
 
 @dataclass(frozen=True)
@@ -71,10 +76,27 @@ def by_reference(*, membership: Membership, text: str) -> Outcome:
     return Outcome(hits=hits, kind=BY_REFERENCE)
 
 
-def refuse_name_search(*, membership: Membership) -> None:
-    """A name search by a role without it: nothing is looked up; the attempt is logged."""
+def refuse_name_search(*, membership: Membership, result: str = "refused") -> None:
+    """A name search by a role without it (or over the limit): nothing is looked up; the
+    attempt is logged."""
     with transaction.atomic():
-        _log(membership, BY_NAME, [], "refused")
+        _log(membership, BY_NAME, [], result)
+
+
+def within_name_search_limit(membership: Membership) -> bool:
+    """Counts this name search of the user (in the shared cache, keyed by the user's id only);
+    False once the user has done ``SCHAKEL_NAME_SEARCHES_PER_10_MINUTES`` in the window."""
+    limit = int(
+        getattr(settings, "SCHAKEL_NAME_SEARCHES_PER_10_MINUTES", DEFAULT_NAME_SEARCHES_PER_WINDOW)
+    )
+    key = f"zoeken-op-naam:{membership.user_id}"
+    cache.add(key, 0, NAME_SEARCH_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, NAME_SEARCH_WINDOW_SECONDS)
+        count = 1
+    return count <= limit
 
 
 def by_name(*, membership: Membership, given_names: str, surname: str) -> Outcome:

@@ -26,6 +26,7 @@ def _page(
     name_form: NameForm | None = None,
     outcome: lookup.Outcome | None = None,
     refused: bool = False,
+    throttled: bool = False,
 ) -> HttpResponse:
     allowed = lookup.may_search_by_name(membership)
     reference_form = reference_form or ReferenceForm()
@@ -36,9 +37,11 @@ def _page(
         "name_form": name_form,
         "outcome": outcome,
         "refused": refused,
+        "throttled": throttled,
         "errors": errors,
     }
-    return render(request, "search/search.html", context, status=403 if refused else 200)
+    status = 403 if refused else 429 if throttled else 200
+    return render(request, "search/search.html", context, status=status)
 
 
 def _by_reference(
@@ -56,6 +59,9 @@ def _by_name(request: HttpRequest, membership: Membership, form: NameForm) -> Ht
         return _page(request, membership, refused=True)
     if not form.is_valid():
         return _page(request, membership, name_form=form)
+    if not lookup.within_name_search_limit(membership):
+        lookup.refuse_name_search(membership=membership, result="throttled")
+        return _page(request, membership, name_form=form, throttled=True)
     outcome = lookup.by_name(
         membership=membership,
         given_names=form.cleaned_data["voornaam"],

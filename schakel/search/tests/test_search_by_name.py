@@ -113,3 +113,22 @@ def test_a_name_search_is_logged_per_person_shown_without_the_name(personas, sig
     for record in records:
         assert NAME.lower() not in str(record.attributes).lower()
         assert "daan" not in str(record.attributes).lower()
+
+
+def test_name_searches_are_limited_per_user(personas, signed_in, settings) -> None:
+    settings.SCHAKEL_NAME_SEARCHES_PER_10_MINUTES = 2
+    scene = two_municipalities(personas)
+    client = signed_in(personas.lead_a)
+    for _ in range(2):
+        assert scene.signal_a.reference in _by_name(client, NAME).content.decode()
+    before = LogRecord.objects.count()
+    over = _by_name(client, NAME)
+    assert over.status_code == 429
+    assert scene.signal_a.reference not in over.content.decode()
+    [record] = LogRecord.objects.order_by("sequence")[before:]
+    assert (record.result, record.data_subject_id) == ("throttled", "")
+    # Another user, and a search by reference, are not held up.
+    assert (
+        scene.signal_a.reference in _by_name(signed_in(personas.colleague_a), NAME).content.decode()
+    )
+    assert client.get(SEARCH, {"referentie": scene.case_a.reference}).status_code == 200
