@@ -21,7 +21,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-# The scope of an installation-wide sequence (persons: one person across organisations).
+# The scope of the installation-wide sequences that every model with a reference counts in.
 INSTALLATION = uuid.UUID(int=0)
 REFERENCE_LENGTH = 20
 _DIGITS = 4
