@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.apps import apps
+from django.urls import reverse
 from django.utils import timezone
 
 from schakel.cases.models import ActionPlan, Case, ConsultationMeeting
@@ -96,3 +97,14 @@ def test_a_reference_holds_no_person_data(personas) -> None:
         if value:
             assert str(value).lower() not in signal.reference.lower()
     assert SHAPE.match(signal.reference)
+
+
+def test_the_person_page_and_the_lists_show_the_references(personas, signed_in) -> None:
+    scene = two_municipalities(personas)
+    client = signed_in(personas.lead_a)
+    person_page = client.get(
+        reverse("intake:main_identity", kwargs={"pk": scene.case_a.subject_id})
+    ).content.decode()
+    assert f"Kenmerk van de betrokkene: {scene.case_a.subject.reference}" in person_page
+    assert scene.case_a.reference in client.get(reverse("cases:case_list")).content.decode()
+    assert scene.signal_a.reference in client.get(reverse("intake:signal_list")).content.decode()
