@@ -87,8 +87,10 @@ demo-db: setup
 run: demo-db
 	$(DEV_ENV) $(PY) manage.py demo_accounts --address http://$(HOST):$(PORT)/
 	$(DEV_ENV) $(PY) manage.py apply_retention --schedule
+	$(DEV_ENV) $(PY) manage.py send_notifications --schedule
+	@echo "==> E-mail van de demo (berichten over werk, zonder persoonsgegevens) staat als bestanden in $(CURDIR)/var/mail/"
 	@echo "==> Schakel draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl-C)"
-	$(DEV_ENV) exec scripts/run-dev $(PY) $(HOST) $(PORT)
+	$(DEV_ENV) SCHAKEL_BASE_URL=http://$(HOST):$(PORT) exec scripts/run-dev $(PY) $(HOST) $(PORT)
 
 # --- test -------------------------------------------------------------------------------
 

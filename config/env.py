@@ -148,3 +148,16 @@ def parse_key_ring(name: str, value: str) -> dict[str, bytes]:
     if not ring:
         raise ImproperlyConfigured(f"{name} must hold at least one key.")
     return ring
+
+
+def env_https_origin(name: str, default: str) -> str:
+    """An https origin such as ``https://schakel.gemeente.example`` (no path; a trailing slash
+    is dropped): where links in e-mail point."""
+    value = (_raw(name) or default).rstrip("/")
+    host = value.removeprefix("https://")
+    if not value.startswith("https://") or not host or any(c in host for c in "/?#@ "):
+        raise ImproperlyConfigured(
+            f"Environment variable {name} must be an https address without a path, "
+            "such as https://schakel.gemeente.example."
+        )
+    return value

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "schakel.cases",
     "schakel.privacy",
     "schakel.work",
+    "schakel.notifications",
     "schakel.search",
 ]
 
@@ -299,6 +300,18 @@ SCHAKEL_MATCH_LIKELY, SCHAKEL_MATCH_POSSIBLE = env_match_bands()
 SCHAKEL_EXPIRY_WARNING_DAYS = 30
 # The privacy officer sees what the retention sweep will delete within this many days.
 SCHAKEL_RETENTION_OUTLOOK_DAYS = 90
+
+# E-mail (notifications, docs/notifications.md): SMTP; production reads the server from
+# SCHAKEL_EMAIL_* (docs/operations.md), the demo writes files into var/mail/. Links in e-mail
+# start with SCHAKEL_BASE_URL (scheme and host, no trailing slash).
+MAILERS: dict[str, Any] = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {"host": "localhost", "port": 25, "timeout": 30},
+    }
+}
+DEFAULT_FROM_EMAIL = "Schakel <noreply@schakel.example>"
+SCHAKEL_BASE_URL = "http://127.0.0.1:8000"
 
 # Demo mode allows `manage.py demo_totp`; it is never on outside dev settings.
 SCHAKEL_DEMO_MODE = False

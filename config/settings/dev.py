@@ -32,6 +32,15 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
     )
 
+# E-mail of the demo goes into files (one per message) in var/mail/; `make run` says where.
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": str(VAR_DIR / "mail")},
+    }
+}
+SCHAKEL_BASE_URL = env_str("SCHAKEL_BASE_URL", "http://127.0.0.1:8000")
+
 # Static files come from the source folders (no collectstatic), also with DEBUG off: WhiteNoise
 # finds them through the static-file finders and rereads them on every change.
 WHITENOISE_AUTOREFRESH = True

@@ -1,8 +1,9 @@
 """Production: every secret from the environment; refuses to start without them."""
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_rate, env_str
+from config.env import env_bool, env_https_origin, env_int, env_list, env_rate, env_str
 
 from .base import *  # noqa: F403
 from .keys import keys_from_environment, parsed
@@ -39,6 +40,29 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# E-mail (notifications): the organisation's SMTP server. Links in e-mail start with
+# SCHAKEL_BASE_URL, by default https:// and the first allowed host.
+SCHAKEL_BASE_URL = env_https_origin("SCHAKEL_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env_str("SCHAKEL_EMAIL_HOST", "localhost"),
+            "port": env_int("SCHAKEL_EMAIL_PORT", 587, minimum=1),
+            "username": env_str("SCHAKEL_EMAIL_USER", ""),
+            "password": env_str("SCHAKEL_EMAIL_PASSWORD", ""),
+            "use_tls": env_bool("SCHAKEL_EMAIL_STARTTLS", True),
+            "use_ssl": env_bool("SCHAKEL_EMAIL_SSL", False),
+            "timeout": env_int("SCHAKEL_EMAIL_TIMEOUT", 30, minimum=1),
+        },
+    }
+}
+if MAILERS["default"]["OPTIONS"]["use_tls"] and MAILERS["default"]["OPTIONS"]["use_ssl"]:
+    raise ImproperlyConfigured(
+        "Set SCHAKEL_EMAIL_STARTTLS or SCHAKEL_EMAIL_SSL, not both (SSL: set STARTTLS to false)."
+    )
+DEFAULT_FROM_EMAIL = env_str("SCHAKEL_EMAIL_FROM", f"Schakel <noreply@{ALLOWED_HOSTS[0]}>")
 
 # Structured application logs for the operator's log collector: one JSON object per line with
 # the trace id (schakel.core.logs); no person data, no query strings. `make run` keeps plain text.

@@ -32,6 +32,8 @@ STORAGES = {
 }
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_AUTOREFRESH = True
+# E-mail goes to django.core.mail.outbox: the test environment replaces MAILERS by locmem.
+SCHAKEL_BASE_URL = "https://schakel.test"
 # The house-style tests fetch a tokens file from a local http server (schakel/theming/tests).
 SCHAKEL_THEME_LOOPBACK_HTTP = True
 

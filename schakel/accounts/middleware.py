@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -69,6 +70,25 @@ class SessionTimeoutMiddleware:
         return self.get_response(request)
 
 
+def checked_public_paths(prefixes: list[object]) -> tuple[str, ...]:
+    """The contributed public prefixes, refused at start-up unless each is a path of at least
+    one segment that starts and ends with ``/`` (fail closed: ``"/"`` or ``""`` would open every
+    page, ``"/a"`` also ``/admin``)."""
+    for prefix in prefixes:
+        if (
+            not isinstance(prefix, str)
+            or len(prefix) < 3
+            or not prefix.startswith("/")
+            or not prefix.endswith("/")
+            or "//" in prefix
+            or prefix.startswith(API_PREFIX)
+        ):
+            raise ImproperlyConfigured(
+                f"PUBLIC_PATHS: {prefix!r} is geen pad van de vorm '/naam/' (buiten /api/)."
+            )
+    return tuple(str(prefix) for prefix in prefixes)
+
+
 class MfaRequiredMiddleware:
     """Every page needs a signed-in user who passed the second factor, unless listed public."""
 
@@ -76,7 +96,7 @@ class MfaRequiredMiddleware:
         self.get_response = get_response
         # Apps may add public prefixes (``PUBLIC_PATHS``): the house style's stylesheet, which
         # the sign-in page loads too.
-        self.public = PUBLIC_PREFIXES + tuple(contributions(PUBLIC_PATHS))
+        self.public = PUBLIC_PREFIXES + checked_public_paths(contributions(PUBLIC_PATHS))
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         path = request.path

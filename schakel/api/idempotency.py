@@ -28,6 +28,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.request import Request
@@ -39,6 +40,7 @@ from schakel.api.problems import ProblemType
 HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"
 KEEP = timedelta(hours=24)
+FINGERPRINT_SALT = "schakel.api.idempotency.fingerprint"
 KEY_PATTERN = re.compile(r"^[\x21-\x7e]{1,255}$")
 REUSED = ProblemType(
     "idempotency-key-reused",
@@ -69,11 +71,11 @@ class ReplayError(Exception):
 
 
 def _fingerprint(request: Request) -> str:
-    digest = hashlib.sha256()
-    for part in (request.method or "", request.path):
-        digest.update(part.encode() + b"\0")
-    digest.update(request._request.body)
-    return digest.hexdigest()
+    # Keyed (HMAC with the instance's secret): a plain hash of a body would let whoever reads
+    # the table confirm a guessed body — a BSN has only 10⁹ values.
+    method, path = request.method or "", request.path
+    message = method.encode() + b"\0" + path.encode() + b"\0" + request._request.body
+    return salted_hmac(FINGERPRINT_SALT, message, algorithm="sha256").hexdigest()
 
 
 def _caller(request: Request) -> str | None:

@@ -108,7 +108,8 @@ class SchakelAutoSchema(AutoSchema):
             shared.append(
                 OpenApiParameter(
                     "Idempotency-Key",
-                    {"type": "string", "minLength": 1, "maxLength": 255},
+                    # Visible ASCII only, as ``idempotency.KEY_PATTERN`` checks.
+                    {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"},
                     OpenApiParameter.HEADER,
                     description=(
                         "Optioneel, per aanroeper 24 uur bewaard: hetzelfde verzoek met dezelfde "

@@ -4,7 +4,7 @@ If the record cannot be written the exception propagates and the caller's transa
 back: an action whose log entry cannot be written does not happen (fail closed).
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -83,7 +83,6 @@ def log_processing(
         "start_time": log_time(started_at) if started_at else now,
         "end_time": now,
         "status_code": status.value,
-        "activity_id": str(activity),
         "actor_user_id": str(by.pk) if by is not None else "",
         "actor_organisation_id": ctx.organisation_id if by is not None else "",
         "actor_role": ctx.role if by is not None else "",
@@ -92,6 +91,56 @@ def log_processing(
         "attributes": dict(attributes or {}),
     }
     targets: Sequence[Subject | None] = list(subjects) or [None]
+    return _append(base, [(str(activity), subject) for subject in targets])
+
+
+@dataclass(frozen=True)
+class Read:
+    """One data subject shown by a list, under the processing activity it was shown for."""
+
+    activity: str  # a key of the register (``schakel.audit.activities``)
+    subject: Subject
+
+
+def record_reads(
+    *,
+    name: str,
+    by: AbstractBaseUser,
+    reads: Iterable[Read],
+    attributes: dict[str, AttributeValue] | None = None,
+) -> list[LogRecord]:
+    """The reads of a list page: one record per distinct (activity, data subject) shown, all
+    written at once (one claim of sequence numbers, one insert statement). A list that shows
+    nobody writes nothing, unlike ``log_processing``, which records an action without subject.
+    """
+    _check_attributes(attributes)
+    distinct = list(dict.fromkeys(reads))
+    unknown = {read.activity for read in distinct} - set(activity_keys())
+    if unknown:
+        raise ValueError(f"Activities {sorted(unknown)!r} are not in the register.")
+    if not distinct:
+        return []
+    ctx = context.current()
+    now = log_time(timezone.now())
+    base = {
+        "trace_id": ctx.trace_id,
+        "parent_span_id": ctx.span_id,
+        "name": name,
+        "start_time": now,
+        "end_time": now,
+        "status_code": StatusCode.OK.value,
+        "actor_user_id": str(by.pk),
+        "actor_organisation_id": ctx.organisation_id,
+        "actor_role": ctx.role,
+        "origin": ctx.origin,
+        "result": "ok",
+        "attributes": dict(attributes or {}),
+    }
+    return _append(base, [(str(read.activity), read.subject) for read in distinct])
+
+
+def _append(base: dict[str, Any], targets: Sequence[tuple[str, Subject | None]]) -> list[LogRecord]:
+    """Append one chained record per target (activity and subject) to the log, in one claim."""
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         # Claiming the sequence numbers locks the head row (PostgreSQL) or the database (SQLite)
         # until commit, so writers append one after the other.
@@ -101,9 +150,12 @@ def log_processing(
             raise ProcessingLogError("The processing log has no chain head.")
         last_sequence, previous = claimed
         rows = []
-        for number, subject in enumerate(targets, start=last_sequence - len(targets) + 1):
+        for number, (activity, subject) in enumerate(
+            targets, start=last_sequence - len(targets) + 1
+        ):
             values = {
                 **base,
+                "activity_id": activity,
                 "sequence": number,
                 "span_id": context.new_span_id(),
                 "data_subject_id": subject.pseudonym if subject else "",

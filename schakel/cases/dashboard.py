@@ -11,6 +11,7 @@ from django.utils import timezone
 from schakel.accounts.choices import TABLE_ROLES
 from schakel.accounts.models import Membership
 from schakel.cases import selectors
+from schakel.cases.list_reads import log_intervention_rows
 
 # The role dashboard ---------------------------------------------------------------------------
 
@@ -42,11 +43,15 @@ class RoleDashboard:
 
 
 def role_dashboard(membership: Membership | None) -> RoleDashboard | None:
-    """The cases part of the dashboard for the table roles (no person data); None otherwise."""
+    """The cases part of the dashboard for the table roles; None otherwise. The overdue
+    interventions show their kind and status: their persons are logged."""
     if membership is None or membership.role not in TABLE_ROLES:
         return None
     board = selectors.dashboard_for(membership=membership)
     overdue = _section(board.overdue_interventions)
+    log_intervention_rows(
+        membership=membership, interventions=overdue.rows, name="dashboard_interventions_read"
+    )
     overdue = Section(
         rows=[{"intervention": i, "case_reference": i.plan.case.reference} for i in overdue.rows],
         more=overdue.more,

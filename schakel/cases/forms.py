@@ -218,6 +218,13 @@ class CloseForm(StyledFormMixin, forms.Form):
     reason = radio_field(_("Reden van afsluiting"), ClosureReason.choices)
     note = _text(_("Toelichting"), help_text=_("Verplicht bij de reden „Anders”."))
 
+    def clean(self) -> dict[str, Any]:
+        # Checked here too, so the review step never shows a closure the service would refuse.
+        data = super().clean() or {}
+        if data.get("reason") == ClosureReason.OTHER and not str(data.get("note", "")).strip():
+            self.add_error("note", _("Licht de reden van afsluiting toe."))
+        return data
+
 
 # The action plan ------------------------------------------------------------------------------
 

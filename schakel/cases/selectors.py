@@ -42,8 +42,11 @@ from schakel.cases.models import (
     Participation,
 )
 from schakel.cases.services import subject_of
+from schakel.cases.timeline import Year, case_timeline
 from schakel.intake.identity import SubjectIdentity, identity_of
 from schakel.network.models import Organisation
+
+Shown = dict[str, audit.AttributeValue] | None  # what a read record says the page showed
 
 # How far ahead dashboards look for reviews, reassessments and meetings.
 DUE_SOON = timedelta(days=30)
@@ -65,12 +68,15 @@ def case_list_for(*, membership: Membership | None) -> QuerySet[Case]:
     )
 
 
-def _log_read(membership: Membership, case: Case, identity: SubjectIdentity, name: str) -> None:
+def _log_read(
+    membership: Membership, case: Case, identity: SubjectIdentity, name: str, shown: Shown = None
+) -> None:
     audit.log_processing(
         activity=CaseActivity.CASE_CONSULTATION,
         name=name,
         by=membership.user,
         subjects=[subject_of(case), *identity.log_subjects],
+        attributes=shown,
     )
 
 
@@ -84,9 +90,13 @@ class CaseView:
     interventions: list[Intervention]
     may_manage: bool = False
     may_edit_plan: bool = False
+    timeline: list[Year] = field(default_factory=list)
 
 
-def case_get_for(*, membership: Membership | None, pk: uuid.UUID) -> CaseView:
+def case_get_for(
+    *, membership: Membership | None, pk: uuid.UUID, with_timeline: bool = False
+) -> CaseView:
+    """The read record counts the interventions and (``with_timeline``) the timeline entries."""
     case = (
         cases_visible_to(membership=membership)
         .select_related("directing_municipality", "zvh", "process_director", "informed_by")
@@ -95,11 +105,9 @@ def case_get_for(*, membership: Membership | None, pk: uuid.UUID) -> CaseView:
     )
     if case is None or membership is None:
         raise Http404
-    identity = identity_of(case.subject).for_organisation(membership.organisation)
-    _log_read(membership, case, identity, "case_read")
-    return CaseView(
+    view = CaseView(
         case=case,
-        identity=identity,
+        identity=identity_of(case.subject).for_organisation(membership.organisation),
         participations=list(case.participations.select_related("organisation")),
         agenda_items=list(
             case.agenda_items.select_related("meeting").order_by("-meeting__starts_at")
@@ -111,6 +119,12 @@ def case_get_for(*, membership: Membership | None, pk: uuid.UUID) -> CaseView:
         may_manage=permissions.may_manage_case(membership, case),
         may_edit_plan=permissions.may_edit_plan(membership, case),
     )
+    shown: dict[str, audit.AttributeValue] = {"interventions": len(view.interventions)}
+    if with_timeline:
+        view.timeline = case_timeline(membership=membership, view=view)
+        shown["timeline_entries"] = sum(len(year.entries) for year in view.timeline)
+    _log_read(membership, case, view.identity, "case_read", shown)
+    return view
 
 
 def case_for_action(*, membership: Membership | None, pk: uuid.UUID) -> Case:
@@ -311,12 +325,13 @@ def interventions_in_version(version: ActionPlanVersion) -> list[dict[str, objec
 INTERVENTION_LIST_FIELDS = (
     "id", "kind", "status", "starts_on", "due_on", "owner_id", "owner__name", "plan_id",
     "plan__case_id", "plan__case__id", "plan__case__reference", "revision", "removed_in_id",
-    "life_domain",
+    "life_domain", "plan__case__subject_id",
 )  # fmt: skip
 
 
 def intervention_list_for(*, membership: Membership | None) -> QuerySet[Intervention]:
-    """Visible current interventions for a list: no description or outcome."""
+    """Visible current interventions for a list: no description or outcome (a page that shows
+    them logs the persons: ``list_reads``)."""
     return (
         interventions_visible_to(membership=membership)
         .filter(removed_in__isnull=True)

@@ -34,6 +34,7 @@ from schakel.cases.choices import (
 from schakel.cases.models import Case, Participation
 from schakel.cases.sections import case_sections
 from schakel.cases.services import CaseStateError
+from schakel.cases.timeline import phase_steps
 from schakel.core.forms import ErrorItem, add_service_errors, error_summary
 from schakel.core.pages import page_of, query_without_page
 from schakel.intake.choices import Relation, Sex
@@ -154,7 +155,7 @@ def _participation_rows(view: selectors.CaseView) -> list[ParticipationRow]:
 @require_GET
 def case_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     membership = acting_membership(request)
-    view = selectors.case_get_for(membership=membership, pk=pk)
+    view = selectors.case_get_for(membership=membership, pk=pk, with_timeline=True)
     case, identity = view.case, view.identity
     director = (
         staff_display(case.process_director, case.zvh) if case.process_director is not None else ""
@@ -175,5 +176,6 @@ def case_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         # The directing municipality registers data-subject requests about its case.
         "may_register_request": permissions.directs_case(membership, case),
         "case_sections": case_sections(membership, case),
+        "phase_steps": phase_steps(case),
     }
     return render(request, "cases/case_detail.html", context)

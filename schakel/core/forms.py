@@ -12,6 +12,7 @@ from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from schakel.core.once import token_missing
 from schakel.core.validators import TEXT_MAX_LENGTH
 
 if TYPE_CHECKING:
@@ -44,11 +45,55 @@ def _label_blank_choice(field: forms.Field) -> None:
             field.choices = [("", BLANK_LABEL), *choices[1:]]
 
 
+FORM_EXPIRED = _(
+    "Dit formulier is verlopen: het kwam van een pagina die te oud is. Er is niets opgeslagen. "
+    "Controleer wat u hebt ingevuld en verstuur het opnieuw."
+)
+DATE_INVALID = _("Vul een bestaande datum in als 31-12-2026.")
+TIME_INVALID = _("Vul een tijd in als 14:30.")
+NUMBER_INVALID = _("Vul een getal in, alleen cijfers.")
+CHOICE_INVALID = _("Kies een van de mogelijkheden die er staan.")
+
+
+def _required_message(field: forms.Field) -> "StrOrPromise":
+    """Says which field is missing and what to do (instead of Django's "Dit veld is vereist.")."""
+    label = field.label or ""
+    if isinstance(field, forms.BooleanField):
+        return format_lazy(_("Vink „{label}” aan om verder te gaan."), label=label)
+    if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+        return format_lazy(_("Kies bij „{label}” een van de mogelijkheden."), label=label)
+    if isinstance(field, forms.DateField):
+        return format_lazy(_("Vul bij „{label}” een datum in als 31-12-2026."), label=label)
+    return format_lazy(_("Vul „{label}” in."), label=label)
+
+
+def _specific_messages(field: forms.Field) -> None:
+    """Replace Django's generic messages (still the class defaults) by specific Dutch ones; a
+    message a form sets itself is kept."""
+    defaults: dict[str, Any] = {}
+    for cls in reversed(type(field).__mro__):
+        defaults.update(getattr(cls, "default_error_messages", {}))
+    specific: dict[str, StrOrPromise] = {"required": _required_message(field)}
+    if isinstance(field, forms.DateField):
+        specific["invalid"] = DATE_INVALID
+    elif isinstance(field, forms.TimeField):
+        specific["invalid"] = TIME_INVALID
+    elif isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField):
+        specific["invalid"] = NUMBER_INVALID
+    if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+        specific["invalid_choice"] = CHOICE_INVALID
+    for code, message in specific.items():
+        if field.error_messages.get(code) is defaults.get(code):
+            field.error_messages[code] = message
+
+
 class StyledFormMixin:
-    """Give every widget the NL Design System class of its kind (no inline styles).
+    """Give every widget the NL Design System class of its kind (no inline styles), and every
+    field specific Dutch messages (see ``_specific_messages``).
 
     No HTML ``required``: browsers would style every empty required field as invalid before
     anything was submitted. Required inputs get ``aria-required`` instead; the server checks.
+    A field that is not required by the form but by the service (``shown_required``) gets it too.
     """
 
     fields: dict[str, forms.Field]
@@ -58,7 +103,9 @@ class StyledFormMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             _label_blank_choice(field)
-            if field.required and not isinstance(
+            _specific_messages(field)
+            shown_required = field.required or getattr(field, "shown_required", False)
+            if shown_required and not isinstance(
                 field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple
             ):
                 field.widget.attrs.setdefault("aria-required", "true")
@@ -66,6 +113,11 @@ class StyledFormMixin:
                 if isinstance(field.widget, widget_type):
                     field.widget.attrs.setdefault("class", css)
                     break
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        if getattr(self, "is_bound", False) and token_missing(getattr(self, "data", None)):
+            self.add_error(None, FORM_EXPIRED)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -82,6 +134,11 @@ def _anchor(field: forms.BoundField) -> str:
     return field.id_for_label or f"{field.auto_id}_0"
 
 
+def _item(label: str, message: str, anchor: str) -> ErrorItem:
+    # A message that names its field already ("Vul „Naam” in.") is not prefixed with the label.
+    return ErrorItem("" if f"„{label}”" in message else label, message, anchor)
+
+
 def error_summary(form: forms.Form, formsets: tuple[Any, ...] = ()) -> list[ErrorItem]:
     """Every message on the page, in page order, each linking to its field."""
     items = [ErrorItem(label="", message=str(m), anchor="") for m in form.non_field_errors()]
@@ -89,7 +146,7 @@ def error_summary(form: forms.Form, formsets: tuple[Any, ...] = ()) -> list[Erro
     for field in form:
         if field.name in hidden:
             continue
-        items += [ErrorItem(str(field.label), str(m), _anchor(field)) for m in field.errors]
+        items += [_item(str(field.label), str(m), _anchor(field)) for m in field.errors]
     for formset in formsets:
         items += [ErrorItem("", str(m), "") for m in formset.non_form_errors()]
         for number, row in enumerate(formset.forms, start=1):
@@ -198,3 +255,22 @@ def radio_field(
         widget=forms.RadioSelect(attrs={"class": RADIO_CLASS}),
         help_text=help_text,
     )
+
+
+# Sections that fold away ------------------------------------------------------------------
+
+
+def has_input(form: forms.BaseForm, *names: str) -> bool:
+    """Whether a submitted form holds a changed value or a message for one of the named fields:
+    a folded section (``<details>``) with either is shown open, so nothing typed is hidden and
+    every link in the error summary leads to a visible field."""
+    if not form.is_bound:
+        return False
+    return bool(set(names) & set(form.changed_data)) or any(form.errors.get(n) for n in names)
+
+
+def rows_have_input(formset: Any) -> bool:
+    """Whether any row of a submitted formset was filled in or has a message."""
+    if not formset.is_bound:
+        return False
+    return any(row.has_changed() or row.errors for row in formset.forms)

@@ -33,6 +33,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # Mijn werk for API clients: the work-items endpoint over what every app contributes
     # (``WORK_ITEMS``); the page and the menu's counts are core's (``schakel.core.work``).
     ("work",),
+    # E-mail about new and nearing work, from every app's work items, without person data.
+    ("notifications",),
     # The search over what every app contributes (``SEARCH_PROVIDERS``): by reference, and by
     # name for the roles whose work needs it (docs/search.md).
     ("search",),

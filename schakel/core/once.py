@@ -7,8 +7,15 @@ cache, a unique key): the first submit runs; a second one with the same token (a
 replayed request) does not. When the first ended in a redirect, the second is sent to the same
 page with a message; while the first still runs, the second waits briefly for its result. A
 submit that did not end in a redirect (the form was refused) gives the token back, so the same
-form can be sent again after a correction. A POST without a token is handled as before (the
-API and tests post without one; the token is a guard against accidents, not an access control).
+form can be sent again after a correction.
+
+A view marked ``@token_required`` (its page always renders a token) does not take a signed-in
+user's form POST without one (a page from before the token, a hand-made request): the posted
+data gets the ``MISSING`` marker, on which every ``StyledFormMixin`` form is refused with
+"Dit formulier is verlopen" and shown again with what was typed; nothing is written. Other
+views, the API (``Idempotency-Key``) and Django's test client (which, as for CSRF, is exempt
+unless it enforces CSRF checks) post without one as before. The token is a guard against
+accidents, not an access control.
 
 Keys are scoped to the signed-in user and hold only the token and a path in this application:
 no person data.
@@ -26,6 +33,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 FIELD = "_formulier"
+MISSING = "_formulier_ontbreekt"
+FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 KEEP_SECONDS = 24 * 60 * 60
 # A claim whose request never finished (a worker killed mid-request) frees itself after this,
 # so a form that was never handled can be sent again.
@@ -34,6 +43,28 @@ PENDING = "~"
 # How long a duplicate waits for the first submit's result before it says "still busy".
 WAIT_SECONDS = 8.0
 WAIT_STEP = 0.1
+
+
+def token_required[V: Callable[..., HttpResponse]](view: V) -> V:
+    """Mark a view whose form always carries a token (outermost decorator)."""
+    view.requires_form_token = True  # type: ignore[attr-defined]
+    return view
+
+
+def token_missing(data: object) -> bool:
+    """Whether a form's posted data lacks the token its view requires (see the module)."""
+    return bool(getattr(data, "get", lambda _key: None)(MISSING))
+
+
+def _mark_missing(request: HttpRequest, view: Callable[..., HttpResponse]) -> None:
+    if (
+        getattr(view, "requires_form_token", False)
+        and request.content_type in FORM_CONTENT_TYPES
+        and not getattr(request, "_dont_enforce_csrf_checks", False)
+    ):
+        posted = request.POST.copy()
+        posted[MISSING] = "1"
+        request.POST = posted  # type: ignore[assignment]  # a copy with the marker added
 
 
 def new_token() -> str:
@@ -106,7 +137,10 @@ class SubmitOnceMiddleware:
         token = request.POST.get(FIELD, "")
         user = getattr(request, "user", None)
         # Only signed-in users' forms create records; anyone else could fill the shared cache.
-        if not token or not _valid(token) or user is None or not user.is_authenticated:
+        if user is None or not user.is_authenticated:
+            return None
+        if not token or not _valid(token):
+            _mark_missing(request, view)
             return None
         key = _key(request, token)
         if cache.add(key, PENDING, PENDING_SECONDS):

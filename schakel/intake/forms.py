@@ -17,7 +17,9 @@ from schakel.core import validators
 from schakel.core.forms import (
     StyledFormMixin,
     date_field,
+    has_input,
     radio_field,
+    rows_have_input,
     text_field,
 )
 from schakel.intake import permissions, selectors
@@ -36,6 +38,13 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 RELATED_PERSON_ROWS = 2
+ONLINE_FIELDS = (
+    "online_platform",
+    "online_source_openness",
+    "online_content",
+    "online_content_category",
+    "capture_fingerprint",
+)
 FINGERPRINT_LENGTH = 64
 
 
@@ -239,6 +248,19 @@ class SignalForm(StyledFormMixin, forms.Form):
             related_persons=related_persons,
             online_accounts=online_accounts,
         )
+
+    def open_sections(
+        self, formset: "BaseRelatedPersonFormSet", accounts: "RowFormSet"
+    ) -> dict[str, bool]:
+        """Which folded sections of the page are shown open (see ``core.forms.has_input``)."""
+        online = self.is_bound and self.data.get("source_domain") == SourceDomain.ONLINE
+        return {
+            "online": online or has_input(self, *ONLINE_FIELDS),
+            "online_input": has_input(self, *ONLINE_FIELDS),
+            "age": has_input(self, "birth_year", "age_from", "age_to"),
+            "accounts": rows_have_input(accounts),
+            "related": rows_have_input(formset),
+        }
 
     def age_estimate(self) -> tuple[int, int] | None:
         """One age alone counts as both ends ("about 25" → 25 to 25)."""

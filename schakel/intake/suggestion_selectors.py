@@ -1,8 +1,9 @@
 """Reads of match suggestions, for the leads of the municipalities involved only.
 
-Lists hold no person data; opening one suggestion shows both signals' identities side by side
-and writes a processing-log record first. The fetcher raises Http404 for missing and forbidden
-alike.
+A list row names both signals as far as the viewer may see them and the verdicts per part of
+the identity; the list views log that (``list_reads``). Opening one suggestion shows both
+signals' identities side by side and writes a processing-log record first. The fetcher raises
+Http404 for missing and forbidden alike.
 """
 
 import uuid
@@ -34,7 +35,9 @@ def suggestion_list_for(*, membership: Membership | None) -> QuerySet[MatchSugge
         suggestions_visible_to(membership=membership)
         .select_related(
             "signal__directing_municipality",
+            "signal__registering_organisation",
             "earlier_signal__directing_municipality",
+            "earlier_signal__registering_organisation",
             "signal__phenomenon",
         )
         .only(
@@ -50,12 +53,14 @@ def suggestion_list_for(*, membership: Membership | None) -> QuerySet[MatchSugge
             "signal__reference",
             "signal__created_at",
             "signal__directing_municipality__name",
+            "signal__registering_organisation__name",
             "signal__phenomenon__name",
             "signal__urgency",
             "earlier_signal__id",
             "earlier_signal__reference",
             "earlier_signal__created_at",
             "earlier_signal__directing_municipality__name",
+            "earlier_signal__registering_organisation__name",
         )
     )
 

@@ -28,11 +28,13 @@ from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
 from schakel.accounts.permissions import superuser_required
 from schakel.core.forms import ErrorItem, error_summary
+from schakel.core.once import token_required
 from schakel.core.pages import form_methods, page_of
 from schakel.intake import (
     admin_services,
     forms,
     inbox_forms,
+    list_reads,
     permissions,
     selectors,
     services,
@@ -50,7 +52,9 @@ from schakel.intake.choices import (
     Urgency,
 )
 from schakel.intake.display import signal_born_text
+from schakel.intake.log_subjects import person
 from schakel.intake.models import MatchSuggestion, Signal
+from schakel.intake.suggestion_rows import suggestion_rows
 
 # The inbox shows this many open suggestions and expiring signals; the counts show all.
 INBOX_SECTION_SIZE = 50
@@ -81,6 +85,7 @@ def _detail_url(signal: Signal) -> str:
     return reverse("intake:signal_detail", kwargs={"pk": signal.pk})
 
 
+@token_required
 @form_methods
 def signal_create(request: HttpRequest) -> HttpResponse:
     membership = acting_membership(request)
@@ -110,7 +115,13 @@ def signal_create(request: HttpRequest) -> HttpResponse:
                 )
                 return redirect(_detail_url(signal))
         errors = error_summary(form, (accounts, formset))
-    context = {"form": form, "formset": formset, "accounts": accounts, "errors": errors}
+    context = {
+        "form": form,
+        "formset": formset,
+        "accounts": accounts,
+        "errors": errors,
+        "open": form.open_sections(formset, accounts),
+    }
     return render(request, "intake/signal_form.html", context)
 
 
@@ -125,6 +136,9 @@ def signal_list(request: HttpRequest) -> HttpResponse:
     ):
         raise Http404
     page = page_of(request, selectors.signal_list_for(membership=membership))
+    list_reads.record_list_reads(
+        acting_user(request), name="signal_list_read", reads=list_reads.signal_reads(page)
+    )
     context = {
         "page": page,
         "may_register": permissions.may_register_signal(membership),
@@ -173,6 +187,16 @@ def _detail_context(
                 Q(signal=signal) | Q(earlier_signal=signal)
             )
         )
+        # This signal's read is logged by the fetcher; the other signals' persons here.
+        list_reads.record_list_reads(
+            membership.user,  # loaded by the signal's fetcher
+            name="signal_suggestions_read",
+            reads=[
+                read
+                for read in list_reads.suggestion_reads(suggestions)
+                if read.subject != person(signal)
+            ],
+        )
     related = [
         {
             "relation": _label(Relation, r.relation),
@@ -196,7 +220,7 @@ def _detail_context(
         "known_at": selectors.known_at_meldpunten(signal=signal)
         if registering and not directs
         else [],
-        "suggestions": suggestions,
+        "suggestions": suggestion_rows(suggestions, membership=membership),
         "may_handle": may_handle,
         "transitions": _transitions(signal) if may_handle else [],
         "status_form": status_form or inbox_forms.SignalStatusForm(),
@@ -263,13 +287,23 @@ def inbox(request: HttpRequest) -> HttpResponse:
     page = page_of(request, work.signals)
     query = request.GET.copy()
     query.pop("pagina", None)
+    suggestions = list(work.open_suggestions[:INBOX_SECTION_SIZE])
+    expiring = list(work.expiring[:INBOX_SECTION_SIZE])
+    list_reads.record_list_reads(
+        acting_user(request),
+        name="inbox_read",
+        reads=[
+            *list_reads.signal_reads([*page, *expiring]),
+            *list_reads.suggestion_reads(suggestions),
+        ],
+    )
     context = {
         "filter_form": filter_form,
         "page": page,
         "query": query.urlencode(),
-        "suggestions": list(work.open_suggestions[:INBOX_SECTION_SIZE]),
+        "suggestions": suggestion_rows(suggestions, membership=membership),
         "suggestion_count": work.open_suggestions.count(),
-        "expiring": list(work.expiring[:INBOX_SECTION_SIZE]),
+        "expiring": expiring,
         "expiring_count": work.expiring.count(),
         "expiring_before": work.expiring_before,
         "warning_days": settings.SCHAKEL_EXPIRY_WARNING_DAYS,
@@ -299,6 +333,9 @@ def privacy_signals(request: HttpRequest) -> HttpResponse:
         raise Http404
     page = page_of(request, selectors.signal_metadata_for_privacy_officer(membership=membership))
     rows = [_metadata_row(row) for row in page]
+    list_reads.record_list_reads(
+        acting_user(request), name="signal_list_read", reads=list_reads.signal_id_reads(rows)
+    )
     return render(request, "intake/privacy_signals.html", {"page": page, "rows": rows})
 
 

@@ -5,6 +5,7 @@ concerns no data subject), in the same transaction; only ids and counts, never t
 """
 
 import hashlib
+from urllib.parse import urlsplit
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -63,6 +64,14 @@ def theme_create(
             tokens=theme.token_count,
         )
     return theme
+
+
+def theme_refused(*, by: User, source: ThemeSource, problems: int, source_url: str = "") -> None:
+    """Log a refused theme: a refused address may be someone probing what the server can reach,
+    so the operator's log shows each attempt (the host only, never the path or the CSS)."""
+    _require(by)
+    host = urlsplit(source_url).hostname or "" if source_url else ""
+    _log("theming.theme.refuse", by=by, source=str(source), problems=problems, host=host[:253])
 
 
 def theme_activate(*, by: User, theme: InstanceTheme) -> InstanceTheme:

@@ -37,11 +37,9 @@ def _detail_url(theme: InstanceTheme) -> str:
 def _add(request: HttpRequest, form: ThemeForm) -> InstanceTheme | None:
     """The theme the valid form describes, stored; None with the refusals on the form."""
     data = form.cleaned_data
+    source = ThemeSource.URL if data["url"] else ThemeSource.UPLOAD
     try:
-        if data["url"]:
-            body, source = fetch_tokens(data["url"]), ThemeSource.URL
-        else:
-            body, source = form.file_bytes(), ThemeSource.UPLOAD
+        body = fetch_tokens(data["url"]) if data["url"] else form.file_bytes()
         return services.theme_create(
             by=acting_user(request),
             name=data["name"],
@@ -50,6 +48,12 @@ def _add(request: HttpRequest, form: ThemeForm) -> InstanceTheme | None:
             source_url=data["url"] or "",
         )
     except ThemeRefusedError as refused:
+        services.theme_refused(
+            by=acting_user(request),
+            source=source,
+            problems=len(refused.messages),
+            source_url=data["url"] or "",
+        )
         for message in refused.messages:
             form.add_error(None, message)
         return None

@@ -1,7 +1,8 @@
 """The page of one weighing session: its agenda, putting a person on it, closing the session.
 
 The agenda shows references only, no person data; the signals offered to put on it are the
-meldpunt's own residents' that may be weighed, listed without names.
+meldpunt's own residents' that may be weighed, listed without names but with what tells them
+apart (received, reporter, domain, phenomenon, status, urgency), which is logged.
 """
 
 import uuid
@@ -11,18 +12,22 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.forms import ModelChoiceField
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from schakel.accounts.models import Membership
+from schakel.audit import services as audit
 from schakel.core.forms import error_summary
 from schakel.core.pages import form_methods
 from schakel.intake.choices import SignalStatus
+from schakel.intake.log_subjects import person
 from schakel.intake.models import Signal
 from schakel.intake.selectors import signal_list_for
 from schakel.weighing import forms, permissions, selectors, services
+from schakel.weighing.activities import WeighingActivity
 from schakel.weighing.choices import OUTCOMES_WITH_DATE
 from schakel.weighing.models import WeighingItem, WeighingSession
 from schakel.weighing.views import (
@@ -66,6 +71,20 @@ class ItemRow:
     reference: str
 
 
+def _log_signals_offered(membership: Membership, form: forms.ItemAddForm) -> None:
+    """The signals offered show their status, phenomenon and reporter: one read per person
+    offered, in one write."""
+    field = form.fields["signal"]
+    assert isinstance(field, ModelChoiceField)
+    queryset = field.queryset
+    offered = list(queryset.values_list("pk", flat=True)) if queryset is not None else []
+    audit.record_reads(
+        name="weighing_signals_offered_read",
+        by=membership.user,
+        reads=[audit.Read(WeighingActivity.WEIGHING, person(Signal(pk=pk))) for pk in offered],
+    )
+
+
 def _session_context(
     membership: Membership,
     session: WeighingSession,
@@ -77,6 +96,8 @@ def _session_context(
     may_add = permissions.may_add_item(membership, session)
     if may_add and add_form is None:
         add_form = forms.ItemAddForm(signals=weighable_signals(membership, session))
+    if add_form is not None:
+        _log_signals_offered(membership, add_form)
     items = selectors.items_of_session_for(membership=membership, session=session)
     return {
         "session": session,

@@ -13,7 +13,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import Q, QuerySet
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -182,15 +182,13 @@ class SessionForm(StyledFormMixin, forms.Form):
 
 
 class SignalChoiceField(forms.ModelChoiceField[Signal]):
-    """A signal by its reference, registration date and phenomenon: no names."""
+    """A signal by its reference: the table of choices (``weighing/signal_choice.html``) shows
+    per row what tells the signals apart, no names."""
+
+    widget = forms.RadioSelect
 
     def label_from_instance(self, obj: Signal) -> str:
-        registered = formats.date_format(timezone.localtime(obj.created_at), "j F Y")
-        return gettext("Signaal %(reference)s – geregistreerd op %(date)s – %(phenomenon)s") % {
-            "reference": obj.reference,
-            "date": registered,
-            "phenomenon": obj.phenomenon.name,
-        }
+        return gettext("Signaal %(reference)s") % {"reference": obj.reference}
 
 
 class ItemAddForm(StyledFormMixin, forms.Form):

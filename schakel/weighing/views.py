@@ -30,6 +30,7 @@ from schakel.accounts.choices import TABLE_ROLES
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership, User
 from schakel.core.forms import error_summary
+from schakel.core.once import token_required
 from schakel.core.pages import form_methods, page_of
 from schakel.network.models import Organisation
 from schakel.weighing import forms, selectors, services
@@ -177,6 +178,7 @@ def _chosen_arrangement(
     return None
 
 
+@token_required
 @form_methods
 def session_create(request: HttpRequest) -> HttpResponse:
     membership = _table_membership(request)

@@ -78,7 +78,9 @@ def test_mfa_verification_is_accessible(axe_page: Page, axe_source: Path) -> Non
 
     axe_page.get_by_label("Code uit uw authenticator-app").fill(app.wrong_code())
     submit(axe_page, "Bevestigen")
-    expect(axe_page.get_by_text("Deze code is onjuist of verlopen")).to_be_visible()
+    summary = axe_page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("link")).to_contain_text("Deze code is onjuist of verlopen")
     assert_accessible(axe_page, axe_source)
 
 

@@ -31,7 +31,6 @@ from tests.e2e.case_flow_helpers import (
     iso,
     register_signal,
     screenshot,
-    select_option_containing,
     signed_in_page,
 )
 from tests.e2e.helpers import E2E_MARKS, ContextFactory, path_is, submit
@@ -91,7 +90,7 @@ def test_a_signal_is_weighed_discussed_planned_followed_up_and_closed(
     submit(lead, "Weging plannen")
     success(lead, "is gepland.")
 
-    select_option_containing(lead, "Signaal", signal_reference)
+    lead.get_by_role("radio", name=f"Signaal {signal_reference}", exact=True).check()
     axe.check(lead, "weighing session with the add form")
     submit(lead, "Persoon aanmelden")
     added = lead.get_by_text("De persoon staat op de agenda als wegingspunt")

@@ -22,7 +22,6 @@ from tests.e2e.case_flow_helpers import (
     AccessibilityLog,
     iso,
     screenshot,
-    select_option_containing,
     signed_in_page,
 )
 from tests.e2e.helpers import E2E_MARKS, ContextFactory, path_is, submit
@@ -44,6 +43,7 @@ def register(
     if born:
         page.locator("#id_date_of_birth").fill(born)
     if year:
+        page.get_by_text("Geboortedatum niet bekend?").click()  # a folded section
         page.get_by_label("Geboortejaar").fill(year)
     page.get_by_label("Woongemeente").select_option(label="Gemeente Aldermeer")
     page.get_by_label("Wat is er waargenomen?").fill(observation)
@@ -112,7 +112,7 @@ def test_a_year_only_signal_is_matched_and_the_earlier_spelling_kept(
     for organisation in WEIGHING_TABLE:
         lead.get_by_role("checkbox", name=organisation, exact=True).check()
     submit(lead, "Weging plannen")
-    select_option_containing(lead, "Signaal", reference)
+    lead.get_by_role("radio", name=f"Signaal {reference}", exact=True).check()
     submit(lead, "Persoon aanmelden")
     added = lead.get_by_text("De persoon staat op de agenda als wegingspunt")
     item_reference = re.search(r"wegingspunt (\S+?)\.?$", added.inner_text().strip())

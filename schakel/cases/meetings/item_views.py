@@ -23,6 +23,7 @@ from schakel.cases.meetings import forms, services
 from schakel.cases.meetings.views import _gate, _member, _optional_url, item_url
 from schakel.cases.models import AgendaItem, Disclosure
 from schakel.core.forms import add_service_errors, cleaned_values, error_summary
+from schakel.core.once import token_required
 from schakel.core.pages import form_methods, save_valid, success_redirect
 from schakel.network.models import Organisation
 
@@ -236,6 +237,7 @@ def _disclosure_page(
     return render(request, "cases/disclosure_form.html", context)
 
 
+@token_required
 @form_methods
 def disclosure_create(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     """Record what one's organisation brings in for this agenda item."""

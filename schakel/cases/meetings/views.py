@@ -37,6 +37,7 @@ from schakel.cases.meetings import forms, services
 from schakel.cases.models import AgendaItem, Case, ConsultationMeeting
 from schakel.cases.services import CaseStateError
 from schakel.core.forms import error_summary, shown_errors
+from schakel.core.once import token_required
 from schakel.core.pages import form_methods, page_of, posted, save_valid, success_redirect
 
 
@@ -106,6 +107,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/meeting_list.html", context)
 
 
+@token_required
 @form_methods
 def meeting_create(request: HttpRequest) -> HttpResponse:
     membership = _member(request)

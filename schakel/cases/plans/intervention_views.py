@@ -19,6 +19,7 @@ from schakel.cases.access import has_full_access
 from schakel.cases.choices import (
     OPEN_INTERVENTION_STATUSES,
 )
+from schakel.cases.list_reads import log_intervention_rows
 from schakel.cases.manage_views import _done
 from schakel.cases.models import Intervention
 from schakel.cases.plans import services as plan_services
@@ -32,11 +33,13 @@ from schakel.cases.views import (
     _table_membership,
     _table_organisations,
 )
+from schakel.core.once import token_required
 from schakel.core.pages import form_methods, page_of, query_without_page
 
 # Interventions --------------------------------------------------------------------------------
 
 
+@token_required
 @form_methods
 def intervention_create(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     membership, case = _plan_case(request, pk)
@@ -238,6 +241,9 @@ def intervention_list(request: HttpRequest) -> HttpResponse:
     if own:
         interventions = interventions.filter(owner_id=membership.organisation_id)
     page = page_of(request, interventions)
+    log_intervention_rows(
+        membership=membership, interventions=page.object_list, name="intervention_list_read"
+    )
     today = timezone.localdate()
     rows = [
         {

@@ -37,6 +37,7 @@ from schakel.cases.views import (
     _label,
     _run,
 )
+from schakel.core.once import token_required
 from schakel.core.pages import form_methods
 
 PLAN_CONFLICT = gettext_lazy(
@@ -76,6 +77,7 @@ class PlanRow:
     saved: str | None
 
 
+@token_required
 @form_methods
 def plan_edit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     membership, case = _plan_case(request, pk)

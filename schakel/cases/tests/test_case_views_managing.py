@@ -76,7 +76,7 @@ def test_reassessing_further_than_a_year_ahead_is_refused(personas, signed_in) -
     assert refused.status_code == 200
     assert "Kies een datum na vandaag en binnen een jaar." in text(refused)
     not_a_date = client.post(url("case_reassess", case), {"next_due_on": "morgen"})
-    assert "Voer een geldige datum in." in text(not_a_date)
+    assert "Vul een bestaande datum in als 31-12-2026." in text(not_a_date)
 
     done = client.post(url("case_reassess", case), {"next_due_on": day(180)})
 
@@ -141,7 +141,8 @@ def test_review_monitoring_and_deescalation_through_the_pages(personas, signed_i
     assert CASE_CHANGED in text(again)
 
     missing = client.post(url("case_deescalate", case), {"destination": "", "aftercare_until": ""})
-    assert "Dit veld is vereist." in text(missing)
+    assert "Kies bij „Waarheen wordt afgeschaald?” een van de mogelijkheden." in text(missing)
+    assert "Vul bij „Nazorg tot en met” een datum in als 31-12-2026." in text(missing)
     done = client.post(
         url("case_deescalate", case),
         {"destination": "neighbourhood_team", "aftercare_until": day(60), "stap": "bevestigen"},

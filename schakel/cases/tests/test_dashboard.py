@@ -152,6 +152,8 @@ def test_the_dashboard_query_count_does_not_grow_with_the_cases(
         client.get(DASHBOARD)
     for name in NAMES[:3]:
         busy_case(personas, given_names=name)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    # (+1 on PostgreSQL: the overdue interventions' read record of one person and the chain head
+    # go in one statement, the records of several persons in a batch and the head in a second.)
+    with django_assert_max_num_queries(len(few.captured_queries) + 1):
         response = client.get(DASHBOARD)
     assert text(response).count("CAS-") >= 4 * 5

@@ -39,7 +39,7 @@ def test_interventions_are_added_changed_and_removed_through_the_pages(personas,
         url("intervention_create", case),
         intervention_data(personas.police, description="", due_on=day(-1)),
     )
-    assert "Dit veld is vereist." in text(refused)
+    assert "Vul „Omschrijving” in." in text(refused)
     refused = client.post(
         url("intervention_create", case), intervention_data(personas.police, due_on=day(-1))
     )
@@ -165,7 +165,8 @@ def test_the_intervention_list_holds_no_descriptions_and_a_bounded_query_count(
     client = signed_in(personas.police_member)
     add_intervention(personas, open_case(personas))
     client.get(INTERVENTIONS)
-    with django_assert_max_num_queries(12) as few:
+    # 12 to read the page, and the read record of its persons (claim, insert, chain head).
+    with django_assert_max_num_queries(15) as few:
         response = client.get(INTERVENTIONS)
     assert DESCRIPTION not in text(response)
     assert "Hoogeveld" not in text(response)
@@ -173,7 +174,9 @@ def test_the_intervention_list_holds_no_descriptions_and_a_bounded_query_count(
         case = open_case(personas, given_names=name)
         add_intervention(personas, case)
         add_intervention(personas, case, owner=personas.om)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    # (+1 on PostgreSQL: one person's read record and the chain head go in one statement, the
+    # records of several persons in a batch and the head in a second.)
+    with django_assert_max_num_queries(len(few.captured_queries) + 1):
         response = client.get(INTERVENTIONS)
     assert text(response).count("(uw organisatie)") == 4
     own = text(client.get(INTERVENTIONS, {"eigen": "on"}))

@@ -21,7 +21,12 @@ Options, only for the tables that need them:
   the caption. Without them the wrapper is named by the caption (`aria-labelledby` on an `id`
   the tag gives it). Every wrapper is a named, focusable region (`tabindex="0" role="region"`),
   so a keyboard user can scroll a table that is wider than the screen (WCAG 2.1.1, 1.4.10);
-- `extra_class="…"`: one more class on the `<table>`, e.g. `schakel-comparison`.
+- `extra_class="…"`: one more class on the `<table>`, e.g. `schakel-comparison`;
+- `stacked=True`: below 640 CSS px each row is shown as a block of "label: value" lines (the
+  simple lists: cases, signals, interventions). Between the tags `table_columns` holds the
+  shown column headers, so each cell names its column: `data-label="{{ table_columns.1 }}"`;
+  the CSS shows it. The table keeps its markup, so a screen reader still hears each cell with
+  its column header.
 
 Tables that differ otherwise (the PDFs, a `<tfoot>`) write their own markup.
 """
@@ -39,7 +44,7 @@ from django.utils.text import smart_split
 
 register = template.Library()
 
-OPTIONS = ("region_label", "region_labelledby", "extra_class")
+OPTIONS = ("region_label", "region_labelledby", "extra_class", "stacked")
 OPTION = re.compile(r"(?P<name>\w+)=(?P<value>.+)")
 
 
@@ -93,7 +98,11 @@ class TableNode(template.Node):
                 ' tabindex="0" role="region" aria-labelledby="{}"', option["region_labelledby"]
             )
         extra_class = format_html(" {}", option["extra_class"]) if "extra_class" in option else ""
+        if option.get("stacked"):
+            extra_class = format_html("{} schakel-table--stacked", extra_class)
         columns = [_column(expr.resolve(context)) for expr in self.columns]
+        with context.push(table_columns=[c.label for c in columns if c.shown]):
+            body = self.nodelist.render(context)
         header_cells = format_html_join(
             "\n        ",
             '<th class="utrecht-table__header-cell{}" scope="col">{}</th>',
@@ -120,7 +129,7 @@ class TableNode(template.Node):
             caption_id,
             self.caption.resolve(context),
             header_cells,
-            self.nodelist.render(context),
+            body,
         )
 
 

@@ -38,6 +38,7 @@ from schakel.intake import (
     suggestion_selectors,
 )
 from schakel.intake.api.filters import SignalFilterSet, SuggestionFilterSet
+from schakel.intake.api.list_logging import SignalRowsLogged, SuggestionRowsLogged
 from schakel.intake.api.research_serializers import (
     ResearchCompleteSerializer,
     ResearchEntryDetailSerializer,
@@ -113,13 +114,14 @@ class SignalDetailQuerySerializer(serializers.Serializer[Any]):
             "De signalen die u mag volgen: die van uw eigen organisatie en, voor het meldpunt, "
             "die van inwoners van uw gemeente. De functionaris gegevensbescherming ziet de "
             "metadata van de signalen van de eigen organisatie. Alleen status en metadata, "
-            "nooit persoonsgegevens. Sorteren op created_at (standaard nieuwste eerst)."
+            "nooit persoonsgegevens; per signaal op de pagina wordt het lezen vastgelegd in het "
+            "verwerkingslogboek. Sorteren op created_at (standaard nieuwste eerst)."
         ),
         responses={200: SignalStatusSerializer(many=True)},
         tags=TAGS,
     )
 )
-class SignalListView(VisibleListView):
+class SignalListView(SignalRowsLogged):
     permission_classes = [IsAuthenticated, MayRegisterSignal]
     serializer_class = SignalStatusSerializer
     queryset = Signal.objects.none()  # for the schema; reads go through selectors
@@ -196,15 +198,16 @@ class SignalDetailView(SchakelAPIView):
         description=(
             "Voor het meldpunt (gemeentelijk regisseur): suggesties dat twee signalen over "
             "dezelfde persoon gaan, met score en uitleg (welke delen overeenkwamen), waarvan uw "
-            "gemeente bij minstens één signaal regievoerder is. Zonder persoonsgegevens. Voor "
-            "andere rollen een lege lijst. Sorteren op score en created_at (standaard hoogste "
-            "score eerst)."
+            "gemeente bij minstens één signaal regievoerder is. Zonder namen of nummers; de uitleg "
+            "zegt wel iets over beide personen, dus per suggestie op de pagina wordt het lezen "
+            "van beide signalen vastgelegd in het verwerkingslogboek. Voor andere rollen een "
+            "lege lijst. Sorteren op score en created_at (standaard hoogste score eerst)."
         ),
         responses={200: SuggestionSerializer(many=True)},
         tags=TAGS,
     )
 )
-class SuggestionListView(VisibleListView):
+class SuggestionListView(SuggestionRowsLogged):
     serializer_class = SuggestionSerializer
     queryset = MatchSuggestion.objects.none()  # for the schema; reads go through selectors
     filter_backends = [DjangoFilterBackend, StrictOrderingFilter]

@@ -157,3 +157,18 @@ def test_the_stored_answer_is_encrypted(personas) -> None:
         cursor.execute("SELECT body FROM api_idempotencyrecord")
         (raw,) = cursor.fetchone()
     assert "directing_municipality" not in raw
+
+
+def test_the_stored_fingerprint_cannot_be_recomputed_from_a_guessed_body(personas) -> None:
+    import hashlib
+    import json
+
+    police = client(personas.police_member)
+    data = body(personas.municipality_a)
+    send(police, data, "meld-vingerafdruk")
+
+    record = IdempotencyRecord.objects.get(key="meld-vingerafdruk")
+    # A plain digest of method, path and body would let a database reader test guesses.
+    guessed = b"POST\0" + LIST.encode() + b"\0" + json.dumps(data).encode()
+    assert record.fingerprint != hashlib.sha256(guessed).hexdigest()
+    assert len(record.fingerprint) == 64

@@ -140,7 +140,8 @@ def test_list_query_count_does_not_grow(personas, django_assert_max_num_queries)
     client = api(personas.lead_a)
     client.get(LIST)  # token, memberships: warm up the session-independent parts
 
-    with django_assert_max_num_queries(12):
+    # +3: the one write of the reads shown (claim, insert, chain head)
+    with django_assert_max_num_queries(15):
         response = client.get(LIST)
 
     assert response.json()["count"] == 6

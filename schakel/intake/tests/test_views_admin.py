@@ -75,7 +75,8 @@ def test_metadata_list_query_count_does_not_grow(
     for index in range(20):
         register(personas.police_member, residence=personas.municipality_a, address=f"Pad {index}")
     client = signed_in(personas.privacy_officer_a)
-    with django_assert_max_num_queries(10):
+    # +3: the one write of the reads shown (claim, insert, chain head)
+    with django_assert_max_num_queries(13):
         assert client.get(PRIVACY).status_code == 200
 
 

@@ -15,6 +15,11 @@ pytestmark = pytest.mark.django_db
 INBOX = reverse("intake:inbox")
 
 
+def signals_section(content: str) -> str:
+    """The inbox's table of signals (the suggestions below name the signals they pair)."""
+    return content.split('id="matchsuggesties"')[0]
+
+
 @pytest.mark.parametrize(
     "user", ["school_member", "police_member", "privacy_officer_a", "admin_a", "superuser"]
 )
@@ -30,7 +35,7 @@ def test_inbox_shows_the_municipalitys_new_signals_by_default(personas, signed_i
 
     response = signed_in(personas.lead_a).get(INBOX)
 
-    content = response.content.decode()
+    content = signals_section(response.content.decode())
     assert response.status_code == 200
     assert "Meldpunt Gemeente Aldermeer" in content
     assert new.reference in content
@@ -64,20 +69,22 @@ def test_filters_are_a_plain_get_form(personas, signed_in) -> None:
     assert 'method="get"' in page
     assert "Filter toepassen" in page
 
-    content = client.get(INBOX, {"urgency": "high"}).content.decode()
+    content = signals_section(client.get(INBOX, {"urgency": "high"}).content.decode())
     assert high.reference in content
     assert normal.reference not in content
 
-    content = client.get(INBOX, {"source_domain": "education"}).content.decode()
+    content = signals_section(client.get(INBOX, {"source_domain": "education"}).content.decode())
     assert normal.reference in content
     assert high.reference not in content
 
-    content = client.get(INBOX, {"phenomenon": str(other.pk)}).content.decode()
+    content = signals_section(client.get(INBOX, {"phenomenon": str(other.pk)}).content.decode())
     assert high.reference in content
     assert normal.reference not in content
 
     Signal.objects.filter(pk=normal.pk).update(status=SignalStatus.CLOSED_WITHOUT_ACTION)
-    content = client.get(INBOX, {"status": "closed_without_action"}).content.decode()
+    content = signals_section(
+        client.get(INBOX, {"status": "closed_without_action"}).content.decode()
+    )
     assert normal.reference in content
     assert high.reference not in content
 
@@ -135,7 +142,8 @@ def test_inbox_query_count_does_not_grow(
         )
     client = signed_in(personas.lead_a)
 
-    with django_assert_max_num_queries(16):
+    # +3: the one write of the reads shown (claim, insert, chain head)
+    with django_assert_max_num_queries(19):
         response = client.get(INBOX)
 
     assert response.status_code == 200

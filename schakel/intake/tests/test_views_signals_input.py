@@ -71,7 +71,7 @@ SCRIPT = "<script>alert('x')</script>"
             "police_member",
             {"omgeving-1-relation": "friend", "omgeving-1-name": "   "},
             "omgeving-1-name",
-            "Dit veld is vereist.",
+            "Vul „Naam” in.",
             id="related-person-without-name",
         ),
         pytest.param(

@@ -63,7 +63,8 @@ def test_signal_list_query_count_does_not_grow_with_signals(
         register(personas.police_member, residence=personas.municipality_a, address=f"Laan {index}")
     client = signed_in(personas.police_member)
 
-    with django_assert_max_num_queries(12):
+    # +3: the one write of the reads shown (claim, insert, chain head)
+    with django_assert_max_num_queries(15):
         response = client.get(LIST)
 
     assert response.status_code == 200

@@ -68,6 +68,10 @@ class SupervisionForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, cases: list[Case], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Required by the service (with its own message), so not labelled "(niet verplicht)".
+        reason = self.fields["reason"]
+        reason.shown_required = True  # type: ignore[attr-defined]
+        reason.widget.attrs["aria-required"] = "true"
         field = self.fields["case"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [("", _("Maak een keuze"))] + [

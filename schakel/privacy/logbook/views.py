@@ -26,6 +26,7 @@ from schakel.audit.activities import activity_label
 from schakel.audit.choices import SubjectType
 from schakel.audit.models import LogRecord
 from schakel.audit.verification import verify_processing_log
+from schakel.privacy.action_names import action_name
 from schakel.privacy.logbook import logboek_export, search, selectors
 
 # The chain check names its findings in English; the officer reads them in Dutch.
@@ -94,6 +95,7 @@ def _cursor(raw: str | None) -> int | None:
 class SearchRow:
     record: LogRecord
     activity: str
+    action: str
     organisation: str
     actor: str
     subject_type: str
@@ -117,6 +119,7 @@ def _rows(
             SearchRow(
                 record=record,
                 activity=activity_label(record.activity_id),
+                action=action_name(record.name),
                 organisation=own if record.actor_user_id else _("Systeem"),
                 actor=actor,
                 subject_type=(

@@ -17,72 +17,9 @@ from schakel.intake.log_subjects import researched
 from schakel.intake.models import OnlineResearchEntry
 from schakel.legal.models import LegalBasis
 from schakel.network.models import Organisation
+from schakel.privacy.action_names import action_name
 
 Data = dict[str, Any]
-
-# The processing log's action names in plain Dutch; an unknown name is shown readably.
-ACTION_NAMES = {
-    "signal_register": "Signaal geregistreerd",
-    "signal_read": "Signaal ingezien",
-    "signal_status": "Status van het signaal gewijzigd",
-    "signal_expire": "Signaal vervallen en persoonsgegevens verwijderd",
-    "suggestion_read": "Mogelijke overeenkomst tussen signalen bekeken",
-    "convergence_check": "Gecontroleerd of signalen over dezelfde persoon gaan",
-    "convergence_suggest": "Mogelijke overeenkomst tussen signalen gevonden",
-    "convergence_confirm": "Signalen samengebracht: dezelfde persoon",
-    "convergence_confirm_one_side": "Eén gemeente bevestigde: dezelfde persoon",
-    "convergence_reject": "Signalen niet samengebracht: niet dezelfde persoon",
-    "weighing_item_added": "Aangemeld voor een weging",
-    "weighing_item_read": "Weging ingezien",
-    "weighing_item_decided": "Besluit van de weging vastgelegd",
-    "weighing_signals_returned": "Signalen teruggegeven na de weging",
-    "case_opened": "Casus geopend",
-    "case_read": "Casus ingezien",
-    "case_closed": "Casus afgesloten",
-    "case_phase_changed": "Fase van de casus gewijzigd",
-    "case_informing_recorded": "Informeren van de persoon vastgelegd",
-    "case_review_scheduled": "Evaluatie gepland",
-    "case_reassessed": "Casus herbeoordeeld",
-    "case_deescalated": "Casus afgeschaald",
-    "participation_added": "Organisatie neemt deel aan de casus",
-    "participation_ended": "Deelname van een organisatie beëindigd",
-    "agenda_item_added": "Besproken in een casusoverleg (geagendeerd)",
-    "agenda_item_read": "Agendapunt ingezien",
-    "invitation_added": "Organisatie uitgenodigd voor een agendapunt",
-    "decision_recorded": "Besluit van het casusoverleg vastgelegd",
-    "disclosure_recorded": "Informatie verstrekt aan tafel",
-    "disclosure_corrected": "Verstrekking gecorrigeerd",
-    "minutes_pdf_downloaded": "Verslag gedownload",
-    "plan_read": "Plan van aanpak ingezien",
-    "plan_updated": "Plan van aanpak gewijzigd",
-    "plan_adopted": "Plan van aanpak vastgesteld",
-    "plan_pdf_downloaded": "Plan van aanpak gedownload",
-    "intervention_added": "Interventie toegevoegd",
-    "intervention_removed": "Interventie verwijderd uit het plan",
-    "intervention_progress": "Voortgang van een interventie vastgelegd",
-    "intervention_read": "Interventie ingezien",
-    "online_research_start": "Online onderzoek vooraf vastgelegd",
-    "online_research_complete": "Online onderzoek afgerond",
-    "online_research_read": "Online onderzoek ingezien",
-    "request_registered": "Verzoek van de betrokkene geregistreerd",
-    "request_read": "Verzoek van de betrokkene ingezien",
-    "request_person_read": "Gegevens ingezien bij het registreren van een verzoek",
-    "request_identity_verified": "Identiteit van de verzoeker vastgesteld",
-    "request_extended": "Termijn van het verzoek verlengd",
-    "request_decided": "Besluit op het verzoek genomen",
-    "request_withdrawn": "Verzoek ingetrokken",
-    "request_contribution_read": "Verzoek om inbreng ingezien",
-    "request_contribution_answered": "Inbreng op het verzoek gegeven",
-    "request_contributions_read": "Inbreng op het verzoek ingezien",
-    "access_export": "Inzage-export gemaakt",
-    "legal_hold_place": "Bewaarplicht (blokkade) vastgelegd",
-    "legal_hold_lift": "Bewaarplicht (blokkade) opgeheven",
-    "supervision_access": "Toezicht: de privacyfunctionaris opende de casus",
-}
-
-
-def action_name(name: str) -> str:
-    return ACTION_NAMES.get(name) or name.replace("_", " ").replace(".", " ").capitalize()
 
 
 def pseudonyms_of(

@@ -27,6 +27,7 @@ from schakel.accounts.acting import acting_membership
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
 from schakel.core.forms import add_service_errors, error_summary
+from schakel.core.once import token_required
 from schakel.core.pages import form_methods, page_of
 from schakel.privacy.choices import ContributionStatus
 from schakel.privacy.models import SubjectRequest
@@ -130,6 +131,7 @@ def _uuid_param(request: HttpRequest, name: str) -> uuid.UUID | None:
         raise Http404 from None
 
 
+@token_required
 @form_methods
 def request_register(request: HttpRequest) -> HttpResponse:
     membership = _membership(request)

@@ -93,7 +93,6 @@ class HoldForm(StyledFormMixin, forms.Form):
         input_formats=DATE_INPUT_FORMATS,
         widget=DateInput(),
         help_text=_("Leeg: vandaag."),
-        error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-03-01.")},
     )
     ends_on = forms.DateField(
         label=_("Tot en met"),
@@ -104,7 +103,6 @@ class HoldForm(StyledFormMixin, forms.Form):
         ),
         error_messages={
             "required": _("Vul de einddatum van de bewaarplicht in."),
-            "invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-03-01."),
         },
     )
 

@@ -10,7 +10,7 @@ SEARCH = reverse("audit:log_search")
 
 
 def names_on(page: str) -> set[str]:
-    return set(re.findall(r"<td class=\"utrecht-table__cell\"><code>([^<]+)</code></td>", page))
+    return set(re.findall(r'<code class="schakel-log-code">([^<]+)</code></td>', page))
 
 
 def search_records() -> list[LogRecord]:

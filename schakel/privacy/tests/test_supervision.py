@@ -199,3 +199,12 @@ def test_without_an_access_nothing_of_the_case_is_shown(personas, signed_in) -> 
 
     for planted_text in CONTENT:
         assert planted_text not in page
+
+
+def test_the_reason_is_not_labelled_optional(personas, signed_in) -> None:
+    page = signed_in(personas.privacy_officer_a).get(START).content.decode()
+
+    label = page.split('for="id_reason"', 1)[1].split("</label>", 1)[0]
+    assert "Reden van de inzage" in label
+    assert "niet verplicht" not in label  # it needs at least 20 characters
+    assert 'aria-required="true"' in page.split('id="id_reason"', 1)[0].rsplit("<textarea", 1)[1]

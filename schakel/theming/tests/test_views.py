@@ -60,7 +60,9 @@ def test_a_theme_with_too_little_contrast_is_refused_in_dutch_naming_the_colours
         "nodig is minstens 4,5:1." in page
     )
     assert not InstanceTheme.objects.exists()
-    assert not LogRecord.objects.filter(name__startswith="theming.").exists()
+    # Nothing was created or changed; only the refusal is in the log.
+    logged = LogRecord.objects.filter(name__startswith="theming.")
+    assert set(logged.values_list("name", flat=True)) == {"theming.theme.refuse"}
 
 
 def test_unsafe_css_is_refused_and_nothing_is_stored(personas, signed_in) -> None:
@@ -70,6 +72,8 @@ def test_unsafe_css_is_refused_and_nothing_is_stored(personas, signed_in) -> Non
     assert "Regel 1: @import is niet toegestaan" in page
     assert "Regel 2: url(…) is niet toegestaan in „--a”" in page
     assert not InstanceTheme.objects.exists()
+    record = LogRecord.objects.get(name="theming.theme.refuse")
+    assert record.attributes == {"source": "upload", "problems": 2, "host": ""}
 
 
 def test_a_file_or_an_address_is_needed_not_both(personas, signed_in) -> None:
@@ -328,6 +332,9 @@ def test_a_name_that_resolves_to_an_internal_address_is_refused(
 
     assert "wijst naar een intern netwerk" in response.content.decode()
     assert not InstanceTheme.objects.exists()
+    # The attempt is in the operator's log: the host, not the path.
+    record = LogRecord.objects.get(name="theming.theme.refuse")
+    assert record.attributes == {"source": "url", "problems": 1, "host": "huisstijl.example"}
 
 
 def test_a_slow_server_is_cut_off_at_the_deadline(

@@ -145,7 +145,7 @@ def test_a_signal_of_another_municipality_cannot_be_posted(personas, signed_in) 
     )
 
     assert response.status_code == 200
-    assert "geldige keuze" in text(response)
+    assert "Kies een van de mogelijkheden die er staan." in text(response)
     assert WeighingItem.objects.count() == 1
 
 

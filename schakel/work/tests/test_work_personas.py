@@ -17,8 +17,20 @@ from schakel.work.tests.world import World
 pytestmark = pytest.mark.django_db
 
 START = reverse("core:dashboard")
-# Names and texts planted in the world: never on a work list.
-PERSON_DATA = ("Veldkamp", "Veltkamp", "Hoogeveld", "Brakelman", "Zwijsen", "Sem", "Daan", "2001")
+# Names and texts planted in the world: never on a work list. The date of birth (9 January
+# 2001) in the forms a page could print it; a bare "2001" would also match a random UUID.
+PERSON_DATA = (
+    "Veldkamp",
+    "Veltkamp",
+    "Hoogeveld",
+    "Brakelman",
+    "Zwijsen",
+    "Sem",
+    "Daan",
+    "9 januari 2001",
+    "09-01-2001",
+    "2001-01-09",
+)
 
 
 def work(user: Any) -> list[WorkItem]:

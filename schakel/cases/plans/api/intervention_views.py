@@ -25,6 +25,7 @@ from schakel.cases import selectors
 from schakel.cases.api.filters import InterventionFilterSet
 from schakel.cases.api.serializers import InterventionSerializer
 from schakel.cases.api.views import writable_case
+from schakel.cases.list_reads import log_intervention_rows
 from schakel.cases.models import Intervention
 from schakel.cases.plans import services as plan_services
 from schakel.cases.plans.api.serializers import (
@@ -48,6 +49,20 @@ from schakel.cases.plans.api.views import (
 # --- interventions -----------------------------------------------------------------------------
 
 
+class LoggedInterventionPage(SchakelAPIView):
+    """Logs the persons of the interventions on the page it answers with (``list_reads``)."""
+
+    def paginate_queryset(self, queryset: Any) -> Any:
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            log_intervention_rows(
+                membership=acting_membership_of(self.request),
+                interventions=page,
+                name="intervention_list_read",
+            )
+        return page
+
+
 @extend_schema_view(
     get=extend_schema(
         summary="Interventies",
@@ -55,13 +70,14 @@ from schakel.cases.plans.api.views import (
             "De lopende interventies die u mag zien: van de casussen die u ziet, en die uw "
             "organisatie uitvoert zolang de casus open is. Alleen metadata (soort, eigenaar, "
             "data, status, casuskenmerk); geen omschrijving of resultaat. Filters status, kind, "
-            "owner; sorteren op due_on en starts_on (standaard eerst verlopend)."
+            "owner; sorteren op due_on en starts_on (standaard eerst verlopend). Het lezen wordt "
+            "vastgelegd: één regel per persoon op de pagina."
         ),
         responses={200: InterventionSerializer(many=True)},
         tags=TAGS,
     )
 )
-class InterventionListView(VisibleListView):
+class InterventionListView(LoggedInterventionPage, VisibleListView):
     serializer_class = InterventionSerializer
     queryset = Intervention.objects.none()  # for the schema; reads go through selectors
     filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
@@ -73,13 +89,16 @@ class InterventionListView(VisibleListView):
         return selectors.intervention_list_for(membership=acting_membership_of(self.request))
 
 
-class CaseInterventionsView(SchakelAPIView):
+class CaseInterventionsView(LoggedInterventionPage):
     serializer_class = InterventionInputSerializer
     queryset = Intervention.objects.none()  # for the schema; reads go through selectors
 
     @extend_schema(
         summary="Interventies van een casus",
-        description="De lopende interventies van de casus, zonder omschrijving of resultaat.",
+        description=(
+            "De lopende interventies van de casus, zonder omschrijving of resultaat. Het lezen "
+            "wordt vastgelegd in het verwerkingslogboek."
+        ),
         responses={200: InterventionSerializer(many=True)},
         tags=TAGS,
     )
