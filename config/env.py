@@ -3,6 +3,7 @@
 import base64
 import binascii
 import os
+import re
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -150,12 +151,19 @@ def parse_key_ring(name: str, value: str) -> dict[str, bytes]:
     return ring
 
 
+_ORIGIN_HOST = re.compile(
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,5})?"
+)
+
+
 def env_https_origin(name: str, default: str) -> str:
     """An https origin such as ``https://schakel.gemeente.example`` (no path; a trailing slash
     is dropped): where links in e-mail point."""
     value = (_raw(name) or default).rstrip("/")
     host = value.removeprefix("https://")
-    if not value.startswith("https://") or not host or any(c in host for c in "/?#@ "):
+    # A host name (or IPv4 address), optionally with a port: no wildcard or leading dot, which
+    # ALLOWED_HOSTS accepts but a link cannot use.
+    if not value.startswith("https://") or not _ORIGIN_HOST.fullmatch(host):
         raise ImproperlyConfigured(
             f"Environment variable {name} must be an https address without a path, "
             "such as https://schakel.gemeente.example."

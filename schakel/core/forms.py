@@ -129,7 +129,7 @@ class ErrorItem:
     anchor: str
 
 
-def _anchor(field: forms.BoundField) -> str:
+def field_anchor(field: forms.BoundField) -> str:
     # Radio buttons have no single id to label; link to the first button.
     return field.id_for_label or f"{field.auto_id}_0"
 
@@ -146,7 +146,7 @@ def error_summary(form: forms.Form, formsets: tuple[Any, ...] = ()) -> list[Erro
     for field in form:
         if field.name in hidden:
             continue
-        items += [_item(str(field.label), str(m), _anchor(field)) for m in field.errors]
+        items += [_item(str(field.label), str(m), field_anchor(field)) for m in field.errors]
     for formset in formsets:
         items += [ErrorItem("", str(m), "") for m in formset.non_form_errors()]
         for number, row in enumerate(formset.forms, start=1):
@@ -155,7 +155,7 @@ def error_summary(form: forms.Form, formsets: tuple[Any, ...] = ()) -> list[Erro
                     "number": number,
                     "field": field.label,
                 }
-                items += [ErrorItem(str(label), str(m), _anchor(field)) for m in field.errors]
+                items += [ErrorItem(str(label), str(m), field_anchor(field)) for m in field.errors]
     return items
 
 

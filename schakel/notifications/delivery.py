@@ -15,6 +15,7 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, mailers
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from schakel.accounts.models import Membership
@@ -66,6 +67,12 @@ def plan(now: datetime) -> int:
         digest = frequency == Frequency.DIGEST
         if digest and not _digest_due(user_id, hour, now):
             continue
+        before_hour = Q(arrived_after__isnull=True) | Q(arrived_after__lt=_digest_moment(now, hour))
+        if digest and not mine.filter(before_hour).exists():
+            # Nothing can have waited at the hour (all of it arrived after a look from the hour
+            # on): it goes in tomorrow's digest. A worker that missed the hour still sends, late,
+            # what it finds after a look from before the hour.
+            continue
         with transaction.atomic():
             delivery = Delivery.objects.create(user_id=user_id, digest=digest, next_attempt_at=now)
             mine.update(delivery=delivery)
@@ -87,16 +94,18 @@ def _attempt(delivery: Delivery, now: datetime) -> None:
         delivery.save(update_fields=["status"])
         logger.info("notification delivery %s cancelled: nothing left to send", delivery.pk)
         return
-    message = compose(notifications, digest=delivery.digest)
-    mail = EmailMultiAlternatives(
-        subject=message.subject,
-        body=message.text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[user.email],
-    )
-    mail.attach_alternative(message.html, "text/html")
     delivery.attempts += 1
     try:
+        # Composing fails like sending does: counted as an attempt, so one bad delivery cannot
+        # stop the run (the deliveries after it are still sent).
+        message = compose(notifications, digest=delivery.digest)
+        mail = EmailMultiAlternatives(
+            subject=message.subject,
+            body=message.text,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[user.email],
+        )
+        mail.attach_alternative(message.html, "text/html")
         mailers.default.send_messages([mail])
     except Exception as error:  # any failure is retried; only its class is logged
         delivery.last_error = type(error).__name__[:100]
@@ -136,13 +145,16 @@ def send_due(now: datetime) -> int:
         return 0
     for delivery in due:
         with transaction.atomic():
+            # Lock and read again in one step: a run that overlaps (the task and the command)
+            # may have just sent or rescheduled it; then this one leaves it alone.
             locked = (
                 Delivery.objects.select_for_update(skip_locked=True)
-                .filter(pk=delivery.pk, status=DeliveryStatus.PENDING)
-                .exists()
+                .filter(pk=delivery.pk, status=DeliveryStatus.PENDING, next_attempt_at__lte=now)
+                .select_related("user")
+                .first()
             )
-            if locked:
-                _attempt(delivery, now)
+            if locked is not None:
+                _attempt(locked, now)
     return len(due)
 
 

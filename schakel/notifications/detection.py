@@ -15,7 +15,9 @@ Work items carry a kind, a reference, a date and a link only; so do the notifica
 """
 
 import hashlib
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+
+from django.utils import timezone
 
 from schakel.accounts.models import Membership
 from schakel.cases.work import INVITATION, MEETING
@@ -42,8 +44,11 @@ def _deadline_near(item: WorkItem, today: date) -> bool:
     return today <= item.due_on <= today + timedelta(days=DEADLINE_DAYS)
 
 
-def _notification(membership: Membership, item: WorkItem, event: str) -> Notification:
+def _notification(
+    membership: Membership, item: WorkItem, event: str, arrived_after: datetime | None
+) -> Notification:
     return Notification(
+        arrived_after=arrived_after,
         user_id=membership.user_id,
         membership=membership,
         event=event,
@@ -65,9 +70,15 @@ def _event_for(item: WorkItem, seen: SeenWorkItem | None, first_look: bool) -> s
 def look(membership: Membership, items: list[WorkItem], today: date) -> list[Notification]:
     """Compare the membership's items with what was seen, record them as seen, and return the
     notifications to make (unsaved). A fixed number of queries plus one write per change."""
-    first_look = not WatchedMembership.objects.filter(membership=membership).exists()
-    if first_look:
-        WatchedMembership.objects.create(membership=membership)
+    now = timezone.now()
+    watch = WatchedMembership.objects.filter(membership=membership).first()
+    first_look = watch is None
+    if watch is None:
+        watch = WatchedMembership.objects.create(membership=membership, looked_at=now)
+        previous_look = now
+    else:
+        previous_look = watch.looked_at or watch.started_at
+        WatchedMembership.objects.filter(pk=watch.pk).update(looked_at=now)
     seen = {
         (row.kind, row.identity): row for row in SeenWorkItem.objects.filter(membership=membership)
     }
@@ -86,7 +97,7 @@ def look(membership: Membership, items: list[WorkItem], today: date) -> list[Not
         if event is None and _deadline_near(item, today) and unwarned:
             event = Event.DEADLINE
         if event is not None:
-            made.append(_notification(membership, item, event))
+            made.append(_notification(membership, item, event, previous_look))
         warned_on = item.due_on if event is not None and _deadline_near(item, today) else None
         if row is None:
             fresh.append(

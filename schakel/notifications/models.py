@@ -48,6 +48,8 @@ class WatchedMembership(models.Model):
         Membership, on_delete=models.CASCADE, related_name="notification_watch"
     )
     started_at = models.DateTimeField(auto_now_add=True)
+    # When its list was last looked at: what is new at a look arrived after the previous one.
+    looked_at = models.DateTimeField(null=True)
 
     def __str__(self) -> str:
         return str(self.membership_id)
@@ -108,6 +110,9 @@ class Notification(models.Model):
     path = models.CharField(max_length=300)
     due_on = models.DateField(null=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The previous look at the list: the work arrived between then and ``created_at``. A digest
+    # sends what may have waited at its hour (arrived after a look from before the hour).
+    arrived_after = models.DateTimeField(null=True)
     delivery = models.ForeignKey(
         Delivery, on_delete=models.CASCADE, null=True, related_name="notifications"
     )

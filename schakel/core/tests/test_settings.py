@@ -21,10 +21,16 @@ COMPLETE_ENV = {
 }
 
 
-def load_production_settings(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+def load_production_settings(
+    env: dict[str, str], setting: str = "DEBUG"
+) -> subprocess.CompletedProcess[str]:
+    """Start production's settings in a fresh interpreter; stdout is ``setting``'s value."""
     clean = {k: v for k, v in os.environ.items() if k not in COMPLETE_ENV}
     clean.update(env, DJANGO_SETTINGS_MODULE="config.settings.production")
-    code = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        f"print(settings.{setting})"
+    )
     return subprocess.run(  # noqa: S603 (fixed interpreter and code)
         [sys.executable, "-c", code],
         cwd=ROOT,

@@ -7,12 +7,24 @@ from schakel.core.tests.test_settings import COMPLETE_ENV, load_production_setti
 
 
 def test_links_default_to_the_first_allowed_host() -> None:
-    result = load_production_settings(COMPLETE_ENV)
+    env = {**COMPLETE_ENV, "ALLOWED_HOSTS": "schakel.gemeente.example,intern.example"}
+    result = load_production_settings(env, setting="SCHAKEL_BASE_URL")
     assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "https://schakel.gemeente.example"
 
 
 @pytest.mark.parametrize(
-    "value", ["http://schakel.example", "schakel.example", "https://", "https://a.example/pad"]
+    "value",
+    [
+        "http://schakel.example",
+        "schakel.example",
+        "https://",
+        "https://a.example/pad",
+        "https://*",
+        "https://.gemeente.example",
+        "https://*.gemeente.example",
+        "https://a..example",
+    ],
 )
 def test_a_base_url_that_is_no_https_origin_is_refused(value: str) -> None:
     result = load_production_settings({**COMPLETE_ENV, "SCHAKEL_BASE_URL": value})

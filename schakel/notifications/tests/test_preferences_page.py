@@ -56,6 +56,10 @@ def test_invalid_choices_are_refused_in_dutch(personas, signed_in) -> None:
     empty = client.post(URL, {}).content.decode()
     assert "Kies hoe u e-mail over uw werk wilt krijgen." in empty
     assert "Kies het uur waarop het dagoverzicht komt." in empty
+    # The summary links to the first radio button (a group has no single id); never to "#".
+    assert 'href="#id_frequency_0"' in empty
+    assert 'href="#"' not in empty
+    assert "<title>Fout: Berichten per e-mail" in empty
 
 
 def test_a_post_without_csrf_token_is_refused(personas) -> None:

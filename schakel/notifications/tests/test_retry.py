@@ -103,3 +103,32 @@ def test_a_delivery_is_given_up_after_the_last_attempt(
     assert delivery.last_error == "SMTPRecipientsRefused"
     assert f"notification delivery {delivery.pk} given up after {MAX_ATTEMPTS}" in caplog.text
     assert personas.ggz_member.email not in caplog.text
+
+
+def test_a_message_that_cannot_be_composed_does_not_stop_the_others(
+    personas, clock, ggz_invited, monkeypatch, caplog
+) -> None:
+    from schakel.notifications import delivery as delivery_module
+
+    prefer(personas.lead_a, Frequency.DIRECT)
+    prefer(personas.police_member, Frequency.DIRECT)
+    original = delivery_module.compose
+
+    def compose(notifications, *, digest):  # type: ignore[no-untyped-def]
+        if notifications[0].user_id == personas.ggz_member.pk:
+            raise ValueError("kapotte sjabloon")
+        return original(notifications, digest=digest)
+
+    monkeypatch.setattr(delivery_module, "compose", compose)
+    caplog.set_level(logging.INFO, logger="schakel.notifications")
+    run_at(clock, START + timedelta(minutes=5))
+
+    broken = Delivery.objects.get(user=personas.ggz_member)
+    assert (broken.status, broken.attempts, broken.last_error) == (
+        DeliveryStatus.PENDING, 1, "ValueError"
+    )  # fmt: skip
+    assert mails_to(personas.ggz_member) == []
+    # The others in the same run are sent.
+    assert mails_to(personas.lead_a)
+    assert mails_to(personas.police_member)
+    assert "kapotte sjabloon" not in caplog.text

@@ -80,6 +80,19 @@ def test_the_digest_is_sent_late_when_the_worker_missed_its_hour(personas, clock
     assert len(mails_to(personas.lead_a)) == 1
 
 
+def test_work_that_arrives_after_the_digest_hour_waits_for_the_next_day(personas, clock) -> None:
+    prefer(personas.lead_a, Frequency.DIGEST, hour=8)
+    for hour, minute in ((7, 0), (8, 0), (8, 5), (12, 0), (14, 55)):  # the worker runs; nothing
+        run_at(clock, START.replace(hour=hour, minute=minute))  # waits
+    busy_region(personas)  # work comes in after 14:55
+    run_at(clock, START.replace(hour=15, minute=5))
+    run_at(clock, START.replace(hour=15, minute=10))
+    assert mails_to(personas.lead_a) == []  # not at 15:05: the hour has passed
+    run_at(clock, START.replace(hour=8) + timedelta(days=1))
+    [digest] = mails_to(personas.lead_a)
+    assert "Match-suggestie" in digest.body
+
+
 def test_a_deadline_is_warned_three_days_ahead_once(personas, clock, world) -> None:
     prefer(personas.police_member, Frequency.DIRECT)
     run_at(clock, START + timedelta(minutes=5))  # the intervention is due in five days

@@ -2,6 +2,7 @@
 privacy officer's log view shows the label with the code beside it."""
 
 import ast
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -11,24 +12,37 @@ from schakel.privacy.action_names import ACTION_NAMES, action_name
 from schakel.privacy.tests.logbook_search_helpers import SEARCH
 from schakel.privacy.tests.test_logbook_search_data import seed_log
 
+WRITERS = re.compile(r"log|record")  # log_processing, record_reads, log_intervention_rows, …
+
+
+def _constant_name(node: ast.Call) -> str | None:
+    for keyword in node.keywords:
+        if keyword.arg in {"name", "read_name"} and isinstance(keyword.value, ast.Constant):
+            return str(keyword.value.value)
+    return None
+
 
 def _written_codes() -> set[str]:
-    """Every literal ``name=`` passed to the log writer (``log_processing``) outside tests."""
+    """Every literal ``name=`` passed to a log writer (a function whose name says log or record:
+    ``log_processing``, ``record_reads`` and the apps' wrappers around them) and every
+    ``read_name = "…"`` a view class declares, outside tests."""
     codes: set[str] = set()
     for path in (Path(settings.BASE_DIR) / "schakel").rglob("*.py"):
         if "tests" in path.parts or "migrations" in path.parts:
             continue
         for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
+                named = any(isinstance(t, ast.Name) and t.id == "read_name" for t in node.targets)
+                if named and node.value.value:  # "" on a base class: set by each subclass
+                    codes.add(str(node.value.value))
             if not isinstance(node, ast.Call):
                 continue
             function = node.func
             called = function.attr if isinstance(function, ast.Attribute) else ""
             called = called or (function.id if isinstance(function, ast.Name) else "")
-            if called != "log_processing":
-                continue
-            for keyword in node.keywords:
-                if keyword.arg == "name" and isinstance(keyword.value, ast.Constant):
-                    codes.add(str(keyword.value.value))
+            code = _constant_name(node)
+            if code is not None and WRITERS.search(called):
+                codes.add(code)
     return codes
 
 
