@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("schakel.cases.urls")),
     path("", include("schakel.privacy.urls")),
     path("", include("schakel.notifications.urls")),
+    path("", include("schakel.search.urls")),
     path("api/v1/", include(("schakel.api.urls", "v1"), namespace="v1")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

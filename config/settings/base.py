@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "schakel.privacy",
     "schakel.work",
     "schakel.notifications",
+    "schakel.search",
 ]
 
 MIDDLEWARE = [
@@ -85,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "schakel.accounts.context_processors.navigation",
                 "schakel.core.theme.page_theme",
+                "schakel.search.context_processors.search_box",
             ],
         },
     },

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.acting import acting_membership
 from schakel.accounts.choices import TABLE_ROLES
-from schakel.cases import activities, work
+from schakel.cases import activities, search, work
 from schakel.cases.dashboard import role_dashboard
 from schakel.cases.demo import seed_cases_demo
 from schakel.cases.inclusion import CASE_FROM_INCLUSION
@@ -47,3 +47,6 @@ PROCESSING_ACTIVITIES = activities.REGISTER
 
 # What waits for a membership on Mijn werk (``schakel.core.work``).
 WORK_ITEMS = work.WORK
+
+# Its lookups for the search (``schakel.core.search``, docs/search.md).
+SEARCH_PROVIDERS = [search.PROVIDER]

@@ -12,7 +12,6 @@ from schakel.accounts.choices import TABLE_ROLES
 from schakel.accounts.models import Membership
 from schakel.cases import selectors
 from schakel.cases.list_reads import log_intervention_rows
-from schakel.cases.views import case_reference
 
 # The role dashboard ---------------------------------------------------------------------------
 
@@ -54,10 +53,7 @@ def role_dashboard(membership: Membership | None) -> RoleDashboard | None:
         membership=membership, interventions=overdue.rows, name="dashboard_interventions_read"
     )
     overdue = Section(
-        rows=[
-            {"intervention": i, "case_reference": case_reference(i.plan.case_id)}
-            for i in overdue.rows
-        ],
+        rows=[{"intervention": i, "case_reference": i.plan.case.reference} for i in overdue.rows],
         more=overdue.more,
     )
     return RoleDashboard(

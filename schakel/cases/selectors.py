@@ -52,7 +52,7 @@ Shown = dict[str, audit.AttributeValue] | None  # what a read record says the pa
 DUE_SOON = timedelta(days=30)
 
 CASE_LIST_FIELDS = (
-    "id", "phase", "opened_at", "next_review_on", "reassessment_due_on", "closed_at",
+    "id", "reference", "phase", "opened_at", "next_review_on", "reassessment_due_on", "closed_at",
     "directing_municipality_id", "directing_municipality__name", "zvh_id", "zvh__name",
     "process_director_id", "subject_id", "reconsider_informing_on",
 )  # fmt: skip
@@ -256,7 +256,12 @@ def meeting_attendances_for(
     if permissions.runs_meeting(membership, meeting):
         return attendances
     items = meeting_items_for(membership=membership, meeting=meeting).only(
-        "id", "meeting_id", "case_id", "case__directing_municipality_id", "case__zvh_id"
+        "id",
+        "meeting_id",
+        "case_id",
+        "case__directing_municipality_id",
+        "case__zvh_id",
+        "case__reference",
     )
     at_table = {meeting.zvh_id} | {org.pk for item in items for org in organisations_at_item(item)}
     return attendances.filter(organisation_id__in=at_table)
@@ -270,7 +275,9 @@ def meeting_items_for(
         agenda_items_visible_to(membership=membership)
         .filter(meeting=meeting)
         .select_related("case")
-        .only("id", "position", "meeting_id", "case_id", "case__phase", "case__id")
+        .only(
+            "id", "position", "meeting_id", "case_id", "case__phase", "case__id", "case__reference"
+        )
         .order_by("position", "created_at")
     )
 
@@ -317,7 +324,8 @@ def interventions_in_version(version: ActionPlanVersion) -> list[dict[str, objec
 
 INTERVENTION_LIST_FIELDS = (
     "id", "kind", "status", "starts_on", "due_on", "owner_id", "owner__name", "plan_id",
-    "plan__case_id", "revision", "removed_in_id", "life_domain", "plan__case__subject_id",
+    "plan__case_id", "plan__case__id", "plan__case__reference", "revision", "removed_in_id",
+    "life_domain", "plan__case__subject_id",
 )  # fmt: skip
 
 

@@ -53,11 +53,6 @@ def _label(choices: type[Any], value: str) -> str:
         return value
 
 
-def case_reference(case_id: uuid.UUID) -> str:
-    """A case's reference from its id alone (lists load no case row)."""
-    return Case(pk=case_id).reference
-
-
 def _case_url(case: Case) -> str:
     return reverse("cases:case_detail", kwargs={"pk": case.pk})
 

@@ -22,7 +22,7 @@ from schakel.cases.choices import (
     MeetingStatus,
     ParticipationKind,
 )
-from schakel.cases.models import Case, ConsultationMeeting, Invitation, MeetingAttendance
+from schakel.cases.models import Invitation, MeetingAttendance
 from schakel.cases.selectors import DUE_SOON, case_list_for, intervention_list_for, meeting_list_for
 from schakel.core.work import ROWS_PER_KIND, WorkItem
 from schakel.network.choices import OrganisationKind
@@ -33,14 +33,6 @@ INTERVENTION = "intervention"
 REVIEW = "case_review"
 REASSESSMENT = "case_reassessment"
 INFORMING = "case_informing"
-
-
-def _meeting_reference(pk: object) -> str:
-    return ConsultationMeeting(pk=pk).reference  # type: ignore[misc]
-
-
-def _case_reference(pk: object) -> str:
-    return Case(pk=pk).reference  # type: ignore[misc]
 
 
 def _today_start() -> datetime:
@@ -60,19 +52,21 @@ def invitations(membership: Membership) -> list[WorkItem]:
         .filter(Exists(invited), meeting__starts_at__gte=_today_start())
         .exclude(meeting__status=MeetingStatus.CANCELLED)
         .order_by("meeting__starts_at", "pk")
-        .values_list("pk", "case_id", "meeting_id", "meeting__starts_at")[:ROWS_PER_KIND]
+        .values_list("pk", "case__reference", "meeting__reference", "meeting__starts_at")[
+            :ROWS_PER_KIND
+        ]
     )
     return [
         WorkItem(
             kind=INVITATION,
             label=_("Uitnodiging: agendapunt over casus %(case)s in casusoverleg %(meeting)s")
-            % {"case": _case_reference(case_id), "meeting": _meeting_reference(meeting_id)},
+            % {"case": case_reference, "meeting": meeting_reference},
             due_on=timezone.localdate(starts_at),
             url=reverse("cases:item_detail", kwargs={"pk": pk}),
             menu="cases:meeting_list",
-            reference=_meeting_reference(meeting_id),
+            reference=meeting_reference,
         )
-        for pk, case_id, meeting_id, starts_at in rows
+        for pk, case_reference, meeting_reference, starts_at in rows
     ]
 
 
@@ -96,10 +90,10 @@ def meetings_to_prepare(membership: Membership) -> list[WorkItem]:
         .exclude(Exists(incidental))
         .annotate(acknowledged=Exists(acknowledged))
         .order_by("starts_at", "pk")
-        .values_list("pk", "starts_at", "acknowledged")[:ROWS_PER_KIND]
+        .values_list("pk", "reference", "starts_at", "acknowledged")[:ROWS_PER_KIND]
     )
     items = []
-    for pk, starts_at, done in rows:
+    for pk, reference, starts_at, done in rows:
         label = (
             _("Casusoverleg %(meeting)s voorbereiden")
             if done
@@ -108,11 +102,11 @@ def meetings_to_prepare(membership: Membership) -> list[WorkItem]:
         items.append(
             WorkItem(
                 kind=MEETING,
-                label=label % {"meeting": _meeting_reference(pk)},
+                label=label % {"meeting": reference},
                 due_on=timezone.localdate(starts_at),
                 url=reverse("cases:meeting_detail", kwargs={"pk": pk}),
                 menu="cases:meeting_list",
-                reference=_meeting_reference(pk),
+                reference=reference,
             )
         )
     return items
@@ -147,10 +141,10 @@ def interventions_due(membership: Membership) -> list[WorkItem]:
             plan__case__phase__in=OPEN_PHASES,
         )
         .order_by("due_on", "pk")
-        .values_list("pk", "plan__case_id", "due_on")[:ROWS_PER_KIND]
+        .values_list("pk", "plan__case__reference", "due_on")[:ROWS_PER_KIND]
     )
     items = []
-    for pk, case_id, due_on in rows:
+    for pk, reference, due_on in rows:
         overdue = due_on < timezone.localdate()
         label = (
             _("Interventie in casus %(case)s is over tijd")
@@ -160,17 +154,17 @@ def interventions_due(membership: Membership) -> list[WorkItem]:
         items.append(
             WorkItem(
                 kind=INTERVENTION,
-                label=label % {"case": _case_reference(case_id)},
+                label=label % {"case": reference},
                 due_on=due_on,
                 url=reverse("cases:intervention_detail", kwargs={"pk": pk}),
                 menu="cases:intervention_list",
-                reference=_case_reference(case_id),
+                reference=reference,
             )
         )
     return items
 
 
-def _case_dates(membership: Membership, field: str) -> list[tuple[object, date]]:
+def _case_dates(membership: Membership, field: str) -> list[tuple[object, str, date]]:
     steered = _steered(membership)
     if steered is None:
         return []
@@ -179,7 +173,7 @@ def _case_dates(membership: Membership, field: str) -> list[tuple[object, date]]
         case_list_for(membership=membership)
         .filter(steered, phase__in=OPEN_PHASES, **{f"{field}__lte": soon})
         .order_by(field, "pk")
-        .values_list("pk", field)[:ROWS_PER_KIND]
+        .values_list("pk", "reference", field)[:ROWS_PER_KIND]
     )
 
 
@@ -197,15 +191,15 @@ def case_dates(membership: Membership) -> list[WorkItem]:
     )
     items = []
     for kind, field, label in kinds:
-        for pk, due_on in _case_dates(membership, field):
+        for pk, reference, due_on in _case_dates(membership, field):
             items.append(
                 WorkItem(
                     kind=kind,
-                    label=label % {"case": _case_reference(pk)},
+                    label=label % {"case": reference},
                     due_on=due_on,
                     url=reverse("cases:case_detail", kwargs={"pk": pk}),
                     menu="cases:case_list",
-                    reference=_case_reference(pk),
+                    reference=reference,
                 )
             )
     return items

@@ -35,6 +35,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("work",),
     # E-mail about new and nearing work, from every app's work items, without person data.
     ("notifications",),
+    # The search over what every app contributes (``SEARCH_PROVIDERS``): by reference, and by
+    # name for the roles whose work needs it (docs/search.md).
+    ("search",),
 )
 
 API_PLUMBING = "api"

@@ -14,3 +14,9 @@ class BaseModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+# The readable references' counters and base (``schakel.core.references``), registered here.
+from schakel.core.references import ReferenceCounter, Referenced  # noqa: E402
+
+__all__ = ["BaseModel", "ReferenceCounter", "Referenced"]

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.choices import Role
 from schakel.core.navigation import NavItem
-from schakel.intake import activities, demo, work
+from schakel.intake import activities, demo, search, work
 
 
 def _demo_signals() -> str:
@@ -51,3 +51,6 @@ PROCESSING_ACTIVITIES = activities.REGISTER
 
 # What waits for a membership on Mijn werk (``schakel.core.work``).
 WORK_ITEMS = work.WORK
+
+# Its lookups for the search (``schakel.core.search``, docs/search.md).
+SEARCH_PROVIDERS = [search.PROVIDER]

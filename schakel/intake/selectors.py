@@ -31,6 +31,7 @@ from schakel.network.models import Organisation
 # What a list may show of a signal: no identifier, no free text.
 SIGNAL_LIST_FIELDS = (
     "id",
+    "reference",
     "created_at",
     "status",
     "status_changed_at",
@@ -260,6 +261,6 @@ def signals_for_research(*, membership: Membership | None) -> QuerySet[Signal]:
         Signal.objects.filter(
             directing_municipality_id=membership.organisation_id, person_data_deleted_at=None
         )
-        .only("id", "created_at")
+        .only("id", "reference", "created_at")
         .order_by("-created_at")
     )

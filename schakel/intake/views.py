@@ -318,7 +318,6 @@ def inbox(request: HttpRequest) -> HttpResponse:
 def _metadata_row(row: dict[str, Any]) -> dict[str, Any]:
     return {
         **row,
-        "reference": str(row["id"]).split("-")[0].upper(),
         "status_label": _label(SignalStatus, row["status"]),
         "source_domain_label": _label(SourceDomain, row["source_domain"]),
         "urgency_label": _label(Urgency, row["urgency"]),

@@ -9,7 +9,6 @@ from schakel.accounts.models import Membership
 from schakel.core.work import ROWS_PER_KIND, WorkItem
 from schakel.intake import permissions
 from schakel.intake.choices import SignalStatus, SuggestionStatus
-from schakel.intake.models import Signal
 from schakel.intake.selectors import signal_list_for
 from schakel.intake.suggestion_selectors import suggestions_visible_to
 
@@ -28,19 +27,18 @@ def suggestions_to_decide(membership: Membership) -> list[WorkItem]:
         .filter(status=SuggestionStatus.OPEN)
         .exclude(confirmations__organisation_id=membership.organisation_id)
         .order_by("signal__expires_at", "created_at", "pk")
-        .values_list("pk", "signal_id", "signal__expires_at", "earlier_signal__expires_at")[
+        .values_list("pk", "signal__reference", "signal__expires_at", "earlier_signal__expires_at")[
             :ROWS_PER_KIND
         ]
     )
     items = []
-    for pk, signal_id, expires, earlier_expires in rows:
+    for pk, reference, expires, earlier_expires in rows:
         due = (
             min(d for d in (expires, earlier_expires) if d is not None)
             if (expires or earlier_expires)
             else None
         )
         # Named by its (newer) signal's reference, as the signal lists show it.
-        reference = Signal(pk=signal_id).reference
         items.append(
             WorkItem(
                 kind=SUGGESTION,
@@ -67,11 +65,10 @@ def signals_to_assess(membership: Membership) -> list[WorkItem]:
             person_data_deleted_at=None,
         )
         .order_by("expires_at", "created_at", "pk")
-        .values_list("pk", "status", "expires_at")[:ROWS_PER_KIND]
+        .values_list("pk", "reference", "status", "expires_at")[:ROWS_PER_KIND]
     )
     items = []
-    for pk, status, expires in rows:
-        reference = Signal(pk=pk).reference
+    for pk, reference, status, expires in rows:
         new = status == SignalStatus.NEW
         label = (
             _("Nieuw signaal %(reference)s beoordelen")

@@ -11,7 +11,7 @@ from schakel.cases.models import Case
 from schakel.cases.sections import CaseSection
 from schakel.core.navigation import NavItem
 from schakel.intake.models import Subject
-from schakel.privacy import activities, work
+from schakel.privacy import activities, search, work
 from schakel.privacy.demo import seed_privacy_demo
 from schakel.privacy.models import LegalHold, SubjectRequest
 from schakel.privacy.supervision import accesses_for_case
@@ -101,3 +101,6 @@ PROCESSING_ACTIVITIES = activities.REGISTER
 
 # What waits for a membership on Mijn werk (``schakel.core.work``).
 WORK_ITEMS = work.WORK
+
+# Its lookups for the search (``schakel.core.search``, docs/search.md).
+SEARCH_PROVIDERS = [search.PROVIDER]

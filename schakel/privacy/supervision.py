@@ -14,7 +14,6 @@
 - The normal case pages stay closed to privacy officers (``cases.access``): this is the only way.
 """
 
-import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -45,13 +44,13 @@ from schakel.cases.models import (
 )
 from schakel.cases.services import subject_of
 from schakel.core import validators
+from schakel.core.references import normalise
 from schakel.core.validators import check_length, collect
 from schakel.privacy.activities import PrivacyActivity
 from schakel.privacy.models import SupervisionAccess
 
 REASON_MIN_LENGTH = 20
 DEFAULT_HOURS = 4
-REFERENCE = re.compile(r"^C-([0-9A-F]{8})$")
 # How many cases in scope the form offers to pick from (the rest by reference).
 PICK_LIST_SIZE = 100
 
@@ -83,18 +82,22 @@ def pick_list(*, membership: Membership) -> list[Case]:
         cases_in_scope(membership=membership)
         .select_related("directing_municipality")
         .only(
-            "id", "phase", "opened_at", "directing_municipality_id", "directing_municipality__name"
+            "id",
+            "reference",
+            "phase",
+            "opened_at",
+            "directing_municipality_id",
+            "directing_municipality__name",
         )
         .order_by("-opened_at")[:PICK_LIST_SIZE]
     )
 
 
 def case_by_reference(*, membership: Membership, reference: str) -> Case | None:
-    found = REFERENCE.match(reference.strip().upper())
-    if not found:
+    found = normalise(reference)
+    if found is None:
         return None
-    prefix = found.group(1).lower()
-    return cases_in_scope(membership=membership).filter(id__startswith=prefix).first()
+    return cases_in_scope(membership=membership).filter(reference=found).first()
 
 
 def _validate_reason(reason: str) -> dict[str, list[str]]:
@@ -114,7 +117,7 @@ def supervision_open(
 ) -> SupervisionAccess:
     """Record the reason and open the case for this officer for the fixed period.
 
-    The case is named by its reference (C-1A2B3C4D) or picked from the cases in scope; anything
+    The case is named by its reference (CAS-2026-0042) or picked from the cases in scope; anything
     outside the scope gives the same message as a reference that does not exist.
     """
     if not _is_officer(membership):

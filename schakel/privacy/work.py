@@ -11,7 +11,6 @@ from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership
 from schakel.core.work import ROWS_PER_KIND, WorkItem
 from schakel.privacy.choices import OPEN_REQUEST_STATUSES, ContributionStatus
-from schakel.privacy.models import SubjectRequest
 from schakel.privacy.requests.selectors import contribution_inbox_for, request_list_for
 from schakel.privacy.retention.selectors import outlook
 
@@ -20,27 +19,23 @@ INPUT_REQUEST = "input_request"
 RETENTION = "retention_outlook"
 
 
-def _reference(pk: object) -> str:
-    return SubjectRequest(pk=pk).reference  # type: ignore[misc]
-
-
 def subject_requests(membership: Membership) -> list[WorkItem]:
     """The contact point's open requests, by their (extended) deadline (one query)."""
     rows = (
         request_list_for(membership=membership)
         .filter(status__in=OPEN_REQUEST_STATUSES)
-        .values_list("pk", "due")[:ROWS_PER_KIND]  # type: ignore[misc]  # "due": annotated
+        .values_list("pk", "reference", "due")[:ROWS_PER_KIND]  # type: ignore[misc]  # "due"
     )
     return [
         WorkItem(
             kind=SUBJECT_REQUEST,
-            label=_("AVG-verzoek %(reference)s afhandelen") % {"reference": _reference(pk)},
+            label=_("AVG-verzoek %(reference)s afhandelen") % {"reference": reference},
             due_on=due,
             url=reverse("privacy:request_detail", kwargs={"pk": pk}),
             menu="privacy:request_list",
-            reference=_reference(pk),
+            reference=reference,
         )
-        for pk, due in rows
+        for pk, reference, due in rows
     ]
 
 
@@ -50,19 +45,18 @@ def input_requests(membership: Membership) -> list[WorkItem]:
     rows = (
         contribution_inbox_for(membership=membership)
         .filter(status=ContributionStatus.OPEN, request__status__in=OPEN_REQUEST_STATUSES)
-        .values_list("pk", "request_id", "due")[:ROWS_PER_KIND]  # type: ignore[misc]
+        .values_list("pk", "request__reference", "due")[:ROWS_PER_KIND]  # type: ignore[misc]
     )
     return [
         WorkItem(
             kind=INPUT_REQUEST,
-            label=_("Inbreng geven voor AVG-verzoek %(reference)s")
-            % {"reference": _reference(request_id)},
+            label=_("Inbreng geven voor AVG-verzoek %(reference)s") % {"reference": reference},
             due_on=due,
             url=reverse("privacy:request_contribution", kwargs={"pk": pk}),
             menu="privacy:request_inbox",
-            reference=_reference(request_id),
+            reference=reference,
         )
-        for pk, request_id, due in rows
+        for pk, reference, due in rows
     ]
 
 

@@ -36,7 +36,6 @@ from schakel.weighing.views import (
     _session_url,
     _table_membership,
     _table_organisations,
-    reference_of,
 )
 
 # Session detail and putting a person on the agenda ------------------------------------------
@@ -104,7 +103,7 @@ def _session_context(
         "session": session,
         "participants": participants,
         "chair": _display(session.chair, chair_orgs, table),
-        "rows": [ItemRow(item=item, reference=reference_of(item)) for item in items],
+        "rows": [ItemRow(item=item, reference=item.reference) for item in items],
         "may_add": may_add,
         "add_form": add_form,
         "add_errors": error_summary(add_form) if add_form is not None and add_form.is_bound else [],
@@ -146,7 +145,7 @@ def item_add(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
             messages.success(
                 request,
                 _("De persoon staat op de agenda als wegingspunt %(reference)s.")
-                % {"reference": reference_of(item)},
+                % {"reference": item.reference},
             )
             return redirect(_session_url(session))
     context = _session_context(membership, session, add_form=form)

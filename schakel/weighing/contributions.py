@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.choices import TABLE_ROLES
 from schakel.core.navigation import NavItem
-from schakel.weighing import activities, work
+from schakel.weighing import activities, search, work
 
 NAVIGATION = [
     NavItem(_("Weging"), "weighing:session_list", TABLE_ROLES, acting=True, position=40),
@@ -17,3 +17,6 @@ PROCESSING_ACTIVITIES = activities.REGISTER
 
 # What waits for a membership on Mijn werk (``schakel.core.work``).
 WORK_ITEMS = work.WORK
+
+# Its lookups for the search (``schakel.core.search``, docs/search.md).
+SEARCH_PROVIDERS = [search.PROVIDER]

@@ -32,7 +32,6 @@ from schakel.weighing.views import (
     _session_table,
     _table_membership,
     _table_organisations,
-    reference_of,
 )
 
 
@@ -97,7 +96,7 @@ def _item_context(
     identity = view.identity
     return {
         "item": item,
-        "reference": reference_of(item),
+        "reference": item.reference,
         "session": session,
         "identity": identity,
         "sex": _label(SexChoice, identity.sex) if identity.sex else "",
@@ -168,7 +167,7 @@ def item_decide(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
             back_url=_item_url(item),
             what=[
                 _("Het besluit over wegingspunt %(reference)s wordt vastgelegd.")
-                % {"reference": reference_of(item)},
+                % {"reference": item.reference},
                 _("Bij opname in de aanpak wordt meteen een casus geopend."),
             ],
             irreversible=_("Het besluit kan daarna niet meer worden gewijzigd."),

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from schakel.core.fields import EncryptedTextField
-from schakel.core.models import BaseModel
+from schakel.core.models import BaseModel, Referenced
 from schakel.intake.choices import DataCategory
 from schakel.intake.models import Signal, Subject
 from schakel.network.models import Organisation
@@ -66,8 +66,11 @@ class WeighingArrangement(BaseModel):
         return self.name
 
 
-class WeighingSession(BaseModel):
-    """Wegingsoverleg: one meeting of the weighing team (municipality, police, OM, a chair)."""
+class WeighingSession(Referenced, BaseModel):
+    """Wegingsoverleg: one meeting of the weighing team (municipality, police, OM, a chair).
+    Its reference: ``WEG-2026-0003``."""
+
+    REFERENCE_PREFIX = "WEG"
 
     arrangement = models.ForeignKey(
         WeighingArrangement,
@@ -105,17 +108,15 @@ class WeighingSession(BaseModel):
         return f"Weging {self.reference}"
 
     @property
-    def reference(self) -> str:
-        return "W-" + str(self.pk).split("-")[0].upper()
-
-    @property
     def is_open(self) -> bool:
         return self.status == SessionStatus.OPEN
 
 
-class WeighingItem(BaseModel):
+class WeighingItem(Referenced, BaseModel):
     """Wegingspunt: one person on a session's agenda, with their confirmed signals and the
-    team's decision."""
+    team's decision. Its reference: ``WGP-2026-0012``."""
+
+    REFERENCE_PREFIX = "WGP"
 
     session = models.ForeignKey(
         WeighingSession, verbose_name=_("wegingsoverleg"), on_delete=models.PROTECT,
@@ -184,7 +185,7 @@ class WeighingItem(BaseModel):
         verbose_name_plural = _("wegingspunten")
 
     def __str__(self) -> str:
-        return f"Wegingspunt {str(self.pk).split('-')[0].upper()}"
+        return f"Wegingspunt {self.reference}"
 
     @property
     def is_decided(self) -> bool:

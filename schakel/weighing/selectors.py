@@ -108,8 +108,8 @@ def items_visible_to(*, membership: Membership | None) -> QuerySet[WeighingItem]
 
 # What a list may show of an item: no identifier, no free text.
 ITEM_LIST_FIELDS = (
-    "id", "created_at", "session_id", "subject_id", "outcome", "follow_up_on", "decided_at",
-    "directing_municipality__name", "directing_municipality_id",
+    "id", "reference", "created_at", "session_id", "subject_id", "outcome", "follow_up_on",
+    "decided_at", "directing_municipality__name", "directing_municipality_id",
 )  # fmt: skip
 
 
@@ -174,6 +174,13 @@ def follow_ups_for(*, membership: Membership | None) -> QuerySet[WeighingItem]:
         .filter(follow_up_on__isnull=False)
         .exclude(Exists(later))
         .select_related("directing_municipality")
-        .only("id", "outcome", "follow_up_on", "decided_at", "directing_municipality__name")
+        .only(
+            "id",
+            "reference",
+            "outcome",
+            "follow_up_on",
+            "decided_at",
+            "directing_municipality__name",
+        )
         .order_by("follow_up_on")
     )

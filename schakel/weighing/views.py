@@ -48,10 +48,6 @@ def _table_membership(request: HttpRequest) -> Membership:
     return membership
 
 
-def reference_of(item: WeighingItem) -> str:
-    return str(item.pk).split("-")[0].upper()
-
-
 def _session_url(session: WeighingSession) -> str:
     return reverse("weighing:session_detail", kwargs={"pk": session.pk})
 
@@ -153,7 +149,7 @@ def session_list(request: HttpRequest) -> HttpResponse:
         "follow_ups": [
             FollowUpRow(
                 item=item,
-                reference=reference_of(item),
+                reference=item.reference,
                 is_due=item.follow_up_on is not None and item.follow_up_on <= today,
             )
             for item in shown[:FOLLOW_UP_SIZE]

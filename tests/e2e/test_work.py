@@ -46,7 +46,7 @@ def look(page: Page, axe_source: Path, name: str) -> None:
     ("persona", "expected"),
     [
         pytest.param("lead_a", "Matchsuggestie", id="municipal-lead"),
-        pytest.param("director", "Casus C-", id="process-director"),
+        pytest.param("director", "Casus CAS-", id="process-director"),
         pytest.param("police_member", "Interventie in casus", id="police-member"),
         pytest.param("ggz_member", "Uitnodiging: agendapunt over casus", id="ggz-invitee"),
     ],

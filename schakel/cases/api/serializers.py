@@ -51,8 +51,8 @@ class CaseRefSerializer(serializers.Serializer[Case]):
     reference = serializers.CharField(help_text="Kenmerk zonder persoonsgegevens.")
 
 
-def case_ref(case_id: Any) -> dict[str, Any]:
-    return {"id": case_id, "reference": Case(pk=case_id).reference}
+def case_ref(case: Case) -> dict[str, Any]:
+    return {"id": case.pk, "reference": case.reference}
 
 
 # --- cases -------------------------------------------------------------------------------------
@@ -154,7 +154,7 @@ class InterventionSerializer(serializers.Serializer[Intervention]):
 
     @extend_schema_field(CaseRefSerializer)
     def get_case(self, intervention: Intervention) -> dict[str, Any]:
-        return case_ref(intervention.plan.case_id)
+        return case_ref(intervention.plan.case)
 
     def get_overdue(self, intervention: Intervention) -> bool:
         return (
@@ -173,6 +173,12 @@ class CaseDetailSerializer(CaseStateSerializer):
         allow_null=True, help_text="Functie – Zorg- en Veiligheidshuis (mailbox); null: nog geen."
     )
     person = PersonSerializer(source="identity")
+    person_reference = serializers.CharField(
+        read_only=True, help_text="Kenmerk van de persoon (PER-2026-0003), zonder persoonsgegevens."
+    )
+    plan_reference = serializers.CharField(
+        read_only=True, help_text="Kenmerk van het plan van aanpak (PLN-2026-0042)."
+    )
     informing_note = serializers.CharField(allow_null=True)
     closure_note = serializers.CharField(allow_null=True)
     participations = ParticipationSerializer(many=True)
@@ -199,6 +205,8 @@ class CaseDetailSerializer(CaseStateSerializer):
             may_manage=view.may_manage,
             may_edit_plan=view.may_edit_plan,
             process_director=staff_display(director, case.zvh) if director else None,
+            person_reference=case.subject.reference,
+            plan_reference=case.action_plan.reference,
         )
 
 

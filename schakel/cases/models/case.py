@@ -13,14 +13,17 @@ from schakel.cases.choices import (
     ParticipationKind,
 )
 from schakel.core.fields import EncryptedTextField
-from schakel.core.models import BaseModel
+from schakel.core.models import BaseModel, Referenced
 from schakel.intake.models import Subject
 from schakel.network.models import Organisation
 
 
-class Case(BaseModel):
+class Case(Referenced, BaseModel):
     """Casus: the person-oriented approach of one person, directed by the municipality of
-    residence (also the contact point for data-subject requests) and run by its ZVH."""
+    residence (also the contact point for data-subject requests) and run by its ZVH. Its
+    reference: ``CAS-2026-0042``."""
+
+    REFERENCE_PREFIX = "CAS"
 
     subject = models.ForeignKey(
         Subject, verbose_name=_("betrokkene"), on_delete=models.PROTECT, related_name="cases"
@@ -125,11 +128,6 @@ class Case(BaseModel):
 
     def __str__(self) -> str:
         return f"Casus {self.reference}"
-
-    @property
-    def reference(self) -> str:
-        """A short reference to use in a meeting or mail; no person data in it."""
-        return "C-" + str(self.pk).split("-")[0].upper()
 
     @property
     def is_closed(self) -> bool:

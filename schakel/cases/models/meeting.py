@@ -8,14 +8,17 @@ from django.utils.translation import gettext_lazy as _
 from schakel.cases.choices import MeetingStatus, ParticipationKind
 from schakel.cases.models.case import Case
 from schakel.core.fields import EncryptedTextField
-from schakel.core.models import BaseModel
+from schakel.core.models import BaseModel, Referenced
 from schakel.intake.choices import DataCategory
 from schakel.network.models import Organisation
 
 
-class ConsultationMeeting(BaseModel):
+class ConsultationMeeting(Referenced, BaseModel):
     """Casusoverleg: a meeting chaired by the ZVH's process director. Its date, place and
-    participants are no person data; what is said is in the agenda items."""
+    participants are no person data; what is said is in the agenda items. Its reference:
+    ``OVL-2026-0007``."""
+
+    REFERENCE_PREFIX = "OVL"
 
     zvh = models.ForeignKey(
         Organisation,
@@ -61,10 +64,6 @@ class ConsultationMeeting(BaseModel):
 
     def __str__(self) -> str:
         return f"Casusoverleg {self.reference}"
-
-    @property
-    def reference(self) -> str:
-        return "O-" + str(self.pk).split("-")[0].upper()
 
 
 class AgendaItem(BaseModel):

@@ -19,15 +19,17 @@ from schakel.cases.choices import (
 from schakel.cases.models.case import Case
 from schakel.cases.models.meeting import AgendaItem
 from schakel.core.fields import EncryptedJSONField, EncryptedTextField
-from schakel.core.models import BaseModel
+from schakel.core.models import BaseModel, Referenced
 from schakel.network.models import Organisation
 
 # Field name per life domain, so a form, serializer and PDF walk them in the same order.
 ANALYSIS_FIELDS = {domain: f"analysis_{domain.value}" for domain in LifeDomain}
 
 
-class ActionPlan(BaseModel):
-    """Integraal plan van aanpak: one per case."""
+class ActionPlan(Referenced, BaseModel):
+    """Integraal plan van aanpak: one per case. Its reference: ``PLN-2026-0042``."""
+
+    REFERENCE_PREFIX = "PLN"
 
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="action_plan")
 
@@ -36,7 +38,7 @@ class ActionPlan(BaseModel):
         verbose_name_plural = _("plannen van aanpak")
 
     def __str__(self) -> str:
-        return f"Plan van aanpak {self.case.reference}"
+        return f"Plan van aanpak {self.reference}"
 
 
 class ActionPlanVersion(BaseModel):

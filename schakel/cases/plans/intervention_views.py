@@ -32,7 +32,6 @@ from schakel.cases.views import (
     _run,
     _table_membership,
     _table_organisations,
-    case_reference,
 )
 from schakel.core.once import token_required
 from schakel.core.pages import form_methods, page_of, query_without_page
@@ -249,7 +248,7 @@ def intervention_list(request: HttpRequest) -> HttpResponse:
     rows = [
         {
             "intervention": i,
-            "case_reference": case_reference(i.plan.case_id),
+            "case_reference": i.plan.case.reference,
             "overdue": i.status in OPEN_INTERVENTION_STATUSES and i.due_on < today,
             "own": i.owner_id == membership.organisation_id,
         }

@@ -212,11 +212,11 @@ def plan_version(request: HttpRequest, pk: uuid.UUID, number: int) -> HttpRespon
     if version.is_adopted and version.adopted_in_id is not None:
         meeting = (
             ConsultationMeeting.objects.filter(agenda_items=version.adopted_in_id)
-            .values("id", "starts_at")
+            .values("id", "reference", "starts_at")
             .first()
         )
         if meeting is not None:
-            adopted_in = {**meeting, "reference": ConsultationMeeting(pk=meeting["id"]).reference}
+            adopted_in = dict(meeting)
     latest = latest_version(case.action_plan)
     context = {
         "case": case,

@@ -83,7 +83,7 @@ def test_the_list_query_count_does_not_grow_with_the_cases(
         open_case(personas, given_names=NAMES[number])
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(LIST)
-    assert text(response).count("C-") >= 5
+    assert text(response).count("CAS-") >= 5
 
 
 # The case page -------------------------------------------------------------------------------

@@ -156,4 +156,4 @@ def test_the_dashboard_query_count_does_not_grow_with_the_cases(
     # go in one statement, the records of several persons in a batch and the head in a second.)
     with django_assert_max_num_queries(len(few.captured_queries) + 1):
         response = client.get(DASHBOARD)
-    assert text(response).count("C-") >= 4 * 5
+    assert text(response).count("CAS-") >= 4 * 5

@@ -5,7 +5,6 @@ caller may use; every rule of the meldpunt is checked again by the service. Outp
 of lists hold no person data; person data only appears where a selector logged its read.
 """
 
-import uuid
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -242,10 +241,6 @@ class SignalRegisteredSerializer(serializers.Serializer[Any]):
 # --- the status of signals ---------------------------------------------------------------------
 
 
-def reference_of(pk: uuid.UUID) -> str:
-    return Signal(pk=pk).reference
-
-
 class SignalStatusSerializer(serializers.Serializer[Any]):
     """A signal's status and metadata, from a metadata row (a dict): never person data."""
 
@@ -270,7 +265,6 @@ class SignalStatusSerializer(serializers.Serializer[Any]):
     def from_row(row: dict[str, Any]) -> dict[str, Any]:
         return {
             **row,
-            "reference": reference_of(row["id"]),
             "phenomenon": {"id": row["phenomenon_id"], "name": row["phenomenon__name"]},
             "registering_organisation": {
                 "id": row["registering_organisation_id"],

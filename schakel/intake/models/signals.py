@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from schakel.core.fields import EncryptedTextField
-from schakel.core.models import BaseModel
+from schakel.core.models import BaseModel, Referenced
 from schakel.intake.choices import (
     DataCategory,
     ReportedBy,
@@ -34,23 +34,30 @@ class Phenomenon(BaseModel):
         return self.name
 
 
-class Subject(BaseModel):
-    """Betrokkene: the one person that human-confirmed signals (and later a case) are about."""
+class Subject(Referenced, BaseModel):
+    """Betrokkene: the one person that human-confirmed signals (and later a case) are about.
+
+    Its reference: ``PER-2026-0042``."""
+
+    REFERENCE_PREFIX = "PER"
 
     class Meta:
         verbose_name = _("betrokkene")
         verbose_name_plural = _("betrokkenen")
 
     def __str__(self) -> str:
-        return f"Betrokkene {str(self.pk)[:8]}"
+        return f"Betrokkene {self.reference}"
 
 
-class Signal(BaseModel):
+class Signal(Referenced, BaseModel):
     """Signaal: a partner's or citizen's concern about a person, registered at the meldpunt.
 
     The directing municipality is the municipality of residence. Person fields are emptied when
-    the signal expires; the row stays with its metadata for accountability and statistics.
+    the signal expires; the row stays with its metadata for accountability and statistics. Its
+    reference: ``SIG-2026-0042``.
     """
+
+    REFERENCE_PREFIX = "SIG"
 
     registering_organisation = models.ForeignKey(
         Organisation,
@@ -177,11 +184,6 @@ class Signal(BaseModel):
 
     def __str__(self) -> str:
         return f"Signaal {self.reference}"
-
-    @property
-    def reference(self) -> str:
-        """A short reference to mention in a phone call or mail; no person data in it."""
-        return str(self.pk).split("-")[0].upper()
 
     @property
     def has_person_data(self) -> bool:

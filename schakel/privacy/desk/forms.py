@@ -49,7 +49,7 @@ class SupervisionForm(StyledFormMixin, forms.Form):
         label=_("Referentie van de casus"),
         required=False,
         max_length=20,
-        help_text=_("Bijvoorbeeld C-1A2B3C4D. Of kies hieronder een casus."),
+        help_text=_("Bijvoorbeeld CAS-2026-0042. Of kies hieronder een casus."),
     )
     case = forms.ChoiceField(label=_("Of kies een casus"), required=False)
     reason = forms.CharField(

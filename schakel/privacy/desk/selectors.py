@@ -253,22 +253,29 @@ def incidental_open_queryset(*, membership: Membership) -> QuerySet[Participatio
         )
         .annotate(last_meeting_ended_at=Subquery(last_meeting))
         .filter(last_meeting_ended_at__lt=now)
-        .select_related("organisation")
-        .only("id", "case_id", "organisation__name", "organisation_id", "starts_on", "ends_on")
+        .select_related("organisation", "case")
+        .only(
+            "id",
+            "case_id",
+            "case__id",
+            "case__reference",
+            "organisation__name",
+            "organisation_id",
+            "starts_on",
+            "ends_on",
+        )
         .order_by("last_meeting_ended_at", "pk")
     )
 
 
 def incidental_rows(participations: Sequence[Participation]) -> list[IncidentalRow]:
-    from schakel.cases.models import Case
-
     today = timezone.localdate()
     rows = []
     for p in participations:
         ended: datetime = p.last_meeting_ended_at  # type: ignore[attr-defined]
         rows.append(
             IncidentalRow(
-                case_reference=Case(pk=p.case_id).reference,
+                case_reference=p.case.reference,
                 organisation=p.organisation.name,
                 since=p.starts_on,
                 until=p.ends_on,

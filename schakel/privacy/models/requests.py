@@ -13,7 +13,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from schakel.core.fields import EncryptedTextField
-from schakel.core.models import BaseModel
+from schakel.core.models import BaseModel, Referenced
 from schakel.intake.models import Subject
 from schakel.network.models import Organisation
 from schakel.privacy.choices import (
@@ -25,8 +25,11 @@ from schakel.privacy.choices import (
 )
 
 
-class SubjectRequest(BaseModel):
-    """AVG-verzoek: one request of a data subject about the person Schakel knows as ``subject``."""
+class SubjectRequest(Referenced, BaseModel):
+    """AVG-verzoek: one request of a data subject about the person Schakel knows as ``subject``.
+    Its reference: ``VRZ-2026-0002``."""
+
+    REFERENCE_PREFIX = "VRZ"
 
     subject = models.ForeignKey(
         Subject, verbose_name=_("betrokkene"), on_delete=models.PROTECT, related_name="requests"
@@ -110,11 +113,6 @@ class SubjectRequest(BaseModel):
 
     def __str__(self) -> str:
         return f"Verzoek {self.reference}"
-
-    @property
-    def reference(self) -> str:
-        """A short reference without person data, to use in mail and at the table."""
-        return "V-" + str(self.pk).split("-")[0].upper()
 
     @property
     def due_on(self):  # type: ignore[no-untyped-def]

@@ -56,7 +56,7 @@ class ReferenceForm(StyledFormMixin, forms.Form):
     reference = forms.CharField(
         label=_("Kenmerk van de casus of het signaal"),
         max_length=20,
-        help_text=_("Een casus: C- en acht tekens (C-1A2B3C4D); een signaal: acht tekens."),
+        help_text=_("Bijvoorbeeld CAS-2026-0042 (casus) of SIG-2026-0042 (signaal)."),
     )
 
 

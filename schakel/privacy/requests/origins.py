@@ -20,6 +20,7 @@ from schakel.audit import services as audit
 from schakel.audit.choices import SubjectType
 from schakel.cases.access import cases_visible_to
 from schakel.cases.models import Case
+from schakel.core.references import normalise
 from schakel.intake.identity import SubjectIdentity, identity_of
 from schakel.intake.models import Signal, Subject, mask_bsn
 from schakel.intake.selectors import signals_visible_to
@@ -97,19 +98,19 @@ def origin_for(
 
 
 def origin_by_reference(*, membership: Membership | None, reference: str) -> Origin | None:
-    """A case (``C-1A2B3C4D``) or signal (``1A2B3C4D``) reference within reach; None when there
-    is none (or more than one, which a reference of eight characters makes very unlikely)."""
-    text = reference.strip().upper()
-    is_case = text.startswith("C-")
-    code = text.removeprefix("C-")
-    if len(code) != 8 or any(c not in "0123456789ABCDEF" for c in code):
+    """A case (``CAS-2026-0042``) or signal (``SIG-2026-0042``) reference within reach; None
+    when there is none."""
+    code = normalise(reference)
+    if code is None:
         return None
     rows: QuerySet[Any]
-    if is_case:
-        rows = cases_in_reach(membership=membership).filter(pk__istartswith=code.lower())
+    if code.startswith("CAS-"):
+        rows = cases_in_reach(membership=membership).filter(reference=code)
         found = list(rows.values_list("pk", flat=True)[:2])
         return origin_for(membership=membership, case_pk=found[0]) if len(found) == 1 else None
-    rows = signals_in_reach(membership=membership).filter(pk__istartswith=code.lower())
+    if not code.startswith("SIG-"):
+        return None
+    rows = signals_in_reach(membership=membership).filter(reference=code)
     found = list(rows.values_list("pk", flat=True)[:2])
     return origin_for(membership=membership, signal_pk=found[0]) if len(found) == 1 else None
 

@@ -41,7 +41,7 @@ from schakel.privacy.requests.rules import (
 )
 
 REQUEST_LIST_FIELDS = (
-    "id", "kind", "received_on", "deadline_on", "extended_until", "status", "decision",
+    "id", "reference", "kind", "received_on", "deadline_on", "extended_until", "status", "decision",
     "decided_on", "closed_at", "contact_point_id", "contact_point__name", "identity_verified_on",
 )  # fmt: skip
 
@@ -183,6 +183,7 @@ def contribution_inbox_for(*, membership: Membership | None) -> QuerySet[Request
             "organisation_id",
             "organisation__name",
             "request__id",
+            "request__reference",
             "request__kind",
             "request__received_on",
             "request__deadline_on",

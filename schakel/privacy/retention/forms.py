@@ -62,9 +62,9 @@ class HoldForm(StyledFormMixin, forms.Form):
         label=_("Referentie van een casus of signaal"),
         required=False,
         help_text=_(
-            "Bijvoorbeeld C-1A2B3C4D (casus) of 1A2B3C4D (signaal), van een casus of signaal "
-            "van uw organisatie. De bewaarplicht geldt dan voor alle gegevens over die persoon. "
-            "Laat leeg voor een bewaarplicht op een soort gegevens."
+            "Bijvoorbeeld CAS-2026-0042 (casus) of SIG-2026-0042 (signaal), van een casus "
+            "of signaal van uw organisatie. De bewaarplicht geldt dan voor alle gegevens over "
+            "die persoon. Laat leeg voor een bewaarplicht op een soort gegevens."
         ),
     )
     kind = forms.ChoiceField(

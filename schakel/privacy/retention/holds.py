@@ -6,7 +6,6 @@ instance the processing log during an incident). An open data-subject request ho
 data as well, until it is decided: nothing is deleted while a request about it is answered.
 """
 
-import re
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +22,7 @@ from schakel.audit import services as audit
 from schakel.audit.choices import SubjectType
 from schakel.cases.models import Case
 from schakel.core.dates import add_months
+from schakel.core.references import normalise
 from schakel.intake.models import Signal, Subject
 from schakel.legal.choices import RetentionKind
 from schakel.privacy.activities import PrivacyActivity
@@ -30,7 +30,6 @@ from schakel.privacy.choices import OPEN_REQUEST_STATUSES
 from schakel.privacy.models import LegalHold
 
 MAX_HOLD_YEARS = 10
-_REFERENCE = re.compile(r"^(?:(C)-)?([0-9A-F]{8})$")
 
 
 def active_holds(today: date) -> QuerySet[LegalHold]:
@@ -56,19 +55,18 @@ def holds_in_scope(membership: Membership) -> QuerySet[LegalHold]:
 
 
 def _subject_for_reference(membership: Membership, reference: str) -> Subject:
-    """The person behind a case reference (C-1A2B3C4D) or signal reference (1A2B3C4D) that the
-    officer's organisation has to do with; anything else is "not found"."""
-    found = _REFERENCE.match(reference.strip().upper())
+    """The person behind a case reference (CAS-2026-0042) or signal reference (SIG-2026-0042)
+    that the officer's organisation has to do with; anything else is "not found"."""
+    found = normalise(reference)
     not_found = ValidationError(
         {"reference": [_("Geen casus of signaal met deze referentie gevonden.")]}
     )
-    if not found:
+    if found is None or not found.startswith(("CAS-", "SIG-")):
         raise not_found
     org = membership.organisation
-    prefix = found.group(2).lower()
-    if found.group(1):
+    if found.startswith("CAS-"):
         case = (
-            Case.objects.filter(id__startswith=prefix)
+            Case.objects.filter(reference=found)
             .filter(
                 Q(directing_municipality=org) | Q(zvh=org) | Q(participations__organisation=org)
             )
@@ -79,7 +77,7 @@ def _subject_for_reference(membership: Membership, reference: str) -> Subject:
             raise not_found
         return case.subject
     signal = (
-        Signal.objects.filter(id__startswith=prefix)
+        Signal.objects.filter(reference=found)
         .filter(Q(registering_organisation=org) | Q(directing_municipality=org))
         .filter(person_data_deleted_at=None)
         .first()

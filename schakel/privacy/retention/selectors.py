@@ -130,7 +130,9 @@ def outlook(*, membership: Membership | None, days: int | None = None) -> Outloo
         RetentionKind.SIGNAL_NOT_WEIGHED,
         [
             (s.reference, s.directing_municipality.name, _as_date(s.expires_at), s.subject_id)
-            for s in signals.only("id", "expires_at", "subject_id", "directing_municipality__name")
+            for s in signals.only(
+                "id", "reference", "expires_at", "subject_id", "directing_municipality__name"
+            )
         ],
     )
     weighed = _weighed_rows(org.pk, cutoff(RetentionKind.WEIGHED_NOT_INCLUDED), term)
@@ -223,9 +225,8 @@ def _weighed_rows(
         last = subjects[item.subject_id]
         if item.subject_id not in rows and last is not None:
             due = _as_date(add_months(last, term[RetentionKind.WEIGHED_NOT_INCLUDED]))
-            reference = "W-" + str(item.pk).split("-")[0].upper()
             rows[item.subject_id] = (
-                reference,
+                item.reference,
                 item.directing_municipality.name,
                 due,
                 item.subject_id,

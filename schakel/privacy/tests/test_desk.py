@@ -54,7 +54,7 @@ def test_everyone_but_a_privacy_officer_gets_404_on_the_desk(personas, signed_in
 
     for page in (*DESK_PAGES, case_page):
         assert client.get(page).status_code == 404, page
-    assert client.post(SUPERVISION, {"reference": "C-00000000"}).status_code == 404
+    assert client.post(SUPERVISION, {"reference": "CAS-2026-9999"}).status_code == 404
 
 
 def test_the_privacy_officer_sees_every_panel_and_no_case_content(

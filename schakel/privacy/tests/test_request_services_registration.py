@@ -93,7 +93,7 @@ def test_a_privacy_officer_of_the_directing_municipality_registers_by_reference(
     assert origin.case == case
     request = request_register(membership=officer, origin=origin, data=registration())
     assert request.registered_by == personas.privacy_officer_a
-    assert origin_by_reference(membership=officer, reference="C-00000000") is None
+    assert origin_by_reference(membership=officer, reference="CAS-2026-9999") is None
     assert origin_by_reference(membership=officer, reference="Daan") is None
 
 

@@ -143,7 +143,7 @@ def test_the_privacy_officer_starts_from_a_case_reference(personas, signed_in, c
     client = signed_in(personas.privacy_officer_a)
 
     found = client.post(url("request_register"), {"reference": case.reference})
-    unknown = client.post(url("request_register"), {"reference": "C-00000000"})
+    unknown = client.post(url("request_register"), {"reference": "CAS-2026-9999"})
 
     assert found.status_code == 302
     assert found["Location"] == url("request_register") + f"?case={case.pk}"
@@ -191,7 +191,7 @@ def test_the_list_is_overdue_first_and_says_so_in_words(personas, signed_in, cas
     content = signed_in(personas.lead_a).get(url("request_list")).content.decode()
 
     assert "1 open verzoek is over de termijn." in content
-    assert content.index(late.reference) < content.rindex("V-")
+    assert content.index(late.reference) < content.rindex("VRZ-")
     assert "Termijn verstreken" in content
 
 
@@ -206,7 +206,7 @@ def test_the_list_query_count_does_not_grow(
     with django_assert_max_num_queries(15):
         response = client.get(url("request_list"))
 
-    assert response.content.decode().count("V-") >= 5
+    assert response.content.decode().count("VRZ-") >= 5
 
 
 # --- handling -----------------------------------------------------------------------------------

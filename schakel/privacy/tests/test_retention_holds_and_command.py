@@ -63,7 +63,7 @@ def test_a_reference_outside_the_officers_organisation_is_not_found(personas):
     other = MembershipFactory(
         organisation=personas.municipality_other_region, role=Role.PRIVACY_OFFICER
     )
-    for reference in (included.case.reference, included.signal.reference, "C-00000000", "x"):  # type: ignore[union-attr]
+    for reference in (included.case.reference, included.signal.reference, "CAS-2026-9999", "x"):  # type: ignore[union-attr]
         with pytest.raises(ValidationError) as error:
             hold_place(membership=other, data=_hold(reference))
         assert "reference" in error.value.message_dict

@@ -114,7 +114,7 @@ def test_a_reference_outside_the_organisation_is_not_found(personas, signed_in) 
         "ends_on": (timezone.localdate() + timedelta(days=10)).isoformat(),
     }
 
-    for reference in (case.reference, "C-00000000", "niet-een-referentie"):
+    for reference in (case.reference, "CAS-2026-9999", "niet-een-referentie"):
         html = page(signed_in(officer_b).post(HOLD_NEW, {**data, "reference": reference}))
         assert "Er is nog niets opgeslagen" in html
         assert "Geen casus of signaal met deze referentie gevonden." in html
@@ -148,7 +148,7 @@ def test_an_incomplete_hold_shows_dutch_messages_in_an_error_summary(personas, s
         client.post(
             HOLD_NEW,
             {
-                "reference": "C-12345678",
+                "reference": "CAS-2026-9998",
                 "kind": RetentionKind.CLOSED_CASE,
                 "reason": "kort",
                 "starts_on": (timezone.localdate() + timedelta(days=3)).isoformat(),

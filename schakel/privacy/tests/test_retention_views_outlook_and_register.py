@@ -65,7 +65,7 @@ def test_the_outlook_reads_a_bounded_number_of_queries(
         client.get(UPCOMING)
         with django_assert_max_num_queries(25):
             html = page(client.get(UPCOMING))
-    assert html.count("C-") >= 3
+    assert html.count("CAS-") >= 3
 
 
 # The deletion register and the runs -------------------------------------------------------

@@ -69,6 +69,9 @@ class ItemSerializer(serializers.Serializer[WeighingItem]):
     """A weighing item's status: no person data."""
 
     id = serializers.UUIDField()
+    reference = serializers.CharField(
+        read_only=True, help_text="Kenmerk WGP-2026-0012, zonder persoonsgegevens."
+    )
     session = serializers.UUIDField(source="session_id")
     created_at = serializers.DateTimeField()
     directing_municipality = OrganisationRefSerializer(

@@ -72,7 +72,7 @@ class AgendaItemSerializer(serializers.Serializer[AgendaItem]):
 
     @extend_schema_field(CaseRefSerializer)
     def get_case(self, item: AgendaItem) -> dict[str, Any]:
-        return case_ref(item.case_id)
+        return case_ref(item.case)
 
 
 class AttendanceSerializer(serializers.Serializer[MeetingAttendance]):

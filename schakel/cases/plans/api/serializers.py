@@ -91,6 +91,9 @@ class PlanVersionDetailSerializer(PlanVersionSerializer):
     """One version with its content (the read is logged)."""
 
     case = CaseRefSerializer()
+    plan_reference = serializers.CharField(
+        source="plan.reference", read_only=True, help_text="Kenmerk PLN-2026-0042."
+    )
     analysis = AnalysisSerializer()
     goals = serializers.CharField(allow_null=True)
     interventions = SnapshotInterventionSerializer(

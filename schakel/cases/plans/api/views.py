@@ -191,7 +191,7 @@ class PlanVersionDetailView(SchakelAPIView):
         )
         data = Merged(
             version,
-            case=case_ref(case.pk),
+            case=case_ref(case),
             analysis=analysis_of(version),
             interventions=selectors.interventions_in_version(version),
         )

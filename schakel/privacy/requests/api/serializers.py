@@ -33,7 +33,7 @@ class SubjectRequestSerializer(serializers.Serializer[SubjectRequest]):
     """A request's metadata: no person data, no free text."""
 
     id = serializers.UUIDField()
-    reference = serializers.CharField(help_text="Kenmerk V-XXXXXXXX, zonder persoonsgegevens.")
+    reference = serializers.CharField(help_text="Kenmerk VRZ-2026-0002, zonder persoonsgegevens.")
     kind = serializers.ChoiceField(choices=RequestKind.choices)
     received_on = serializers.DateField()
     deadline_on = serializers.DateField(help_text="Eén kalendermaand na ontvangst.")

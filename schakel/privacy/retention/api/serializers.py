@@ -185,7 +185,7 @@ class LegalHoldInputSerializer(serializers.Serializer[Any]):
         allow_blank=True,
         default="",
         max_length=40,
-        help_text="Referentie van een casus (C-1A2B3C4D) of signaal (1A2B3C4D) van uw "
+        help_text="Referentie van een casus (CAS-2026-0042) of signaal (SIG-2026-0042) van uw "
         "organisatie; leeg bij een bewaarplicht op een soort.",
     )
     kind = serializers.ChoiceField(

@@ -263,7 +263,8 @@ class LegalHoldListView(VisibleListView):
         summary="Bewaarplicht vastleggen",
         description=(
             "Voor de privacyfunctionaris (anderen 404). Op één persoon: reference is de "
-            "referentie van een casus (C-1A2B3C4D) of signaal (1A2B3C4D) van uw organisatie; "
+            "referentie van een casus (CAS-2026-0042) of signaal (SIG-2026-0042) van uw "
+            "organisatie; "
             "een andere referentie geeft dezelfde melding als een onbekende. Of op een hele "
             "soort: kind. Verder reason (minstens 10 tekens), ends_on (verplicht, hoogstens "
             "10 jaar vooruit) en starts_on (leeg: vandaag, niet in de toekomst). Vraagt "

@@ -1,0 +1,85 @@
+"""What the meldpunt contributes to the search (``SEARCH_PROVIDERS``, docs/search.md): signals
+by reference or by the name of their person, and persons by reference — each only when the
+acting membership's own signal list would show it (not found equals forbidden)."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from schakel.accounts.models import Membership
+from schakel.audit import services as audit
+from schakel.audit.choices import SubjectType
+from schakel.core.search import SearchHit, SearchProvider
+from schakel.intake import permissions
+from schakel.intake.convergence.name_search import name_keys
+from schakel.intake.log_subjects import person
+from schakel.intake.models import BlockingKey, Signal, Subject
+from schakel.intake.selectors import signal_list_for
+
+# At most this many hits per kind: a search finds one person or object, not a list.
+LIMIT = 25
+
+
+def signals_named(*, given_names: str, surname: str) -> QuerySet[Any]:
+    """The ids of the signals whose person's name matches, from the keyed blocking keys only
+    (``schakel.intake.convergence.name_search``); no signal is decrypted."""
+    keys = name_keys(given_names=given_names, surname=surname)
+    return BlockingKey.objects.filter(key__in=keys).values("encoding__signal_id")
+
+
+def _signal_hit(signal: Signal) -> SearchHit:
+    return SearchHit(
+        reference=signal.reference,
+        kind=_("Signaal"),
+        status=signal.get_status_display(),
+        dates=(
+            (_("Geregistreerd"), signal.created_at.date()),
+            (_("Waargenomen"), signal.observed_on),
+        ),
+        organisation=signal.directing_municipality.name,
+        url=reverse("intake:signal_detail", kwargs={"pk": signal.pk}),
+        persons=(person(signal),) if signal.has_person_data else (),
+    )
+
+
+def _person_hit(membership: Membership, subject: Subject, signals: list[Signal]) -> SearchHit:
+    directing = {s.directing_municipality_id for s in signals}
+    url = (
+        reverse("intake:main_identity", kwargs={"pk": subject.pk})
+        if permissions.may_choose_identity(membership, directing)
+        and any(s.has_person_data for s in signals)
+        else reverse("intake:signal_detail", kwargs={"pk": signals[0].pk})
+    )
+    return SearchHit(
+        reference=subject.reference,
+        kind=_("Persoon"),
+        status=_("Signalen: %(count)s") % {"count": len(signals)},
+        dates=((_("Laatste signaal"), signals[0].created_at.date()),),
+        organisation=signals[0].directing_municipality.name,
+        url=url,
+        persons=(audit.Subject(SubjectType.PERSON, str(subject.pk)),),
+    )
+
+
+def by_reference(membership: Membership, reference: str) -> Sequence[SearchHit]:
+    if reference.startswith("SIG-"):
+        found = signal_list_for(membership=membership).filter(reference=reference)[:LIMIT]
+        return [_signal_hit(s) for s in found]
+    subjects = list(Subject.objects.filter(reference=reference)[:1])
+    if not subjects:
+        return []
+    signals = list(signal_list_for(membership=membership).filter(subject=subjects[0])[:LIMIT])
+    return [_person_hit(membership, subjects[0], signals)] if signals else []
+
+
+def by_name(membership: Membership, signal_ids: QuerySet[Any]) -> Sequence[SearchHit]:
+    found = signal_list_for(membership=membership).filter(pk__in=signal_ids)[:LIMIT]
+    return [_signal_hit(s) for s in found]
+
+
+PROVIDER = SearchProvider(
+    prefixes=frozenset({"SIG", "PER"}), by_reference=by_reference, by_name=by_name
+)

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from schakel.search import views
+
+app_name = "search"
+
+urlpatterns = [path("zoeken/", views.search, name="search")]

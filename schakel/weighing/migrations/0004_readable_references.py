@@ -1,0 +1,55 @@
+"""Readable references (WEG, WGP): a stored field, existing rows numbered in
+creation order per year, then unique (``schakel.core.references``)."""
+
+from typing import Any
+
+from django.db import migrations, models
+
+from schakel.core import references
+
+
+def number_existing(apps: Any, schema_editor: Any) -> None:
+    counters = apps.get_model("core", "ReferenceCounter")
+    references.backfill(apps.get_model("weighing", "weighingsession"), "WEG", counters)
+    references.backfill(apps.get_model("weighing", "weighingitem"), "WGP", counters)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("core", "0001_reference_counters"),
+        ("weighing", "0003_item_content_deleted"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="weighingsession",
+            name="reference",
+            field=models.CharField(
+                default="", editable=False, max_length=20, verbose_name="referentie"
+            ),
+            preserve_default=False,
+        ),
+        migrations.AddField(
+            model_name="weighingitem",
+            name="reference",
+            field=models.CharField(
+                default="", editable=False, max_length=20, verbose_name="referentie"
+            ),
+            preserve_default=False,
+        ),
+        migrations.RunPython(number_existing, migrations.RunPython.noop),
+        migrations.AlterField(
+            model_name="weighingsession",
+            name="reference",
+            field=models.CharField(
+                editable=False, max_length=20, unique=True, verbose_name="referentie"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="weighingitem",
+            name="reference",
+            field=models.CharField(
+                editable=False, max_length=20, unique=True, verbose_name="referentie"
+            ),
+        ),
+    ]
