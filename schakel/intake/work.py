@@ -27,18 +27,27 @@ def suggestions_to_decide(membership: Membership) -> list[WorkItem]:
         .filter(status=SuggestionStatus.OPEN)
         .exclude(confirmations__organisation_id=membership.organisation_id)
         .order_by("signal__expires_at", "created_at", "pk")
-        .values_list("pk", "signal__reference", "signal__expires_at", "earlier_signal__expires_at")[
-            :ROWS_PER_KIND
-        ]
+        .values_list(
+            "pk",
+            "signal__reference",
+            "signal__directing_municipality_id",
+            "earlier_signal__reference",
+            "signal__expires_at",
+            "earlier_signal__expires_at",
+        )[:ROWS_PER_KIND]
     )
     items = []
-    for pk, reference, expires, earlier_expires in rows:
+    for pk, newer, newer_municipality, earlier, expires, earlier_expires in rows:
         due = (
             min(d for d in (expires, earlier_expires) if d is not None)
             if (expires or earlier_expires)
             else None
         )
-        # Named by its (newer) signal's reference, as the signal lists show it.
+        # Named by the viewer's own signal (the newer one when both are theirs): the other
+        # municipality's reference is not shown to them, on the suggestion page or here (nor in
+        # the e-mail that names the item).
+        own_newer = newer_municipality == membership.organisation_id
+        reference = newer if own_newer else earlier
         items.append(
             WorkItem(
                 kind=SUGGESTION,
