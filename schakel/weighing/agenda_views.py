@@ -78,6 +78,10 @@ def _log_signals_offered(membership: Membership, form: forms.ItemAddForm) -> Non
     assert isinstance(field, ModelChoiceField)
     queryset = field.queryset
     offered = list(queryset.values_list("pk", flat=True)) if queryset is not None else []
+    if queryset is not None:
+        # The page shows exactly the signals logged: one that becomes weighable meanwhile waits
+        # for the next rendering.
+        field.queryset = queryset.filter(pk__in=offered)
     audit.record_reads(
         name="weighing_signals_offered_read",
         by=membership.user,
