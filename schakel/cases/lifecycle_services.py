@@ -135,7 +135,8 @@ def case_to_monitoring(*, membership: Membership, case: Case) -> Case:
         if locked.phase != CasePhase.CONSULTATION:
             raise CaseStateError
         locked.phase = CasePhase.MONITORING
-        locked.save(update_fields=["phase", "updated_at"])
+        locked.monitoring_started_at = timezone.now()
+        locked.save(update_fields=["phase", "monitoring_started_at", "updated_at"])
         audit.log_processing(
             activity=CaseActivity.MONITORING,
             name="case_phase_changed",

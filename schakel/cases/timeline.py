@@ -53,8 +53,8 @@ class PhaseStep:
 
 
 def phase_steps(case: Case) -> list[PhaseStep]:
-    """Signal and weighing are always done; aftercare counts as skipped when a case was closed
-    without de-escalation."""
+    """Signal and weighing are always done; monitoring counts as skipped when the case left
+    consultation without it, aftercare when a case was closed without de-escalation."""
     keys = [key for key, _label in PHASE_STEPS]
     current = keys.index(case.phase)
     steps = []
@@ -64,6 +64,8 @@ def phase_steps(case: Case) -> list[PhaseStep]:
         elif position > current:
             state = "todo"
         elif key == CasePhase.AFTERCARE and case.deescalated_at is None:
+            state = "skipped"
+        elif key == CasePhase.MONITORING and case.monitoring_started_at is None:
             state = "skipped"
         else:
             state = "done"

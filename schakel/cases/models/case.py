@@ -86,6 +86,9 @@ class Case(Referenced, BaseModel):
     informing_note = EncryptedTextField(_("toelichting informeren"), null=True, blank=True)
     reconsider_informing_on = models.DateField(_("heroverwegen op"), null=True, blank=True)
 
+    # When the plan started running (consultation → monitoring); empty when the case never
+    # reached monitoring (de-escalated or closed from consultation).
+    monitoring_started_at = models.DateTimeField(_("monitoring vanaf"), null=True, blank=True)
     # De-escalation and closure (the retention clock starts at closure).
     deescalated_at = models.DateTimeField(_("afgeschaald op"), null=True, blank=True)
     deescalation_destination = models.CharField(

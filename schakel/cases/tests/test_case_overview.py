@@ -62,6 +62,20 @@ def test_a_case_closed_without_aftercare_shows_aftercare_as_skipped(personas) ->
     )
     case.refresh_from_db()
     states = [step.state for step in phase_steps(case)]
+    # Closed straight from consultation: neither monitoring nor aftercare happened.
+    assert states == ["done", "done", "done", "skipped", "skipped", "current"]
+
+
+def test_a_case_that_was_monitored_shows_monitoring_as_done(personas) -> None:
+    from schakel.cases.lifecycle_services import case_to_monitoring
+
+    case = open_case(personas)
+    director = membership_of(personas.director)
+    case = case_to_monitoring(membership=director, case=case)
+    assert case.monitoring_started_at is not None
+    case_close(membership=director, case=case, reason="goals_reached", note="")
+    case.refresh_from_db()
+    states = [step.state for step in phase_steps(case)]
     assert states == ["done", "done", "done", "done", "skipped", "current"]
 
 
