@@ -52,6 +52,15 @@ class PhaseStep:
     state: str  # "done", "current", "skipped" or "todo"
 
 
+def _skipped(case: Case) -> set[str]:
+    skipped = set()
+    if case.monitoring_started_at is None:
+        skipped.add(CasePhase.MONITORING.value)
+    if case.deescalated_at is None:
+        skipped.add(CasePhase.AFTERCARE.value)
+    return skipped
+
+
 def phase_steps(case: Case) -> list[PhaseStep]:
     """Signal and weighing are always done; monitoring counts as skipped when the case left
     consultation without it, aftercare when a case was closed without de-escalation."""
@@ -63,9 +72,7 @@ def phase_steps(case: Case) -> list[PhaseStep]:
             state = "current"
         elif position > current:
             state = "todo"
-        elif key == CasePhase.AFTERCARE and case.deescalated_at is None:
-            state = "skipped"
-        elif key == CasePhase.MONITORING and case.monitoring_started_at is None:
+        elif key in _skipped(case):
             state = "skipped"
         else:
             state = "done"
