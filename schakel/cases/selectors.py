@@ -25,9 +25,6 @@ from schakel.cases.access import (
 )
 from schakel.cases.activities import CaseActivity
 from schakel.cases.choices import (
-    OPEN_INTERVENTION_STATUSES,
-    OPEN_PHASES,
-    MeetingStatus,
     ParticipationKind,
 )
 from schakel.cases.models import (
@@ -357,51 +354,3 @@ def intervention_get_for(*, membership: Membership | None, pk: uuid.UUID) -> Int
         subjects=[subject_of(intervention.plan.case)],
     )
     return intervention
-
-
-@dataclass
-class Dashboard:
-    cases: QuerySet[Case]
-    overdue_interventions: QuerySet[Intervention]
-    reviews_due: QuerySet[Case]
-    reassessments_due: QuerySet[Case]
-    informing_to_reconsider: QuerySet[Case]
-    meetings: QuerySet[ConsultationMeeting]
-
-
-def dashboard_for(*, membership: Membership | None) -> Dashboard:
-    """Per role: my cases, overdue interventions (own organisation's, or in cases I steer),
-    reviews and reassessments due within 30 days, meetings coming up. No person data."""
-    today = timezone.localdate()
-    soon = today + DUE_SOON
-    open_cases = case_list_for(membership=membership).filter(phase__in=OPEN_PHASES)
-    if membership is not None and membership.role == "process_director":
-        mine = open_cases.filter(
-            Q(process_director_id=membership.user_id) | Q(process_director__isnull=True)
-        )
-    else:
-        mine = open_cases
-    overdue = intervention_list_for(membership=membership).filter(
-        status__in=OPEN_INTERVENTION_STATUSES,
-        due_on__lt=today,
-        plan__case__phase__in=OPEN_PHASES,
-    )
-    steered = Q(directing_municipality_id=getattr(membership, "organisation_id", None)) | Q(
-        zvh_id=getattr(membership, "organisation_id", None)
-    )
-    now = timezone.now()
-    return Dashboard(
-        cases=mine,
-        overdue_interventions=overdue,
-        reviews_due=open_cases.filter(steered, next_review_on__lte=soon).order_by("next_review_on"),
-        reassessments_due=open_cases.filter(steered, reassessment_due_on__lte=soon).order_by(
-            "reassessment_due_on"
-        ),
-        informing_to_reconsider=open_cases.filter(
-            steered, reconsider_informing_on__lte=soon
-        ).order_by("reconsider_informing_on"),
-        meetings=meeting_list_for(membership=membership)
-        .filter(starts_at__gte=now, starts_at__lte=now + DUE_SOON)
-        .exclude(status=MeetingStatus.CANCELLED)
-        .order_by("starts_at"),
-    )
