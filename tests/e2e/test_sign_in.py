@@ -91,7 +91,8 @@ def test_second_sign_in_accepts_a_recovery_code_once(page: Page) -> None:
     submit_password(page, user.email)
     submit_verification_code(page, code)
     expect(page).to_have_url(path_is("/mfa/controle/"))
-    expect(page.get_by_text("Deze code is onjuist of verlopen")).to_be_visible()
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_contain_text("Deze code is onjuist of verlopen")
 
 
 @pytest.mark.parametrize(
