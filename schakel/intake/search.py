@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.models import Membership
@@ -36,7 +37,7 @@ def _signal_hit(signal: Signal) -> SearchHit:
         kind=_("Signaal"),
         status=signal.get_status_display(),
         dates=(
-            (_("Geregistreerd"), signal.created_at.date()),
+            (_("Geregistreerd"), timezone.localdate(signal.created_at)),
             (_("Waargenomen"), signal.observed_on),
         ),
         organisation=signal.directing_municipality.name,
@@ -46,18 +47,12 @@ def _signal_hit(signal: Signal) -> SearchHit:
 
 
 def _person_hit(membership: Membership, subject: Subject, signals: list[Signal]) -> SearchHit:
-    directing = {s.directing_municipality_id for s in signals}
-    url = (
-        reverse("intake:main_identity", kwargs={"pk": subject.pk})
-        if permissions.may_choose_identity(membership, directing)
-        and any(s.has_person_data for s in signals)
-        else reverse("intake:signal_detail", kwargs={"pk": signals[0].pk})
-    )
+    url = reverse("intake:main_identity", kwargs={"pk": subject.pk})
     return SearchHit(
         reference=subject.reference,
         kind=_("Persoon"),
         status=_("Signalen: %(count)s") % {"count": len(signals)},
-        dates=((_("Laatste signaal"), signals[0].created_at.date()),),
+        dates=((_("Laatste signaal"), timezone.localdate(signals[0].created_at)),),
         organisation=signals[0].directing_municipality.name,
         url=url,
         persons=(audit.Subject(SubjectType.PERSON, str(subject.pk)),),
@@ -71,8 +66,19 @@ def by_reference(membership: Membership, reference: str) -> Sequence[SearchHit]:
     subjects = list(Subject.objects.filter(reference=reference)[:1])
     if not subjects:
         return []
-    signals = list(signal_list_for(membership=membership).filter(subject=subjects[0])[:LIMIT])
-    return [_person_hit(membership, subjects[0], signals)] if signals else []
+    # A person is found only by the lead of a municipality that directs one of their signals
+    # with person data still there: whoever chooses the main identity, as on that page. Anyone
+    # else (a reporting partner) does not learn which of their signals were brought together,
+    # and after deletion nothing ties the expired signals to one person.
+    signals = list(
+        signal_list_for(membership=membership)
+        .filter(subject=subjects[0], person_data_deleted_at=None)
+        .order_by("-created_at")[:LIMIT]
+    )
+    directing = {s.directing_municipality_id for s in signals}
+    if not signals or not permissions.may_choose_identity(membership, directing):
+        return []
+    return [_person_hit(membership, subjects[0], signals)]
 
 
 def by_name(membership: Membership, signal_ids: QuerySet[Any]) -> Sequence[SearchHit]:

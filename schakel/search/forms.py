@@ -1,11 +1,12 @@
 """The search forms: a reference (GET or POST), and a name (POST only: a name never goes in a
 URL). The header's single box posts ``zoekterm``: a reference, or for the roles with name search,
-a name ("Jan de Vries": the first word as the given name, the rest as the surname)."""
+a name (``split_name``)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from schakel.core.forms import StyledFormMixin, text_field
+from schakel.intake.convergence.normalise import PREFIX_TOKENS
 from schakel.search.lookup import is_long_enough
 
 TERM_MAX_LENGTH = 120
@@ -45,8 +46,13 @@ class NameForm(StyledFormMixin, forms.Form):
 
 
 def split_name(text: str) -> tuple[str, str]:
-    """The header box's name: one word is a surname; more are a given name and a surname."""
+    """The header box's name as given names and a surname: the surname starts at the first
+    prefix word ("van", "de", "ter", …: "Daan Pieter van Hoogeveld", "van Hoogeveld"), or else
+    is the last word ("Daan Hoogeveld"); one word is a surname."""
     words = text.split()
+    for position, word in enumerate(words):
+        if word.casefold() in PREFIX_TOKENS and position < len(words) - 1:
+            return " ".join(words[:position]), " ".join(words[position:])
     if len(words) < 2:
         return "", text.strip()
-    return words[0], " ".join(words[1:])
+    return " ".join(words[:-1]), words[-1]

@@ -1,10 +1,12 @@
-"""The search page (docs/search.md). A reference may come in a URL (GET ``?referentie=``); a name
-only in a POST body, never in a URL. The header's box posts here."""
+"""The search page (docs/search.md). Both forms post: a name never goes in a URL, and neither does
+anything typed into the reference box. A link may carry a reference (GET ``?referentie=``),
+which is searched only when it has a reference's shape; anything else is sent back to the bare
+page unsearched. The header's box posts here."""
 
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from schakel.accounts.acting import acting_membership
@@ -73,7 +75,9 @@ def _by_name(request: HttpRequest, membership: Membership, form: NameForm) -> Ht
 def _from_header(request: HttpRequest, membership: Membership) -> HttpResponse:
     """The header's one box: a reference, else (for the roles that may) a name."""
     term = request.POST.get(HEADER_FIELD, "").strip()
-    if not term or normalise(term) is not None:
+    # Names have no digits: anything with one (an old code, a half-typed reference) is looked
+    # up as a reference and never counts as a name search.
+    if not term or normalise(term) is not None or any(c.isdigit() for c in term):
         return _by_reference(request, membership, ReferenceForm({"referentie": term}))
     given, surname = split_name(term)
     return _by_name(request, membership, NameForm({"voornaam": given, "achternaam": surname}))
@@ -86,6 +90,8 @@ def search(request: HttpRequest) -> HttpResponse:
         raise Http404
     if request.method == "GET":
         if "referentie" in request.GET:
+            if normalise(request.GET["referentie"]) is None or len(request.GET) > 1:
+                return redirect("search:search")  # not a reference: out of the URL, unsearched
             return _by_reference(request, membership, ReferenceForm(request.GET))
         return _page(request, membership)
     if HEADER_FIELD in request.POST:
