@@ -32,7 +32,7 @@ import random
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TextIO, cast
 
 from cases_case import Rows, _case
 from cases_interventions import _interventions
@@ -51,6 +51,7 @@ from schakel.cases.models import (
     Invitation,
     Participation,
 )
+from schakel.core import references
 from schakel.intake.models import RelatedPerson, Signal, Subject
 
 CHUNK = 2_000  # cases per transaction
@@ -62,6 +63,8 @@ def share(total: int, start: int, stop: int, whole: int) -> int:
 
 
 def _insert(model: type[models.Model], objects: Sequence[models.Model]) -> None:
+    if objects and issubclass(model, references.Referenced):
+        references.assign(cast(Sequence[references.Referenced], objects))
     if objects:
         model._default_manager.bulk_create(objects, batch_size=BATCH)
 

@@ -18,6 +18,7 @@ from schakel.audit.models import ChainHead
 from schakel.audit.register import install as install_register
 from schakel.cases.choices import MeetingStatus
 from schakel.cases.models import ConsultationMeeting
+from schakel.core import references
 from schakel.intake.models import Phenomenon
 from schakel.network.choices import OrganisationKind
 from schakel.network.models import Organisation, Region, ZvhServiceArea
@@ -175,6 +176,7 @@ def make_world(*, seed: int, organisations: int, log: TextIO) -> World:
             meeting_ids[r].append(meeting.pk)
             meeting_starts[r].append(starts)
             starts += timedelta(days=7)
+    references.assign(meetings)
     ConsultationMeeting.objects.bulk_create(meetings, batch_size=BATCH)
     by_region: list[list[int]] = [[] for _ in range(regions_count)]
     for m, r in enumerate(municipality_region):

@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from schakel.core.fields import EncryptedTextField
+from schakel.core.references import format_reference
 from schakel.intake.convergence import batch, layout
 from schakel.intake.convergence.encoding import encode
 from schakel.intake.convergence.model import MatchModel
@@ -199,6 +200,7 @@ def load(pool: Any, population: Population, seed: int, records: int, log: TextIO
     pk = Signal._meta.pk
     assert pk is not None
     id_position = signal_columns.index(pk.column)
+    reference_position = signal_columns.index("reference")
     column_of = {field.name: str(field.column) for field in Signal._meta.concrete_fields}
     positions = [signal_columns.index(column_of[name]) for name in PERSON_FIELDS]
     base_row = list(template.values())
@@ -218,6 +220,7 @@ def load(pool: Any, population: Population, seed: int, records: int, log: TextIO
                 signal_id = pk.get_db_prep_save(_uuid(item.index), connection)
                 row = base_row.copy()
                 row[id_position] = signal_id
+                row[reference_position] = format_reference("SIG", built_at.year, item.index + 1)
                 for position, value in zip(positions, item.ciphertexts, strict=True):
                     row[position] = value
                 signals.append(tuple(row))

@@ -8,11 +8,12 @@ caller's transaction, so that a rolled-back creation also gives its number back.
 Models carry the field through ``Referenced``: the reference is set when the object is first
 saved, unique in the installation (the models count in the installation's sequence, scope
 ``INSTALLATION``: docs/search.md says why). Migrations number existing rows with ``backfill``,
-in creation order.
+in creation order; ``assign`` numbers a batch for ``bulk_create``.
 """
 
 import re
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -61,10 +62,13 @@ def normalise(text: str) -> str | None:
     return format_reference(prefix.upper(), int(year), int(number))
 
 
-def next_number(prefix: str, scope: uuid.UUID, year: int, using: str = "default") -> int:
-    """The next number of a sequence; the counter row stays locked until the caller commits.
+def take_numbers(
+    prefix: str, scope: uuid.UUID, year: int, count: int = 1, using: str = "default"
+) -> int:
+    """Reserve ``count`` consecutive numbers of a sequence; returns the last one (the first is
+    ``last - count + 1``). The counter row stays locked until the caller commits.
 
-    An UPDATE ... SET last = last + 1 takes the row lock first (PostgreSQL) or the database's
+    An UPDATE ... SET last = last + count takes the row lock first (PostgreSQL) or the database's
     write lock (SQLite), so concurrent callers get consecutive numbers. A sequence's first number
     inserts the row; a concurrent first insert loses on the unique constraint and retries as an
     update."""
@@ -72,20 +76,31 @@ def next_number(prefix: str, scope: uuid.UUID, year: int, using: str = "default"
     counters = ReferenceCounter.objects.using(using)
     with transaction.atomic(using=using):
         for _attempt in range(3):
-            if counters.filter(**key).update(last=F("last") + 1):
+            if counters.filter(**key).update(last=F("last") + count):
                 return counters.filter(**key).values_list("last", flat=True).get()
             try:
                 with transaction.atomic(using=using):
-                    counters.create(**key, last=1)
-                return 1
+                    counters.create(**key, last=count)
+                return count
             except IntegrityError:
                 continue
     raise RuntimeError("Geen referentienummer te krijgen.")  # pragma: no cover
 
 
+def next_number(prefix: str, scope: uuid.UUID, year: int, using: str = "default") -> int:
+    """The next number of a sequence (``take_numbers`` of one)."""
+    return take_numbers(prefix, scope, year, 1, using)
+
+
 def next_reference(prefix: str, scope: uuid.UUID | None, on: date | None = None) -> str:
     year = (on or timezone.localdate()).year
     return format_reference(prefix, year, next_number(prefix, scope or INSTALLATION, year))
+
+
+def reference_is_set(name: str) -> models.CheckConstraint:
+    """The database refuses a row without a reference (``bulk_create`` skips ``save``: give
+    such objects theirs with ``assign``). For each ``Referenced`` model's constraints."""
+    return models.CheckConstraint(condition=~models.Q(reference=""), name=name)
 
 
 class Referenced(models.Model):
@@ -111,17 +126,58 @@ class Referenced(models.Model):
             super().save(*args, **kwargs)
 
 
+def assign(objects: Sequence["Referenced"], on: date | None = None, using: str = "default") -> None:
+    """Give objects without a reference theirs before a ``bulk_create`` (which skips ``save``):
+    one counter update per kind for the whole batch, in the caller's transaction, numbered in
+    the year of ``on`` (today, as ``save`` does)."""
+    year = (on or timezone.localdate()).year
+    waiting: dict[str, list[Referenced]] = {}
+    for obj in objects:
+        if not obj.reference:
+            waiting.setdefault(obj.REFERENCE_PREFIX, []).append(obj)
+    with transaction.atomic(using=using):
+        for prefix, batch in waiting.items():
+            last = take_numbers(prefix, INSTALLATION, year, len(batch), using)
+            for number, obj in enumerate(batch, start=last - len(batch) + 1):
+                obj.reference = format_reference(prefix, year, number)
+
+
+BACKFILL_BATCH = 1_000
+
+
 def backfill(model: Any, prefix: str, counters: Any) -> None:
     """Number every row of a (historical) model, in creation order per year, and leave the
-    counters at the last number handed out. For the data migration that adds the field."""
+    counters at the last number handed out. For the data migrations that add the field.
+
+    Reads only ``pk`` and ``created_at`` (no encrypted column is decrypted, a row under a retired
+    key does no harm) in keyset batches, and writes with one UPDATE per batch. The migrations
+    call this live function: keep its signature and its numbering."""
     last: dict[int, int] = {}
-    rows = model.objects.order_by("created_at", "pk")
-    for row in rows.iterator():
-        year = timezone.localtime(row.created_at).year
-        number = last.get(year, 0) + 1
-        last[year] = number
-        row.reference = format_reference(prefix, year, number)
-        row.save(update_fields=["reference"])
+    rows = model.objects.order_by("created_at", "pk").values_list("pk", "created_at")
+    after: tuple[Any, Any] | None = None
+    while True:
+        page = rows
+        if after is not None:
+            created, pk = after
+            page = rows.filter(
+                models.Q(created_at__gt=created) | models.Q(created_at=created, pk__gt=pk)
+            )
+        batch = list(page[:BACKFILL_BATCH])
+        if not batch:
+            break
+        numbered: dict[Any, str] = {}
+        for pk, created in batch:
+            year = timezone.localtime(created).year
+            number = last.get(year, 0) + 1
+            last[year] = number
+            numbered[pk] = format_reference(prefix, year, number)
+        model.objects.filter(pk__in=numbered).update(
+            reference=models.Case(
+                *(models.When(pk=pk, then=models.Value(ref)) for pk, ref in numbered.items()),
+                output_field=models.CharField(),
+            )
+        )
+        after = batch[-1][1], batch[-1][0]
     for year, number in last.items():
         counters.objects.update_or_create(
             prefix=prefix, scope=INSTALLATION, year=year, defaults={"last": number}

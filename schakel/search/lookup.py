@@ -7,11 +7,13 @@ of search and the number of results — never the search term.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
 
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership
@@ -22,6 +24,7 @@ from schakel.core.search import SearchHit, SearchProvider
 from schakel.intake.convergence.name_search import MIN_SURNAME_LETTERS, surname_letters
 from schakel.intake.search import signals_named
 from schakel.search.activities import SearchActivity
+from schakel.search.models import NameSearchCount
 
 # The roles whose work needs finding a person by name: the meldpunt and the process director.
 NAME_SEARCH_ROLES = frozenset({Role.MUNICIPAL_LEAD, Role.PROCESS_DIRECTOR})
@@ -83,19 +86,38 @@ def refuse_name_search(*, membership: Membership, result: str = "refused") -> No
         _log(membership, BY_NAME, [], result)
 
 
+def _window_start(now: datetime) -> datetime:
+    """The start of the fixed window that ``now`` falls in (windows start at whole multiples of
+    ``NAME_SEARCH_WINDOW_SECONDS`` since the epoch, in UTC)."""
+    seconds = int(now.timestamp())
+    return datetime.fromtimestamp(seconds - seconds % NAME_SEARCH_WINDOW_SECONDS, tz=UTC)
+
+
 def within_name_search_limit(membership: Membership) -> bool:
-    """Counts this name search of the user (in the shared cache, keyed by the user's id only);
-    False once the user has done ``SCHAKEL_NAME_SEARCHES_PER_10_MINUTES`` in the window."""
+    """Counts this name search of the user in the database (``NameSearchCount``, one row per user
+    and fixed ten-minute window, counted up atomically); False once the user has done more than
+    ``SCHAKEL_NAME_SEARCHES_PER_10_MINUTES`` in the window. Fails closed: when the count cannot be
+    written the error propagates and no search happens."""
     limit = int(
         getattr(settings, "SCHAKEL_NAME_SEARCHES_PER_10_MINUTES", DEFAULT_NAME_SEARCHES_PER_WINDOW)
     )
-    key = f"zoeken-op-naam:{membership.user_id}"
-    cache.add(key, 0, NAME_SEARCH_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, NAME_SEARCH_WINDOW_SECONDS)
-        count = 1
+    now = timezone.now()
+    key = {"user_id": membership.user_id, "window_start": _window_start(now)}
+    counts = NameSearchCount.objects
+    with transaction.atomic():
+        counts.filter(window_start__lt=now - timedelta(hours=1)).delete()
+        for _attempt in range(3):
+            if counts.filter(**key).update(count=F("count") + 1):
+                break
+            try:
+                with transaction.atomic():
+                    counts.create(**key, count=1)
+                break
+            except IntegrityError:  # a parallel first search of the window won; count up
+                continue
+        else:  # pragma: no cover
+            raise RuntimeError("Zoekopdracht op naam niet te tellen.")
+        count = counts.filter(**key).values_list("count", flat=True).get()
     return count <= limit
 
 

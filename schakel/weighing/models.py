@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.core.fields import EncryptedTextField
 from schakel.core.models import BaseModel, Referenced
+from schakel.core.references import reference_is_set
 from schakel.intake.choices import DataCategory
 from schakel.intake.models import Signal, Subject
 from schakel.network.models import Organisation
@@ -100,6 +101,7 @@ class WeighingSession(Referenced, BaseModel):
 
     class Meta:
         ordering = ["-held_at"]
+        constraints = [reference_is_set("weighing_session_reference_set")]
         indexes = [models.Index(fields=["arrangement", "-held_at"], name="weighing_session_arr")]
         verbose_name = _("wegingsoverleg")
         verbose_name_plural = _("wegingsoverleggen")
@@ -177,6 +179,7 @@ class WeighingItem(Referenced, BaseModel):
                 & (Q(justification__isnull=False) | Q(content_deleted_at__isnull=False)),
                 name="decided_item_has_justification",
             ),
+            reference_is_set("weighing_item_reference_set"),
         ]
         indexes = [
             models.Index(fields=["directing_municipality", "outcome"], name="weighing_item_dir"),

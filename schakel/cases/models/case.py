@@ -14,6 +14,7 @@ from schakel.cases.choices import (
 )
 from schakel.core.fields import EncryptedTextField
 from schakel.core.models import BaseModel, Referenced
+from schakel.core.references import reference_is_set
 from schakel.intake.models import Subject
 from schakel.network.models import Organisation
 
@@ -121,6 +122,7 @@ class Case(Referenced, BaseModel):
                 | Q(reconsider_informing_on__isnull=False),
                 name="deferred_informing_has_reconsider_date",
             ),
+            reference_is_set("case_reference_set"),
         ]
         indexes = [
             models.Index(fields=["directing_municipality", "phase"], name="case_dir_phase"),

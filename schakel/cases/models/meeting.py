@@ -9,6 +9,7 @@ from schakel.cases.choices import MeetingStatus, ParticipationKind
 from schakel.cases.models.case import Case
 from schakel.core.fields import EncryptedTextField
 from schakel.core.models import BaseModel, Referenced
+from schakel.core.references import reference_is_set
 from schakel.intake.choices import DataCategory
 from schakel.network.models import Organisation
 
@@ -56,7 +57,8 @@ class ConsultationMeeting(Referenced, BaseModel):
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gt=F("starts_at")), name="meeting_ends_after_start"
-            )
+            ),
+            reference_is_set("meeting_reference_set"),
         ]
         indexes = [models.Index(fields=["zvh", "starts_at"], name="meeting_zvh_start")]
         verbose_name = _("casusoverleg")

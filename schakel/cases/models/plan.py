@@ -20,6 +20,7 @@ from schakel.cases.models.case import Case
 from schakel.cases.models.meeting import AgendaItem
 from schakel.core.fields import EncryptedJSONField, EncryptedTextField
 from schakel.core.models import BaseModel, Referenced
+from schakel.core.references import reference_is_set
 from schakel.network.models import Organisation
 
 # Field name per life domain, so a form, serializer and PDF walk them in the same order.
@@ -34,6 +35,7 @@ class ActionPlan(Referenced, BaseModel):
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="action_plan")
 
     class Meta:
+        constraints = [reference_is_set("plan_reference_set")]
         verbose_name = _("plan van aanpak")
         verbose_name_plural = _("plannen van aanpak")
 

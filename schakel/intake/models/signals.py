@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.core.fields import EncryptedTextField
 from schakel.core.models import BaseModel, Referenced
+from schakel.core.references import reference_is_set
 from schakel.intake.choices import (
     DataCategory,
     ReportedBy,
@@ -42,6 +43,7 @@ class Subject(Referenced, BaseModel):
     REFERENCE_PREFIX = "PER"
 
     class Meta:
+        constraints = [reference_is_set("subject_reference_set")]
         verbose_name = _("betrokkene")
         verbose_name_plural = _("betrokkenen")
 
@@ -175,6 +177,7 @@ class Signal(Referenced, BaseModel):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [reference_is_set("signal_reference_set")]
         indexes = [
             models.Index(fields=["directing_municipality", "status"], name="signal_direct_status"),
             models.Index(fields=["registering_organisation", "-created_at"], name="signal_reg"),

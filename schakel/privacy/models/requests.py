@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.core.fields import EncryptedTextField
 from schakel.core.models import BaseModel, Referenced
+from schakel.core.references import reference_is_set
 from schakel.intake.models import Subject
 from schakel.network.models import Organisation
 from schakel.privacy.choices import (
@@ -104,6 +105,7 @@ class SubjectRequest(Referenced, BaseModel):
                 | Q(decided_on__isnull=False, closed_at__isnull=False) & ~Q(decision=""),
                 name="decided_request_has_decision",
             ),
+            reference_is_set("request_reference_set"),
         ]
         indexes = [
             models.Index(fields=["contact_point", "status"], name="request_contact_point"),
