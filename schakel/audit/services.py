@@ -55,6 +55,34 @@ def employee(user: AbstractBaseUser) -> Subject:
     return Subject(SubjectType.EMPLOYEE, str(user.pk))
 
 
+def _record_base(
+    *,
+    name: str,
+    by: AbstractBaseUser | None,
+    result: str = "ok",
+    status: StatusCode = StatusCode.OK,
+    attributes: dict[str, AttributeValue] | None = None,
+    started_at: datetime | None = None,
+) -> dict[str, Any]:
+    """What every record of one action shares: the trace, the actor, the times and outcome."""
+    ctx = context.current()
+    now = log_time(timezone.now())
+    return {
+        "trace_id": ctx.trace_id,
+        "parent_span_id": ctx.span_id,
+        "name": name,
+        "start_time": log_time(started_at) if started_at else now,
+        "end_time": now,
+        "status_code": status.value,
+        "actor_user_id": str(by.pk) if by is not None else "",
+        "actor_organisation_id": ctx.organisation_id if by is not None else "",
+        "actor_role": ctx.role if by is not None else "",
+        "origin": ctx.origin,
+        "result": result,
+        "attributes": dict(attributes or {}),
+    }
+
+
 def log_processing(
     *,
     activity: str,  # a key of the register (``schakel.audit.activities``)
@@ -74,22 +102,14 @@ def log_processing(
     _check_attributes(attributes)
     if activity not in activity_keys():
         raise ValueError(f"Activity {activity!r} is not in the register of processing activities.")
-    ctx = context.current()
-    now = log_time(timezone.now())
-    base = {
-        "trace_id": ctx.trace_id,
-        "parent_span_id": ctx.span_id,
-        "name": name,
-        "start_time": log_time(started_at) if started_at else now,
-        "end_time": now,
-        "status_code": status.value,
-        "actor_user_id": str(by.pk) if by is not None else "",
-        "actor_organisation_id": ctx.organisation_id if by is not None else "",
-        "actor_role": ctx.role if by is not None else "",
-        "origin": ctx.origin,
-        "result": result,
-        "attributes": dict(attributes or {}),
-    }
+    base = _record_base(
+        name=name,
+        by=by,
+        result=result,
+        status=status,
+        attributes=attributes,
+        started_at=started_at,
+    )
     targets: Sequence[Subject | None] = list(subjects) or [None]
     return _append(base, [(str(activity), subject) for subject in targets])
 
@@ -120,22 +140,7 @@ def record_reads(
         raise ValueError(f"Activities {sorted(unknown)!r} are not in the register.")
     if not distinct:
         return []
-    ctx = context.current()
-    now = log_time(timezone.now())
-    base = {
-        "trace_id": ctx.trace_id,
-        "parent_span_id": ctx.span_id,
-        "name": name,
-        "start_time": now,
-        "end_time": now,
-        "status_code": StatusCode.OK.value,
-        "actor_user_id": str(by.pk),
-        "actor_organisation_id": ctx.organisation_id,
-        "actor_role": ctx.role,
-        "origin": ctx.origin,
-        "result": "ok",
-        "attributes": dict(attributes or {}),
-    }
+    base = _record_base(name=name, by=by, attributes=attributes)
     return _append(base, [(str(read.activity), read.subject) for read in distinct])
 
 
