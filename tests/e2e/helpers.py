@@ -215,3 +215,18 @@ def assert_accessible(page: Page, axe_source: Path) -> None:
         f"axe-core found {len(violations)} WCAG 2.2 A/AA violation(s) on {page.url}:\n"
         + describe_violations(violations)
     )
+
+
+def check_at_widths(
+    page: Page, axe_source: Path, name: str, widths: tuple[int, ...] = (1366, 390)
+) -> None:
+    """At each width: axe-core finds nothing, the page does not scroll sideways (a wide table
+    scrolls inside its own region), and a full-page screenshot ``<name>-<width>.png`` goes to
+    the artefacts directory."""
+    for width in widths:
+        page.set_viewport_size({"width": width, "height": 900})
+        violations = run_axe(page, axe_source)
+        assert not violations, f"{name} at {width} px:\n" + describe_violations(violations)
+        scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert scroll <= inner, f"{name} is {scroll} px wide at {inner} px"
+        page.screenshot(path=str(artifacts_dir() / f"{name}-{width}.png"), full_page=True)

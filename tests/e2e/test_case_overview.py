@@ -1,16 +1,13 @@
 """The case page's overview in the browser: the phase bar and the timeline at 1366 and 390 px,
 axe-core clean and without sideways scrolling, in the roles that see the case; the print button
-appears with JavaScript (under the real CSP) and is absent without. A screenshot at 390 px goes
-to the artefacts directory, and to ``$SCHAKEL_REVIEW_SHOTS/case-timeline-390.png`` when that
-variable names a folder (the screenshot looked at before resolving issue 13)."""
+appears with JavaScript (under the real CSP) and is absent without. Screenshots at each width go
+to the artefacts directory (``SCHAKEL_E2E_ARTIFACTS``)."""
 
-import os
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from schakel.cases.choices import InterventionKind
 from schakel.cases.meetings.disclosures import disclosure_record
@@ -23,16 +20,12 @@ from schakel.intake.tests.factories import membership_of
 from tests.e2e.helpers import (
     E2E_MARKS,
     ContextFactory,
-    artifacts_dir,
-    describe_violations,
+    check_at_widths,
     enrolled,
-    run_axe,
     sign_in,
 )
 
 pytestmark = E2E_MARKS
-
-WIDTHS = (1366, 390)
 
 
 def case_with_a_course(personas: Any) -> Case:
@@ -64,21 +57,6 @@ def case_with_a_course(personas: Any) -> Case:
     return case
 
 
-def look(page: Page, axe_source: Path, name: str) -> None:
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        violations = run_axe(page, axe_source)
-        assert not violations, f"{name} at {width} px:\n" + describe_violations(violations)
-        scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-        assert scroll <= inner, f"{name} is {scroll} px wide at {inner} px"
-        shot = artifacts_dir() / f"case-timeline-{name}-{width}.png"
-        page.screenshot(path=str(shot), full_page=True)
-        review = os.environ.get("SCHAKEL_REVIEW_SHOTS")
-        if review and width == 390 and name == "lead":
-            Path(review).mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(shot, Path(review) / "case-timeline-390.png")
-
-
 @pytest.mark.parametrize(
     ("persona", "name"),
     [("lead_a", "lead"), ("director", "process-director"), ("police_member", "police")],
@@ -106,7 +84,7 @@ def test_the_case_page_shows_its_phases_and_course(
     else:
         expect(course).not_to_contain_text("Geregistreerd door")
     expect(page.get_by_role("link", name="Versie 1 als PDF downloaden")).to_be_visible()
-    look(page, axe_source, name)
+    check_at_widths(page, axe_source, f"case-timeline-{name}")
 
 
 def test_the_print_button_needs_javascript_and_runs_under_the_csp(

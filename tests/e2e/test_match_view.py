@@ -1,46 +1,25 @@
 """The match suggestions in the browser at 1366 and 390 px (issue 13): the inbox's list names
 both signals and how their identities compare, the suggestion's own page shows both side by
 side; axe-core finds nothing and the page never scrolls sideways (a wide table scrolls inside
-its focusable region). Screenshots at 390 px go to /tmp/shots for the lead to look at, and to
-the artefacts directory."""
+its focusable region). Screenshots at each width go to the artefacts
+directory (``SCHAKEL_E2E_ARTIFACTS``)."""
 
-import shutil
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from schakel.intake.models import MatchSuggestion
 from schakel.intake.tests.factories import register
 from tests.e2e.helpers import (
     E2E_MARKS,
     ContextFactory,
-    artifacts_dir,
-    describe_violations,
+    check_at_widths,
     enrolled,
-    run_axe,
     sign_in,
 )
 
 pytestmark = E2E_MARKS
-
-WIDTHS = (1366, 390)
-SHOTS = Path("/tmp/shots")  # noqa: S108 (where the lead looks at them)
-
-
-def look(page: Page, axe_source: Path, name: str) -> None:
-    """axe-core clean and no sideways scrolling of the page at each width; a screenshot at 390."""
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        violations = run_axe(page, axe_source)
-        assert not violations, f"{name} at {width} px:\n" + describe_violations(violations)
-        scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-        assert scroll <= inner, f"{name} is {scroll} px wide at {inner} px"
-        shot = artifacts_dir() / f"{name}-{width}.png"
-        page.screenshot(path=str(shot), full_page=True)
-        if width == 390:
-            SHOTS.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(shot, SHOTS / f"{name}-390.png")
 
 
 def two_suggestions(personas: Any) -> MatchSuggestion:
@@ -80,8 +59,8 @@ def test_the_match_list_and_page_fit_at_390_and_1366_px(
     expect(row).not_to_contain_text(across.earlier_signal.reference)
     region = page.get_by_role("region", name="Open matchsuggesties, grootste kans eerst")
     expect(region).to_have_attribute("tabindex", "0")
-    look(page, axe_source, "match-list")
+    check_at_widths(page, axe_source, "match-list")
 
     row.get_by_role("link", name="Waarschijnlijk", exact=False).first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Matchsuggestie")
-    look(page, axe_source, "match")
+    check_at_widths(page, axe_source, "match")

@@ -12,28 +12,14 @@ from schakel.search.tests.helpers import two_municipalities
 from tests.e2e.helpers import (
     E2E_MARKS,
     ContextFactory,
-    artifacts_dir,
-    describe_violations,
+    check_at_widths,
     enrolled,
     path_is,
-    run_axe,
     sign_in,
     submit,
 )
 
 pytestmark = E2E_MARKS
-
-WIDTHS = (1366, 390)
-
-
-def look(page: Page, axe_source: Path, name: str) -> None:
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        violations = run_axe(page, axe_source)
-        assert not violations, f"{name} at {width} px:\n" + describe_violations(violations)
-        scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-        assert scroll <= inner, f"{name} is {scroll} px wide at {inner} px"
-        page.screenshot(path=str(artifacts_dir() / f"zoeken-{name}-{width}.png"), full_page=True)
 
 
 def header_search(page: Page, text: str) -> None:
@@ -58,7 +44,7 @@ def test_the_lead_finds_a_case_by_reference_and_a_resident_by_name(
     results = page.get_by_role("table", name="Gevonden")
     expect(results.get_by_role("link", name=scene.case_a.reference)).to_be_visible()
     expect(page.get_by_role("heading", name="1 resultaat")).to_be_visible()
-    look(page, axe_source, "kenmerk")
+    check_at_widths(page, axe_source, "zoeken-kenmerk")
 
     # By name on the search page: the resident's signal and case, not Brookdam's namesake.
     page.get_by_label("Achternaam").fill("Hoogeveld")
@@ -70,7 +56,7 @@ def test_the_lead_finds_a_case_by_reference_and_a_resident_by_name(
     expect(results.get_by_role("link", name=scene.signal_a.reference)).to_be_visible()
     expect(results.get_by_role("link", name=scene.case_a.reference)).to_be_visible()
     expect(results).not_to_contain_text(scene.case_b.reference)
-    look(page, axe_source, "naam")
+    check_at_widths(page, axe_source, "zoeken-naam")
 
     results.get_by_role("link", name=scene.case_a.reference).click()
     expect(page).to_have_url(path_is(f"/casussen/{scene.case_a.pk}/"))
@@ -86,4 +72,4 @@ def test_a_partner_is_refused_a_name_search(
     expect(page.get_by_text("Zoeken op naam is in uw rol niet toegestaan.")).to_be_visible()
     expect(page.get_by_label("Achternaam")).to_have_count(0)
     expect(page.get_by_label("Kenmerk", exact=True)).to_be_visible()
-    look(page, axe_source, "geweigerd")
+    check_at_widths(page, axe_source, "zoeken-geweigerd")
