@@ -14,10 +14,8 @@ from schakel.accounts.models import Membership
 from schakel.cases.models import Case, ConsultationMeeting
 from schakel.cases.selectors import case_list_for, meeting_list_for
 from schakel.cases.services import subject_of
-from schakel.core.search import SearchHit, SearchProvider
+from schakel.core.search import HITS_PER_KIND, SearchHit, SearchProvider
 from schakel.intake.models import Signal
-
-LIMIT = 25
 
 
 def _case_hit(case: Case, *, plan: str = "") -> SearchHit:
@@ -52,17 +50,17 @@ def _meeting_hit(meeting: ConsultationMeeting) -> SearchHit:
 def by_reference(membership: Membership, reference: str) -> Sequence[SearchHit]:
     if reference.startswith("OVL-"):
         meetings = meeting_list_for(membership=membership).filter(reference=reference)
-        return [_meeting_hit(m) for m in meetings[:LIMIT]]
+        return [_meeting_hit(m) for m in meetings[:HITS_PER_KIND]]
     cases = case_list_for(membership=membership)
     if reference.startswith("PLN-"):
-        found = cases.filter(action_plan__reference=reference)[:LIMIT]
+        found = cases.filter(action_plan__reference=reference)[:HITS_PER_KIND]
         return [_case_hit(case, plan=reference) for case in found]
-    return [_case_hit(case) for case in cases.filter(reference=reference)[:LIMIT]]
+    return [_case_hit(case) for case in cases.filter(reference=reference)[:HITS_PER_KIND]]
 
 
 def by_name(membership: Membership, signal_ids: QuerySet[Any]) -> Sequence[SearchHit]:
     persons = Signal.objects.filter(pk__in=signal_ids, subject__isnull=False).values("subject_id")
-    found = case_list_for(membership=membership).filter(subject_id__in=persons)[:LIMIT]
+    found = case_list_for(membership=membership).filter(subject_id__in=persons)[:HITS_PER_KIND]
     return [_case_hit(case) for case in found]
 
 

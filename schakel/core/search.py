@@ -13,6 +13,10 @@ from django.utils.functional import Promise
 
 Text = str | Promise
 
+# At most this many hits of one kind from one provider: a search finds one person or object, not
+# a list. The search page says when a kind reached it.
+HITS_PER_KIND = 25
+
 
 @dataclass(frozen=True)
 class SearchHit:

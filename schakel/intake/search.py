@@ -13,15 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
 from schakel.audit.choices import SubjectType
-from schakel.core.search import SearchHit, SearchProvider
+from schakel.core.search import HITS_PER_KIND, SearchHit, SearchProvider
 from schakel.intake import permissions
 from schakel.intake.convergence.name_search import name_keys
 from schakel.intake.log_subjects import person
 from schakel.intake.models import BlockingKey, Signal, Subject
 from schakel.intake.selectors import signal_list_for
-
-# At most this many hits per kind: a search finds one person or object, not a list.
-LIMIT = 25
 
 
 def signals_named(*, given_names: str, surname: str) -> QuerySet[Any]:
@@ -61,7 +58,7 @@ def _person_hit(membership: Membership, subject: Subject, signals: list[Signal])
 
 def by_reference(membership: Membership, reference: str) -> Sequence[SearchHit]:
     if reference.startswith("SIG-"):
-        found = signal_list_for(membership=membership).filter(reference=reference)[:LIMIT]
+        found = signal_list_for(membership=membership).filter(reference=reference)[:HITS_PER_KIND]
         return [_signal_hit(s) for s in found]
     subjects = list(Subject.objects.filter(reference=reference)[:1])
     if not subjects:
@@ -73,7 +70,7 @@ def by_reference(membership: Membership, reference: str) -> Sequence[SearchHit]:
     signals = list(
         signal_list_for(membership=membership)
         .filter(subject=subjects[0], person_data_deleted_at=None)
-        .order_by("-created_at")[:LIMIT]
+        .order_by("-created_at")[:HITS_PER_KIND]
     )
     directing = {s.directing_municipality_id for s in signals}
     if not signals or not permissions.may_choose_identity(membership, directing):
@@ -82,7 +79,7 @@ def by_reference(membership: Membership, reference: str) -> Sequence[SearchHit]:
 
 
 def by_name(membership: Membership, signal_ids: QuerySet[Any]) -> Sequence[SearchHit]:
-    found = signal_list_for(membership=membership).filter(pk__in=signal_ids)[:LIMIT]
+    found = signal_list_for(membership=membership).filter(pk__in=signal_ids)[:HITS_PER_KIND]
     return [_signal_hit(s) for s in found]
 
 

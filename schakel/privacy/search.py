@@ -9,12 +9,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.models import Membership
-from schakel.core.search import SearchHit, SearchProvider
+from schakel.core.search import HITS_PER_KIND, SearchHit, SearchProvider
 from schakel.privacy.models import SubjectRequest
 from schakel.privacy.requests.rules import person_of
 from schakel.privacy.requests.selectors import REQUEST_LIST_FIELDS, request_list_for
-
-LIMIT = 25
 
 
 def _request_hit(request: SubjectRequest) -> SearchHit:
@@ -33,7 +31,7 @@ def by_reference(membership: Membership, reference: str) -> Sequence[SearchHit]:
     found = (
         request_list_for(membership=membership)
         .only(*REQUEST_LIST_FIELDS, "subject_id")
-        .filter(reference=reference)[:LIMIT]
+        .filter(reference=reference)[:HITS_PER_KIND]
     )
     return [_request_hit(r) for r in found]
 

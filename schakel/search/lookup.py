@@ -5,6 +5,7 @@ batched write: one per person shown (or one without a person when none is), each
 of search and the number of results — never the search term.
 """
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -20,7 +21,7 @@ from schakel.accounts.models import Membership
 from schakel.audit import services as audit
 from schakel.core.extensions import SEARCH_PROVIDERS, contributions
 from schakel.core.references import normalise
-from schakel.core.search import SearchHit, SearchProvider
+from schakel.core.search import HITS_PER_KIND, SearchHit, SearchProvider
 from schakel.intake.convergence.name_search import MIN_SURNAME_LETTERS, surname_letters
 from schakel.intake.search import signals_named
 from schakel.search.activities import SearchActivity
@@ -39,6 +40,12 @@ DEFAULT_NAME_SEARCHES_PER_WINDOW = 30
 class Outcome:
     hits: list[SearchHit]
     kind: str
+
+    @property
+    def capped(self) -> bool:
+        """Whether a kind of hit reached the most one provider gives (more may exist)."""
+        counts = Counter(str(hit.kind) for hit in self.hits)
+        return any(count >= HITS_PER_KIND for count in counts.values())
 
 
 def may_search_by_name(membership: Membership | None) -> bool:

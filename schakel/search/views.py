@@ -13,6 +13,7 @@ from schakel.accounts.acting import acting_membership
 from schakel.accounts.models import Membership
 from schakel.core.forms import shown_errors
 from schakel.core.references import normalise
+from schakel.core.search import HITS_PER_KIND
 from schakel.search import lookup
 from schakel.search.forms import NameForm, ReferenceForm, split_name
 
@@ -41,6 +42,7 @@ def _page(
         "refused": refused,
         "throttled": throttled,
         "errors": errors,
+        "hits_per_kind": HITS_PER_KIND,
     }
     status = 403 if refused else 429 if throttled else 200
     return render(request, "search/search.html", context, status=status)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.models import Membership
-from schakel.core.search import SearchHit, SearchProvider
+from schakel.core.search import HITS_PER_KIND, SearchHit, SearchProvider
 from schakel.intake.models import Signal
 from schakel.weighing.models import WeighingItem, WeighingSession
 from schakel.weighing.selectors import (
@@ -20,8 +20,6 @@ from schakel.weighing.selectors import (
     session_list_for,
     subject_of,
 )
-
-LIMIT = 25
 
 
 def _session_hit(session: WeighingSession) -> SearchHit:
@@ -62,13 +60,13 @@ def _items(membership: Membership) -> QuerySet[WeighingItem]:
 def by_reference(membership: Membership, reference: str) -> Sequence[SearchHit]:
     if reference.startswith("WEG-"):
         sessions = session_list_for(membership=membership).filter(reference=reference)
-        return [_session_hit(s) for s in sessions[:LIMIT]]
-    return [_item_hit(i) for i in _items(membership).filter(reference=reference)[:LIMIT]]
+        return [_session_hit(s) for s in sessions[:HITS_PER_KIND]]
+    return [_item_hit(i) for i in _items(membership).filter(reference=reference)[:HITS_PER_KIND]]
 
 
 def by_name(membership: Membership, signal_ids: QuerySet[Any]) -> Sequence[SearchHit]:
     persons = Signal.objects.filter(pk__in=signal_ids, subject__isnull=False).values("subject_id")
-    return [_item_hit(i) for i in _items(membership).filter(subject_id__in=persons)[:LIMIT]]
+    return [_item_hit(i) for i in _items(membership).filter(subject_id__in=persons)[:HITS_PER_KIND]]
 
 
 PROVIDER = SearchProvider(

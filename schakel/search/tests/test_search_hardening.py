@@ -7,9 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from schakel.audit.models import LogRecord
+from schakel.core.search import HITS_PER_KIND, SearchHit
 from schakel.intake.models import Signal
 from schakel.intake.tests.factories import register
 from schakel.search.forms import split_name
+from schakel.search.lookup import Outcome
 from schakel.search.tests.helpers import two_municipalities
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +100,28 @@ def test_a_person_whose_signals_lost_their_data_is_not_found(personas, signed_in
     page = signed_in(personas.lead_a).get(SEARCH, {"referentie": person.reference})
 
     assert "0 resultaten" in page.content.decode()
+
+
+def _hits(count: int, kind: str = "Signaal") -> list[SearchHit]:
+    return [
+        SearchHit(f"SIG-2026-{n:04d}", kind, "Nieuw", (), "Gemeente Aldermeer", "/")
+        for n in range(count)
+    ]
+
+
+def test_a_kind_that_reaches_the_most_shown_is_said_to_be_cut_off() -> None:
+    assert not Outcome(hits=_hits(HITS_PER_KIND - 1), kind="name").capped
+    assert Outcome(hits=_hits(HITS_PER_KIND), kind="name").capped
+    mixed = _hits(HITS_PER_KIND - 1) + _hits(HITS_PER_KIND - 1, kind="Casus")
+    assert not Outcome(hits=mixed, kind="name").capped
+
+
+def test_the_page_says_when_only_the_first_hits_are_shown(personas, signed_in, monkeypatch) -> None:
+    from schakel.search import views
+
+    monkeypatch.setattr(
+        views.lookup, "by_name", lambda **_: Outcome(hits=_hits(HITS_PER_KIND), kind="name")
+    )
+    page = signed_in(personas.lead_a).post(SEARCH, {"zoekterm": "Hoogeveld"}).content.decode()
+
+    assert f"alleen de eerste {HITS_PER_KIND}; er kunnen er meer zijn" in page
