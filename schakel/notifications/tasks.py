@@ -7,10 +7,11 @@ Each run schedules the next one first, so enqueuing it once (``manage.py send_no
 
 from datetime import datetime, timedelta
 
-from django.tasks import task, task_backends
+from django.tasks import task
 from django.utils import timezone
 
 from schakel.core.context import activated, system_context
+from schakel.core.tasks import schedule_once
 from schakel.notifications import runs
 
 RUN_INTERVAL = timedelta(minutes=5)
@@ -24,20 +25,6 @@ def send_notifications_task() -> int:
     return result.attempted
 
 
-def _already_scheduled() -> bool:
-    from django_tasks_db.models import DBTaskResult  # only with the database backend
-
-    return DBTaskResult.objects.filter(
-        task_path=send_notifications_task.module_path, status="READY"
-    ).exists()
-
-
 def schedule_notifications(*, after: datetime | None = None) -> bool:
     """Enqueue the next run unless one is already waiting. True when one was enqueued."""
-    backend = task_backends[send_notifications_task.backend]
-    if not backend.supports_defer:
-        return False
-    if backend.__class__.__module__.startswith("django_tasks_db") and _already_scheduled():
-        return False
-    send_notifications_task.using(run_after=after or timezone.now()).enqueue()
-    return True
+    return schedule_once(send_notifications_task, after=after)

@@ -7,10 +7,11 @@ An unfinished earlier run is resumed with its own moment before a new one starts
 
 from datetime import datetime, timedelta
 
-from django.tasks import task, task_backends
+from django.tasks import task
 from django.utils import timezone
 
 from schakel.core.context import activated, system_context
+from schakel.core.tasks import schedule_once
 from schakel.privacy.retention import engine
 
 SWEEP_INTERVAL = timedelta(days=1)
@@ -27,20 +28,6 @@ def apply_retention_task() -> int:
     return sum(state.get("deleted", 0) for state in run.progress.values())
 
 
-def _already_scheduled() -> bool:
-    from django_tasks_db.models import DBTaskResult  # only with the database backend
-
-    return DBTaskResult.objects.filter(
-        task_path=apply_retention_task.module_path, status="READY"
-    ).exists()
-
-
 def schedule_retention(*, after: datetime | None = None) -> bool:
     """Enqueue the next sweep unless one is already waiting. True when one was enqueued."""
-    backend = task_backends[apply_retention_task.backend]
-    if not backend.supports_defer:
-        return False
-    if backend.__class__.__module__.startswith("django_tasks_db") and _already_scheduled():
-        return False
-    apply_retention_task.using(run_after=after or timezone.now()).enqueue()
-    return True
+    return schedule_once(apply_retention_task, after=after)
