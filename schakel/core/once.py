@@ -43,6 +43,9 @@ PENDING = "~"
 # How long a duplicate waits for the first submit's result before it says "still busy".
 WAIT_SECONDS = 8.0
 WAIT_STEP = 0.1
+# A claim can fail without anyone holding it: the database cache answers "not added" when its
+# write meets a lock (SQLite while another request writes). Such a claim is tried again.
+CLAIM_TRIES = 20
 
 
 def token_required[V: Callable[..., HttpResponse]](view: V) -> V:
@@ -143,7 +146,19 @@ class SubmitOnceMiddleware:
             _mark_missing(request, view)
             return None
         key = _key(request, token)
-        if cache.add(key, PENDING, PENDING_SECONDS):
+        if _claim(key):
             request._schakel_once_key = key  # type: ignore[attr-defined]
             return None
         return _duplicate(request, key)
+
+
+def _claim(key: str) -> bool:
+    """Whether this request now holds the token; False when another request holds it (or the
+    cache kept refusing, in which case the duplicate page asks to try again: fail closed)."""
+    for _attempt in range(CLAIM_TRIES):
+        if cache.add(key, PENDING, PENDING_SECONDS):
+            return True
+        if cache.get(key) is not None:
+            return False
+        time.sleep(WAIT_STEP)
+    return False
