@@ -14,6 +14,12 @@ urlpatterns = [
     path("", include("schakel.privacy.urls")),
     path("", include("schakel.notifications.urls")),
     path("", include("schakel.search.urls")),
+    path("", include("schakel.collaboration.urls")),
+    path("", include("schakel.regional_meetings.urls")),
+    path("", include("schakel.knowledge.urls")),
+    path("", include("schakel.training.urls")),
+    path("", include("schakel.network_events.urls")),
+    path("", include("schakel.staff_safety.urls")),
     path("api/v1/", include(("schakel.api.urls", "v1"), namespace="v1")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

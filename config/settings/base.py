@@ -44,6 +44,12 @@ INSTALLED_APPS = [
     "schakel.work",
     "schakel.notifications",
     "schakel.search",
+    "schakel.collaboration",
+    "schakel.regional_meetings",
+    "schakel.knowledge",
+    "schakel.training",
+    "schakel.network_events",
+    "schakel.staff_safety",
 ]
 
 MIDDLEWARE = [
@@ -312,6 +318,24 @@ MAILERS: dict[str, Any] = {
 }
 DEFAULT_FROM_EMAIL = "Schakel <noreply@schakel.example>"
 SCHAKEL_BASE_URL = "http://127.0.0.1:8000"
+
+# Attachments of the network's workspace (schakel/core/uploads.py): PDF, ODT and DOCX, checked by
+# their content, at most this size, stored in the "attachments" storage outside the web root.
+SCHAKEL_ATTACHMENT_MAX_BYTES = env_int("SCHAKEL_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024, minimum=1)
+ATTACHMENTS_STORAGE: dict[str, Any] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {
+        "location": env_str("SCHAKEL_ATTACHMENTS_DIR", str(VAR_DIR / "attachments")),
+        "base_url": None,
+        "directory_permissions_mode": 0o700,
+        "file_permissions_mode": 0o600,
+    },
+}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "attachments": ATTACHMENTS_STORAGE,
+}
 
 # Demo mode allows `manage.py demo_totp`; it is never on outside dev settings.
 SCHAKEL_DEMO_MODE = False

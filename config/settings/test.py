@@ -1,5 +1,9 @@
 """Tests: SQLite by default, PostgreSQL when DATABASE_URL is set (CI runs both)."""
 
+import os
+import tempfile
+from pathlib import Path
+
 import dj_database_url
 
 from config.env import env_str
@@ -29,6 +33,14 @@ ROOT_URLCONF = "tests.testapp.root_urls"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Attachments go to a folder of this test process, so tests can see what is left on disk.
+    "attachments": {
+        **ATTACHMENTS_STORAGE,  # noqa: F405
+        "OPTIONS": {
+            **ATTACHMENTS_STORAGE["OPTIONS"],  # noqa: F405
+            "location": str(Path(tempfile.gettempdir()) / f"schakel-attachments-{os.getpid()}"),
+        },
+    },
 }
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_AUTOREFRESH = True

@@ -6,9 +6,8 @@ integrated action plan, rendered from HTML templates to PDF with WeasyPrint.
 - Staff appear only through ``staff_display`` (function – organisation (mailbox)), never by
   name or personal e-mail address.
 - Every page is marked confidential and numbered ("Pagina X van Y").
-- Rendering fetches nothing from the network or the file system except the print stylesheet
-  next to the templates (``LocalAssetFetcher``); a refused or failed fetch stops the rendering,
-  so a document is never produced without its marking.
+- Rendering (``schakel.core.pdf``) fetches nothing but the print stylesheet; a refused or
+  failed fetch stops the rendering, so a document is never produced without its marking.
 - A download writes its processing-log record after the PDF is rendered and before the bytes
   are handed over; when the record cannot be written the exception propagates and nothing is
   returned (fail closed).
@@ -16,15 +15,11 @@ integrated action plan, rendered from HTML templates to PDF with WeasyPrint.
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from weasyprint import HTML  # type: ignore[import-untyped]
-from weasyprint.urls import URLFetcher, URLFetcherResponse  # type: ignore[import-untyped]
 
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
@@ -39,45 +34,9 @@ from schakel.cases.selectors import (
     meeting_items_for,
 )
 from schakel.cases.services import subject_of
+from schakel.core.pdf import render_pdf
 from schakel.intake.choices import DataCategory
 from schakel.intake.identity import SubjectIdentity, identity_of
-
-PDF_TEMPLATES = Path(__file__).resolve().parent / "templates" / "cases" / "pdf"
-# The only resources a document may load: the print stylesheet, from disk.
-ALLOWED_ASSETS = ("document.css",)
-
-
-class AssetRefusedError(ValueError):
-    """A document asked for a resource other than its own stylesheet."""
-
-
-class LocalAssetFetcher(URLFetcher):  # type: ignore[misc]
-    """Serves the allowed assets from the template folder and refuses every other URL:
-    no network, no other files, no data URLs. Failures are fatal to the rendering."""
-
-    def __init__(self) -> None:
-        super().__init__(allowed_protocols=("file",), allow_redirects=False, fail_on_errors=True)
-        self._assets = {
-            (PDF_TEMPLATES / name).as_uri(): PDF_TEMPLATES / name for name in ALLOWED_ASSETS
-        }
-
-    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-        path = self._assets.get(url)
-        if path is None:
-            raise AssetRefusedError("Only the document's own stylesheet may be loaded.")
-        return URLFetcherResponse(
-            url, body=path.read_bytes(), headers={"Content-Type": "text/css; charset=utf-8"}
-        )
-
-
-def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
-    """Render a template of ``cases/pdf/`` to a tagged PDF (PDF/UA-1: structure, language and
-    title for assistive technology)."""
-    html = render_to_string(template_name, context)
-    document = HTML(
-        string=html, base_url=PDF_TEMPLATES.as_uri() + "/", url_fetcher=LocalAssetFetcher()
-    )
-    return bytes(document.write_pdf(pdf_variant="pdf/ua-1"))
 
 
 @dataclass(frozen=True)

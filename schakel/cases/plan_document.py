@@ -14,7 +14,7 @@ from schakel.accounts.models import Membership
 from schakel.audit import services as audit
 from schakel.cases.activities import CaseActivity
 from schakel.cases.choices import InterventionKind, InterventionStatus, LifeDomain
-from schakel.cases.documents import Download, _aliases, _label, _person, render_pdf
+from schakel.cases.documents import Download, _aliases, _label, _person
 from schakel.cases.models import ActionPlanVersion, AgendaItem, Case
 from schakel.cases.models.plan import ANALYSIS_FIELDS
 from schakel.cases.selectors import (
@@ -22,6 +22,7 @@ from schakel.cases.selectors import (
     plan_version_get_for,
 )
 from schakel.cases.services import subject_of
+from schakel.core.pdf import render_pdf
 from schakel.intake.identity import SubjectIdentity
 
 # Action plan ----------------------------------------------------------------------------------

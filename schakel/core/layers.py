@@ -38,6 +38,13 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # The search over what every app contributes (``SEARCH_PROVIDERS``): by reference, and by
     # name for the roles whose work needs it (docs/search.md).
     ("search",),
+    # Regional collaborations: their members' roles, the multi-year policy plan, the weighing
+    # arrangements they facilitate, and who of a membership may see which collaboration (issue 14).
+    ("collaboration",),
+    # The network's workspace around a collaboration, one app per kind of work: its recurring
+    # meetings and working groups, the knowledge base, trainings, network events (intervisie,
+    # case evaluations and simulations), and the register of incidents against staff.
+    ("regional_meetings", "knowledge", "training", "network_events", "staff_safety"),
 )
 
 API_PLUMBING = "api"

@@ -13,7 +13,6 @@ from weasyprint import HTML  # type: ignore[import-untyped]
 from schakel.audit.models import LogRecord
 from schakel.cases.activities import CaseActivity
 from schakel.cases.choices import PlanVersionStatus
-from schakel.cases.documents import AssetRefusedError, LocalAssetFetcher
 from schakel.cases.plans.services import PlanInput, plan_update
 from schakel.cases.tests.document_helpers import (
     GOALS,
@@ -25,6 +24,7 @@ from schakel.cases.tests.document_helpers import (
     pdf_text,
     plan_url,
 )
+from schakel.core.pdf import AssetRefusedError, LocalAssetFetcher
 from schakel.intake.tests.factories import membership_of
 
 pytestmark = pytest.mark.django_db

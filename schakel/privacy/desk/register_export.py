@@ -167,7 +167,7 @@ def register_csv(entries: list[RegisterEntry]) -> bytes:
 
 
 def register_pdf(entries: list[RegisterEntry], *, generated_at: datetime | None = None) -> bytes:
-    from schakel.cases.documents import render_pdf
+    from schakel.core.pdf import render_pdf
 
     context = {
         "title": _("Verwerkingsregister"),

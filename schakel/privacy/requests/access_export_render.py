@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from schakel.accounts.choices import Role
 from schakel.accounts.models import Membership
 from schakel.audit import services as audit
-from schakel.cases.documents import render_pdf
+from schakel.core.pdf import render_pdf
 from schakel.privacy.activities import PrivacyActivity
 from schakel.privacy.choices import RequestDecision, RequestKind
 from schakel.privacy.models import SubjectRequest

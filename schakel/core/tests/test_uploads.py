@@ -1,0 +1,104 @@
+"""Attachments are checked by their content, limited in size, and never left half stored
+(schakel/core/uploads.py)."""
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from schakel.core import uploads
+
+PDF_BYTES = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def zipped(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+ODT_BYTES = zipped({"mimetype": uploads.ODT.content_type.encode(), "content.xml": b"<x/>"})
+DOCX_BYTES = zipped({"[Content_Types].xml": b"<x/>", "word/document.xml": b"<x/>"})
+
+
+def upload(name: str, content: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def files_on_disk() -> list[Path]:
+    root = Path(uploads.attachment_storage().location)  # type: ignore[attr-defined]
+    return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [
+        ("notulen.pdf", PDF_BYTES, uploads.PDF),
+        ("agenda.odt", ODT_BYTES, uploads.ODT),
+        ("Verslag.DOCX", DOCX_BYTES, uploads.DOCX),
+    ],
+)
+def test_the_three_kinds_are_recognised_by_their_content(name, content, kind) -> None:
+    assert uploads.check(upload(name, content)) == kind
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("notulen.pdf", b"<html>not a pdf</html>", "type"),
+        ("notulen.pdf", b"MZ\x90\x00 an executable", "type"),
+        ("notulen.pdf", zipped({"other.txt": b"x"}), "type"),
+        ("notulen.pdf", DOCX_BYTES, "name"),
+        ("notulen.exe", PDF_BYTES, "name"),
+        ("leeg.pdf", b"", "empty"),
+    ],
+)
+def test_a_file_that_is_not_what_it_claims_is_refused(name, content, code) -> None:
+    with pytest.raises(ValidationError) as refused:
+        uploads.check(upload(name, content))
+    assert refused.value.code == code
+
+
+def test_an_oversized_file_is_refused_before_its_content_is_read(settings) -> None:
+    settings.SCHAKEL_ATTACHMENT_MAX_BYTES = 1024
+    with pytest.raises(ValidationError, match="groter dan"):
+        uploads.check(upload("groot.pdf", PDF_BYTES + b"0" * 2000))
+
+
+def test_a_refused_file_leaves_nothing_on_disk() -> None:
+    before = files_on_disk()
+    with pytest.raises(ValidationError), uploads.saved(upload("nep.pdf", b"GIF89a pretending")):
+        pass
+    assert files_on_disk() == before
+
+
+def _record_that_fails(seen: list[bool]) -> None:
+    with uploads.saved(upload("notulen.pdf", PDF_BYTES)) as file:
+        root = Path(uploads.attachment_storage().location)  # type: ignore[attr-defined]
+        seen.append((root / file.file).is_file())
+        raise RuntimeError("the log entry could not be written")
+
+
+def test_a_failed_record_removes_the_file_again() -> None:
+    before = files_on_disk()
+    seen: list[bool] = []
+    with pytest.raises(RuntimeError):
+        _record_that_fails(seen)
+    assert seen == [True]
+    assert files_on_disk() == before
+
+
+def test_a_saved_file_gets_a_random_name_and_its_checksum() -> None:
+    with uploads.saved(upload("../../etc/Notulen mei.pdf", PDF_BYTES)) as file:
+        pass
+    assert file.name == "Notulen mei.pdf"
+    assert "Notulen" not in file.file
+    assert file.file.endswith(".pdf")
+    assert file.content_type == "application/pdf"
+    assert len(file.sha256) == 64
+    uploads.attachment_storage().delete(file.file)
