@@ -13,8 +13,10 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from schakel.accounts.choices import Role
 from schakel.accounts.models import User
 from schakel.accounts.tests.factories import MembershipFactory, TOTPDeviceFactory, UserFactory
-from schakel.network.choices import OrganisationKind
-from schakel.network.models import Organisation, ZvhServiceArea
+from schakel.collaboration.choices import CollaborationRoleKind
+from schakel.collaboration.models import CollaborationRole
+from schakel.network.choices import CollaborationKind, OrganisationKind
+from schakel.network.models import Collaboration, Organisation, ZvhServiceArea
 from schakel.network.tests.factories import OrganisationFactory, RegionFactory
 
 
@@ -157,3 +159,63 @@ def signed_in(client: Client):  # type: ignore[no-untyped-def]
         return sign_in(Client(), user)
 
     return _sign_in
+
+
+@dataclass
+class Network:
+    """Two regional collaborations around the personas (issue 14's workspace)."""
+
+    partnership: Collaboration  # Aldermeer, Brookdam, police, OM, ZVH Noordkaap
+    alliance: Collaboration  # Zuiderhaven and the ZVH Zuidmeer: another region
+    coordinator: User  # regional coordinator (employed by Aldermeer) of the partnership
+    chair: User  # the partnership's chair: the municipal lead of Brookdam
+    coordinator_other: User  # regional coordinator of the alliance (employed by Zuiderhaven)
+    administrator_a: User  # the mayor's portfolio holder of Aldermeer (role administrator)
+
+
+@pytest.fixture
+def network(personas: Personas) -> Network:
+    partnership = Collaboration.objects.create(
+        name="Veiligheidsverband Noordkaap", kind=CollaborationKind.SAFETY_PARTNERSHIP
+    )
+    partnership.members.add(
+        personas.municipality_a, personas.municipality_b, personas.police, personas.om, personas.zvh
+    )
+    alliance = Collaboration.objects.create(
+        name="Veiligheidsalliantie Zuidmeer", kind=CollaborationKind.SAFETY_ALLIANCE
+    )
+    alliance.members.add(personas.municipality_other_region, personas.zvh_other)
+
+    def role_holder(org: Organisation, role: Role, collaboration: Collaboration, kind: str) -> User:
+        membership = MembershipFactory(organisation=org, role=role)
+        CollaborationRole.objects.create(
+            collaboration=collaboration, membership=membership, kind=kind
+        )
+        return membership.user
+
+    chair_membership = personas.lead_b.memberships.get()
+    CollaborationRole.objects.create(
+        collaboration=partnership,
+        membership=chair_membership,
+        kind=CollaborationRoleKind.CHAIR,
+    )
+    return Network(
+        partnership=partnership,
+        alliance=alliance,
+        coordinator=role_holder(
+            personas.municipality_a,
+            Role.REGIONAL_COORDINATOR,
+            partnership,
+            CollaborationRoleKind.COORDINATOR,
+        ),
+        chair=personas.lead_b,
+        coordinator_other=role_holder(
+            personas.municipality_other_region,
+            Role.REGIONAL_COORDINATOR,
+            alliance,
+            CollaborationRoleKind.COORDINATOR,
+        ),
+        administrator_a=MembershipFactory(
+            organisation=personas.municipality_a, role=Role.ADMINISTRATOR
+        ).user,
+    )
