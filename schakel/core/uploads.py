@@ -16,7 +16,8 @@
 
 Apps keep their attachments in a model that extends ``Attachment``, write them with ``saved``
 and delete them with ``remove``. A process killed between writing the file and committing its
-record leaves an unreferenced file (no record points at it, so it is never served).
+record leaves an unreferenced file (no record points at it, so it is never served);
+``manage.py sweep_attachments`` removes such files.
 """
 
 import hashlib
@@ -27,8 +28,10 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import IO
 
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import Storage, storages
@@ -215,6 +218,36 @@ def remove(attachment: Attachment) -> None:
     path = attachment.file.name
     if path:
         transaction.on_commit(lambda: attachment_storage().delete(path))
+
+
+def _stored_names(storage: Storage, folder: str = "") -> Iterator[str]:
+    folders, files = storage.listdir(folder)
+    for name in files:
+        yield f"{folder}/{name}" if folder else name
+    for sub in folders:
+        yield from _stored_names(storage, f"{folder}/{sub}" if folder else sub)
+
+
+def orphaned_files(*, older_than_minutes: int) -> list[str]:
+    """Stored files that no record of any ``Attachment`` model points at and that are older
+    than the given age (a younger one may belong to an upload still under way)."""
+    referenced: set[str] = set()
+    for model in django_apps.get_models():
+        if issubclass(model, Attachment):
+            referenced.update(model._default_manager.values_list("file", flat=True))
+    storage = attachment_storage()
+    cutoff = timezone.now() - timedelta(minutes=older_than_minutes)
+    return [
+        name
+        for name in _stored_names(storage)
+        if name not in referenced and storage.get_modified_time(name) < cutoff
+    ]
+
+
+def remove_files(names: list[str]) -> None:
+    storage = attachment_storage()
+    for name in names:
+        storage.delete(name)
 
 
 def download(attachment: Attachment) -> FileResponse:

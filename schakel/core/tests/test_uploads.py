@@ -2,12 +2,15 @@
 (schakel/core/uploads.py)."""
 
 import io
+import os
+import time
 import zipfile
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 
 from schakel.core import uploads
 
@@ -102,3 +105,29 @@ def test_a_saved_file_gets_a_random_name_and_its_checksum() -> None:
     assert file.content_type == "application/pdf"
     assert len(file.sha256) == 64
     uploads.attachment_storage().delete(file.file)
+
+
+def _aged(path: str, minutes: int) -> None:
+    full = Path(uploads.attachment_storage().location) / path  # type: ignore[attr-defined]
+    moment = time.time() - minutes * 60
+    os.utime(full, (moment, moment))
+
+
+def test_the_sweep_removes_old_files_without_a_record_and_keeps_young_ones(db) -> None:
+    with (
+        uploads.saved(upload("oud.pdf", PDF_BYTES)) as old,
+        uploads.saved(upload("nieuw.pdf", PDF_BYTES)) as young,
+    ):
+        pass
+    _aged(old.file, 120)
+
+    out = io.StringIO()
+    call_command("sweep_attachments", "--dry-run", stdout=out)
+    assert "gevonden: 1" in out.getvalue()
+    assert old.file in [str(p.relative_to(p.parents[2])) for p in files_on_disk()]
+
+    call_command("sweep_attachments", stdout=io.StringIO())
+    names = [str(p.relative_to(p.parents[2])) for p in files_on_disk()]
+    assert old.file not in names
+    assert young.file in names
+    uploads.attachment_storage().delete(young.file)
