@@ -1,5 +1,5 @@
-"""Serializers of the training API. Output fields are snake_case here and camelCase on the wire
-(the API's renderer). Amounts are whole euro cents (integers)."""
+"""Serializers of the training API (snake_case fields, as every endpoint: docs/api.md). Amounts
+are whole euro cents (integers)."""
 
 from typing import Any
 

@@ -200,7 +200,9 @@ def test_the_budget_counts_seats_used_times_cost_in_cents(personas, network) -> 
         ("Gemeente Brookdam", 2, 55_100),
     ]
     own = selectors.budget_lines(membership_of(personas.lead_a), year)
-    assert [(line.organisation.name, line.cents) for line in own] == [("Gemeente Aldermeer", 27_550)]
+    assert [(line.organisation.name, line.cents) for line in own] == [
+        ("Gemeente Aldermeer", 27_550)
+    ]
     assert all(isinstance(line.cents, int) for line in lines)
 
 
