@@ -9,7 +9,7 @@ from schakel.api.fields import OrganisationRefSerializer
 from schakel.training.choices import RegistrationStatus, TargetGroup
 
 
-class CollaborationRefSerializer(serializers.Serializer[Any]):
+class TrainingCollaborationRefSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     name = serializers.CharField()
 
@@ -24,7 +24,7 @@ class TrainingSerializer(serializers.Serializer[Any]):
     )
     duration = serializers.CharField(help_text="Duur, als tekst (bijvoorbeeld: 2 dagdelen).")
     cost_cents = serializers.IntegerField(help_text="Kosten per deelnemer in eurocent.")
-    collaboration = CollaborationRefSerializer(
+    collaboration = TrainingCollaborationRefSerializer(
         allow_null=True, help_text="Het samenwerkingsverband; null voor een landelijke training."
     )
 
@@ -36,10 +36,10 @@ class TrainingRefSerializer(serializers.Serializer[Any]):
     cost_cents = serializers.IntegerField()
 
 
-class SessionSerializer(serializers.Serializer[Any]):
+class TrainingSessionSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     training = TrainingRefSerializer()
-    collaboration = CollaborationRefSerializer()
+    collaboration = TrainingCollaborationRefSerializer()
     starts_at = serializers.DateTimeField()
     online = serializers.BooleanField()
     place = serializers.CharField(allow_blank=True)
@@ -47,7 +47,7 @@ class SessionSerializer(serializers.Serializer[Any]):
     registration_deadline = serializers.DateField(help_text="Aanmelden kan tot en met deze dag.")
 
 
-class AllocationSerializer(serializers.Serializer[Any]):
+class SeatAllocationSerializer(serializers.Serializer[Any]):
     """The seats of one member organisation; counts only, no names."""
 
     organisation = OrganisationRefSerializer()
@@ -56,18 +56,18 @@ class AllocationSerializer(serializers.Serializer[Any]):
     waiting = serializers.IntegerField()
 
 
-class SessionDetailSerializer(SessionSerializer):
-    allocations = AllocationSerializer(many=True)
+class TrainingSessionDetailSerializer(TrainingSessionSerializer):
+    allocations = SeatAllocationSerializer(many=True)
     may_allocate = serializers.BooleanField()
     may_register = serializers.BooleanField()
 
 
-class AllocationInputSerializer(serializers.Serializer[Any]):
+class SeatAllocationInputSerializer(serializers.Serializer[Any]):
     organisation = serializers.UUIDField(help_text="Een lid van het samenwerkingsverband.")
     seats = serializers.IntegerField(min_value=0, max_value=10_000)
 
 
-class RegistrationSerializer(serializers.Serializer[Any]):
+class TrainingRegistrationSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     session = serializers.UUIDField(source="session_id")
     organisation = OrganisationRefSerializer()
@@ -86,22 +86,22 @@ class RegistrationSerializer(serializers.Serializer[Any]):
     attended = serializers.BooleanField(allow_null=True)
 
 
-class RegistrationInputSerializer(serializers.Serializer[Any]):
+class TrainingRegistrationInputSerializer(serializers.Serializer[Any]):
     participant = serializers.UUIDField(
         help_text="Id van een medewerker (gebruiker) met een lidmaatschap van uw organisatie."
     )
 
 
-class AttendanceInputSerializer(serializers.Serializer[Any]):
+class TrainingAttendanceInputSerializer(serializers.Serializer[Any]):
     attended = serializers.BooleanField()
 
 
-class BudgetLineSerializer(serializers.Serializer[Any]):
+class TrainingBudgetLineSerializer(serializers.Serializer[Any]):
     organisation = OrganisationRefSerializer()
     year = serializers.IntegerField()
     seats = serializers.IntegerField(help_text="Gebruikte plaatsen.")
     cents = serializers.IntegerField(help_text="Plaatsen maal kosten per deelnemer, in eurocent.")
 
 
-class BudgetQuerySerializer(serializers.Serializer[Any]):
+class TrainingBudgetQuerySerializer(serializers.Serializer[Any]):
     year = serializers.IntegerField(min_value=2000, max_value=2100, required=False)

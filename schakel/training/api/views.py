@@ -8,6 +8,7 @@ do is a 404; a service's Dutch messages are a 400 problem.
 """
 
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import QuerySet
@@ -16,6 +17,7 @@ from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -25,15 +27,15 @@ from schakel.api.fields import Merged
 from schakel.api.views import acting_membership_of, api_user
 from schakel.training import selectors, services
 from schakel.training.api.serializers import (
-    AllocationInputSerializer,
-    AllocationSerializer,
-    AttendanceInputSerializer,
-    BudgetLineSerializer,
-    BudgetQuerySerializer,
-    RegistrationInputSerializer,
-    RegistrationSerializer,
-    SessionDetailSerializer,
-    SessionSerializer,
+    SeatAllocationInputSerializer,
+    SeatAllocationSerializer,
+    TrainingAttendanceInputSerializer,
+    TrainingBudgetLineSerializer,
+    TrainingBudgetQuerySerializer,
+    TrainingRegistrationInputSerializer,
+    TrainingRegistrationSerializer,
+    TrainingSessionDetailSerializer,
+    TrainingSessionSerializer,
     TrainingSerializer,
 )
 from schakel.training.models import Registration, Training, TrainingSession
@@ -87,7 +89,7 @@ class TrainingDetailView(SchakelAPIView):
     )
 )
 class SessionListView(VisibleListView):
-    serializer_class = SessionSerializer
+    serializer_class = TrainingSessionSerializer
     queryset = TrainingSession.objects.none()
 
     def visible_rows(self) -> QuerySet[TrainingSession]:
@@ -97,7 +99,7 @@ class SessionListView(VisibleListView):
 
 
 class SessionDetailView(SchakelAPIView):
-    serializer_class = SessionDetailSerializer
+    serializer_class = TrainingSessionDetailSerializer
     queryset = TrainingSession.objects.none()
 
     @extend_schema(
@@ -114,21 +116,23 @@ class SessionDetailView(SchakelAPIView):
             may_allocate=selectors.manages(membership, session.collaboration),
             may_register=may_register_in(membership, session.collaboration),
         )
-        return Response(SessionDetailSerializer(data).data)
+        return Response(TrainingSessionDetailSerializer(data).data)
 
 
 class AllocationView(SchakelAPIView):
-    serializer_class = AllocationSerializer
+    serializer_class = SeatAllocationSerializer
     queryset = TrainingSession.objects.none()
 
     @extend_schema(
         summary="Verdeling van de plaatsen",
-        responses={200: AllocationSerializer(many=True)},
+        responses={200: SeatAllocationSerializer(many=True)},
         tags=TAGS,
     )
     def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         session = selectors.session_for(membership_of(request), id)
-        return Response(AllocationSerializer(selectors.allocation_rows(session), many=True).data)
+        return Response(
+            SeatAllocationSerializer(selectors.allocation_rows(session), many=True).data
+        )
 
     @extend_schema(
         summary="Plaatsen toewijzen",
@@ -138,8 +142,8 @@ class AllocationView(SchakelAPIView):
             "meer dan de sessie heeft en niet minder dan de organisatie al bezet (400). Meer "
             "plaatsen laten de wachtlijst van die organisatie doorschuiven."
         ),
-        request=AllocationInputSerializer,
-        responses={200: AllocationSerializer(many=True)},
+        request=SeatAllocationInputSerializer,
+        responses={200: SeatAllocationSerializer(many=True)},
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
@@ -147,7 +151,7 @@ class AllocationView(SchakelAPIView):
         session = selectors.session_for(membership, id)
         if not selectors.manages(membership, session.collaboration):
             raise exceptions.NotFound()
-        data = self.valid_input(AllocationInputSerializer).validated_data
+        data = self.valid_input(SeatAllocationInputSerializer).validated_data
         with service_errors():
             services.allocations_set(
                 by=api_user(request),
@@ -155,11 +159,13 @@ class AllocationView(SchakelAPIView):
                 session=session,
                 seats={data["organisation"]: data["seats"]},
             )
-        return Response(AllocationSerializer(selectors.allocation_rows(session), many=True).data)
+        return Response(
+            SeatAllocationSerializer(selectors.allocation_rows(session), many=True).data
+        )
 
 
 class SessionRegistrationsView(SchakelAPIView):
-    serializer_class = RegistrationSerializer
+    serializer_class = TrainingRegistrationSerializer
     queryset = Registration.objects.none()
 
     @extend_schema(
@@ -168,7 +174,7 @@ class SessionRegistrationsView(SchakelAPIView):
             "Van uw eigen organisatie; de coördinerende rollen zien alle (zij laten deelnemers "
             "toe en leggen aanwezigheid vast). Het lezen wordt gelogd."
         ),
-        responses={200: RegistrationSerializer(many=True)},
+        responses={200: TrainingRegistrationSerializer(many=True)},
         tags=TAGS,
     )
     def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
@@ -177,7 +183,7 @@ class SessionRegistrationsView(SchakelAPIView):
         rows = list(selectors.registrations_visible(membership, session))
         selectors.log_reads(api_user(request), rows, "training.registrations_read")
         return self.paginated(
-            [registration_out(r, membership) for r in rows], RegistrationSerializer
+            [registration_out(r, membership) for r in rows], TrainingRegistrationSerializer
         )
 
     @extend_schema(
@@ -188,8 +194,8 @@ class SessionRegistrationsView(SchakelAPIView):
             "organisatie. Binnen de plaatsen van de organisatie: status registered; daarna "
             "waiting met een plaats op de wachtlijst. Na de aanmeldtermijn 400."
         ),
-        request=RegistrationInputSerializer,
-        responses={201: RegistrationSerializer},
+        request=TrainingRegistrationInputSerializer,
+        responses={201: TrainingRegistrationSerializer},
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
@@ -197,7 +203,7 @@ class SessionRegistrationsView(SchakelAPIView):
         session = selectors.session_for(membership, id)
         if not may_register_in(membership, session.collaboration):
             raise exceptions.NotFound()
-        data = self.valid_input(RegistrationInputSerializer).validated_data
+        data = self.valid_input(TrainingRegistrationInputSerializer).validated_data
         participant = (
             selectors.eligible_participants(membership.organisation)
             .filter(pk=data["participant"])
@@ -215,12 +221,13 @@ class SessionRegistrationsView(SchakelAPIView):
                 participant=participant,
             )
         return Response(
-            RegistrationSerializer(registration_out(registration, membership)).data, status=201
+            TrainingRegistrationSerializer(registration_out(registration, membership)).data,
+            status=201,
         )
 
 
 class RegistrationCancelView(SchakelAPIView):
-    serializer_class = RegistrationSerializer
+    serializer_class = TrainingRegistrationSerializer
     queryset = Registration.objects.none()
 
     @extend_schema(
@@ -230,7 +237,7 @@ class RegistrationCancelView(SchakelAPIView):
             "gaat naar de eerste op de wachtlijst van dezelfde organisatie."
         ),
         request=None,
-        responses={200: RegistrationSerializer},
+        responses={200: TrainingRegistrationSerializer},
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
@@ -245,11 +252,13 @@ class RegistrationCancelView(SchakelAPIView):
                 by=api_user(request), membership=membership, registration=registration
             )
         registration.refresh_from_db()
-        return Response(RegistrationSerializer(registration_out(registration, membership)).data)
+        return Response(
+            TrainingRegistrationSerializer(registration_out(registration, membership)).data
+        )
 
 
 class AttendanceView(SchakelAPIView):
-    serializer_class = RegistrationSerializer
+    serializer_class = TrainingRegistrationSerializer
     queryset = Registration.objects.none()
 
     @extend_schema(
@@ -258,8 +267,8 @@ class AttendanceView(SchakelAPIView):
             "Voor de coördinerende rollen van het samenwerkingsverband, vanaf het begin van de "
             "sessie (eerder 400); anderen 404."
         ),
-        request=AttendanceInputSerializer,
-        responses={200: RegistrationSerializer},
+        request=TrainingAttendanceInputSerializer,
+        responses={200: TrainingRegistrationSerializer},
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
@@ -267,7 +276,7 @@ class AttendanceView(SchakelAPIView):
         registration = selectors.registration_for(membership, id)
         if not selectors.manages(membership, registration.session.collaboration):
             raise exceptions.NotFound()
-        attended = self.valid_input(AttendanceInputSerializer).validated_data["attended"]
+        attended = self.valid_input(TrainingAttendanceInputSerializer).validated_data["attended"]
         with service_errors():
             services.attendance_record(
                 by=api_user(request),
@@ -276,11 +285,30 @@ class AttendanceView(SchakelAPIView):
                 attended={registration.pk: attended},
             )
         registration.refresh_from_db()
-        return Response(RegistrationSerializer(registration_out(registration, membership)).data)
+        return Response(
+            TrainingRegistrationSerializer(registration_out(registration, membership)).data
+        )
+
+
+class PdfRenderer(BaseRenderer):
+    """``application/pdf``: the view hands over the finished document."""
+
+    media_type = "application/pdf"
+    format = "pdf"
+    charset = None
+
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: Mapping[str, Any] | None = None,
+    ) -> bytes:
+        return data if isinstance(data, bytes) else b""
 
 
 class CertificateView(SchakelAPIView):
     queryset = Registration.objects.none()
+    renderer_classes = [PdfRenderer, JSONRenderer]
 
     @extend_schema(
         summary="Certificaat (PDF/UA)",
@@ -309,7 +337,7 @@ class CertificateView(SchakelAPIView):
 
 
 class BudgetView(SchakelAPIView):
-    serializer_class = BudgetLineSerializer
+    serializer_class = TrainingBudgetLineSerializer
     queryset = Registration.objects.none()
 
     @extend_schema(
@@ -320,14 +348,14 @@ class BudgetView(SchakelAPIView):
             "regievoerders, functioneel beheerders en bestuurders hun eigen organisatie; "
             "anderen 404. Standaard het lopende jaar."
         ),
-        parameters=[BudgetQuerySerializer],
-        responses={200: BudgetLineSerializer(many=True)},
+        parameters=[TrainingBudgetQuerySerializer],
+        responses={200: TrainingBudgetLineSerializer(many=True)},
         tags=TAGS,
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
-        query = BudgetQuerySerializer(data=request.query_params)
+        query = TrainingBudgetQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         year = query.validated_data.get("year") or timezone.localdate().year
         lines = selectors.budget_lines(membership, year)
-        return self.paginated(lines, BudgetLineSerializer)
+        return self.paginated(lines, TrainingBudgetLineSerializer)
