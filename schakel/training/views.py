@@ -144,6 +144,7 @@ def session_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         "session": session,
         "manager": manager,
         "registrar": registrar,
+        "own_org_id": membership.organisation_id,
         "rows": rows,
         "allocated": sum(row.allocated for row in rows),
         "own": next((r for r in rows if r.organisation.pk == membership.organisation_id), None),
