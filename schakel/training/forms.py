@@ -143,8 +143,18 @@ class AllocationForm(StyledFormMixin, forms.Form):
         return {org.pk: self.cleaned_data[f"org_{org.pk}"] for org in self.organisations}
 
 
+class StaffChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A staff member by name and function, as their own organisation knows them."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        user: User = obj
+        if user.function_title:
+            return f"{user.full_name} ({user.function_title})"
+        return user.full_name
+
+
 class RegistrationForm(StyledFormMixin, forms.Form):
-    participant = forms.ModelChoiceField(
+    participant = StaffChoiceField(
         label=_("Deelnemer"),
         queryset=User.objects.none(),
         help_text=_("Een medewerker van uw organisatie met een account in Schakel."),
@@ -155,9 +165,6 @@ class RegistrationForm(StyledFormMixin, forms.Form):
         field = self.fields["participant"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = participants
-        field.label_from_instance = lambda user: (  # type: ignore[method-assign]
-            f"{user.full_name} ({user.function_title})" if user.function_title else user.full_name
-        )
 
 
 class AttendanceForm(StyledFormMixin, forms.Form):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership, User
@@ -181,7 +182,8 @@ def participant_label(registration: Registration, membership: Membership | None)
         or manages(membership, registration.session.collaboration)
     ):
         return f"{participant.full_name} – {display}"
-    return f"Deelnemer {registration.number} – {display}"
+    number = _("Deelnemer %(number)s") % {"number": registration.number}
+    return f"{number} – {display}"
 
 
 def log_reads(by: User, registrations: Iterable[Registration], name: str) -> None:

@@ -155,7 +155,7 @@ def _promote(by: User, session: TrainingSession, organisation_id: uuid.UUID) -> 
     allocated = selectors.allocation_of(session, organisation_id)
     own = Registration.objects.filter(session=session, organisation_id=organisation_id)
     free = allocated - own.filter(status=RegistrationStatus.REGISTERED).count()
-    promoted = []
+    promoted: list[Registration] = []
     if free <= 0:
         return promoted
     waiting = own.filter(status=RegistrationStatus.WAITING).select_related("participant")

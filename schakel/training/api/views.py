@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions
@@ -34,9 +35,9 @@ from schakel.training.api.serializers import (
     TrainingBudgetQuerySerializer,
     TrainingRegistrationInputSerializer,
     TrainingRegistrationSerializer,
+    TrainingSerializer,
     TrainingSessionDetailSerializer,
     TrainingSessionSerializer,
-    TrainingSerializer,
 )
 from schakel.training.models import Registration, Training, TrainingSession
 from schakel.training.permissions import is_registrar, may_register_in
@@ -211,7 +212,7 @@ class SessionRegistrationsView(SchakelAPIView):
         )
         if participant is None:
             raise exceptions.ValidationError(
-                {"participant": ["Kies een medewerker van uw eigen organisatie."]}
+                {"participant": [_("Kies een medewerker van uw eigen organisatie.")]}
             )
         with service_errors():
             registration = services.registration_create(

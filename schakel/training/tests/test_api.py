@@ -5,8 +5,8 @@ import pytest
 
 from schakel.api.tests.helpers import assert_not_found, assert_problem, messages, post, url
 from schakel.audit.models import LogRecord
-from schakel.training.tests.test_views_access import ALL, PARTNERSHIP, REGISTRARS, user_of
 from schakel.training.selectors import participant_label
+from schakel.training.tests.test_views_access import ALL, PARTNERSHIP, REGISTRARS, user_of
 from schakel.training.tests.world import attend, begin, membership_of, register, training_world
 
 pytestmark = pytest.mark.django_db

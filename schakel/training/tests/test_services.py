@@ -1,6 +1,7 @@
 """The rules of the trainings: the allocation sum, the waiting list and its order, promotion,
 the deadline, own staff only, attendance after the start, the budget in cents."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -215,5 +216,5 @@ def test_euros_are_read_as_whole_cents(typed, cents) -> None:
 
 @pytest.mark.parametrize("typed", ["12,345", "-5", "tien", ""])
 def test_other_amounts_are_refused(typed) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=f"^{re.escape(typed)}$"):
         euros_to_cents(typed)
