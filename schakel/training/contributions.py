@@ -1,0 +1,24 @@
+"""What the trainings add to the whole (``schakel.core.extensions``)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from schakel.accounts.choices import Role
+from schakel.core.navigation import NavItem
+from schakel.training import activities, demo, sections, work
+
+NAVIGATION = [
+    NavItem(_("Trainingen"), "training:catalogue", frozenset(Role), acting=True, position=105),
+]
+
+API_URLS = ["schakel.training.api.urls"]
+
+# Registrations name staff: their reads and writes are logged under this activity.
+PROCESSING_ACTIVITIES = activities.REGISTER
+
+# Mijn werk: unused seats before the deadline, attendance to record.
+WORK_ITEMS = work.WORK
+
+# The section on a collaboration's home page.
+COLLABORATION_SECTIONS = [sections.training_section]
+
+DEMO_DATA = [demo.seed]
