@@ -83,6 +83,10 @@ def test_document_describes_bearer_tokens_errors_and_endpoints(db) -> None:
                         "application/jsonl",
                         "application/vnd.oai.openapi+json",
                         "application/vnd.oai.openapi",
+                        # Documents and attachments (issue 14): certificates, exports, files.
+                        "application/pdf",
+                        "text/csv",
+                        "application/octet-stream",
                     }
                 else:
                     assert list(response["content"]) == ["application/problem+json"]
