@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from schakel.accounts.display import staff_display
 from schakel.accounts.models import Membership
+from schakel.collaboration.permissions import may_manage
 from schakel.collaboration.selectors import collaborations_of, managed_by, roles_in
 from schakel.network.models import Collaboration, Organisation
 from schakel.network_events import permissions
@@ -85,7 +86,7 @@ def organiser_choices(
 ) -> QuerySet[Organisation]:
     """Managers choose any member organisation; others organise for their own."""
     members = member_organisations(collaboration)
-    if permissions.may_manage(roles):
+    if may_manage(roles):
         return members
     return members.filter(pk=membership.organisation_id)
 
