@@ -38,7 +38,8 @@ class StaffChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg
         super().__init__(*args, **kwargs)
 
     def label_from_instance(self, obj: Membership) -> str:
-        return selectors.staff_label(obj, self.viewer)
+        # With the role: two staff of another organisation with the same function differ.
+        return f"{selectors.staff_label(obj, self.viewer)}, {obj.get_role_display()}"
 
 
 class EventForm(StyledFormMixin, forms.Form):
