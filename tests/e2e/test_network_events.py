@@ -86,7 +86,7 @@ def test_coordinator_plans_a_case_simulation_and_records_learning_points(
     check_at_widths(page, axe_source, "netwerkbijeenkomst-leerpunt")
     submit(page, "Leerpunt opslaan")
 
-    points = page.get_by_role("table", name="Leerpunten")
+    points = page.get_by_role("table", name="1 leerpunt")
     expect(points).to_contain_text("Wettelijke kaders")
     expect(points).to_contain_text(personas.police.name)
     event = NetworkEvent.objects.get()

@@ -11,12 +11,12 @@ from schakel.api.fields import OrganisationRefSerializer
 from schakel.network_events.choices import EventKind, EventStatus, FollowUpStatus
 
 
-class ParticipantSerializer(serializers.Serializer[Any]):
+class NetworkParticipantSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(help_text="Id van het lidmaatschap.")
     display = serializers.CharField(help_text="Functie – organisatie (mailbox).")
 
 
-class EventSerializer(serializers.Serializer[Any]):
+class NetworkEventSerializer(serializers.Serializer[Any]):
     """A network event as listed: no case material, no participants."""
 
     id = serializers.UUIDField()
@@ -32,7 +32,7 @@ class EventSerializer(serializers.Serializer[Any]):
     cancelled_at = serializers.DateTimeField(allow_null=True)
 
 
-class LearningPointSerializer(serializers.Serializer[Any]):
+class NetworkLearningPointSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     event = serializers.UUIDField(source="event_id")
     theme = serializers.CharField()
@@ -41,7 +41,7 @@ class LearningPointSerializer(serializers.Serializer[Any]):
     created_at = serializers.DateTimeField()
 
 
-class FollowUpSerializer(serializers.Serializer[Any]):
+class NetworkFollowUpSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     event = serializers.UUIDField(source="event_id")
     text = serializers.CharField()
@@ -51,10 +51,10 @@ class FollowUpSerializer(serializers.Serializer[Any]):
     completed_at = serializers.DateTimeField(allow_null=True)
 
 
-class EventDetailSerializer(EventSerializer):
+class NetworkEventDetailSerializer(NetworkEventSerializer):
     purpose = serializers.CharField()
     organisations = OrganisationRefSerializer(many=True)
-    participants = ParticipantSerializer(many=True)
+    participants = NetworkParticipantSerializer(many=True)
     case_material_visible = serializers.BooleanField(
         help_text="U leest het casusmateriaal: als deelnemende medewerker, organisator of "
         "beheerder van het samenwerkingsverband."
@@ -63,8 +63,8 @@ class EventDetailSerializer(EventSerializer):
         allow_null=True, help_text="Null als u het casusmateriaal niet mag lezen."
     )
     discussion = serializers.CharField(allow_blank=True, help_text="Het verslag.")
-    learning_points = LearningPointSerializer(many=True)
-    follow_ups = FollowUpSerializer(many=True)
+    learning_points = NetworkLearningPointSerializer(many=True)
+    follow_ups = NetworkFollowUpSerializer(many=True)
     may_manage = serializers.BooleanField(help_text="U mag plannen, wijzigen en vastleggen.")
 
 
@@ -76,7 +76,7 @@ def _ids(help_text: str, *, required: bool = True) -> serializers.ListField:
     )
 
 
-class EventInputSerializer(serializers.Serializer[Any]):
+class NetworkEventInputSerializer(serializers.Serializer[Any]):
     collaboration = serializers.UUIDField(help_text="Id van het samenwerkingsverband.")
     kind = serializers.ChoiceField(choices=EventKind.choices)
     title = free_text("Titel, zonder persoonsgegevens.")
@@ -98,7 +98,7 @@ class EventInputSerializer(serializers.Serializer[Any]):
     )
 
 
-class EventUpdateSerializer(serializers.Serializer[Any]):
+class NetworkEventUpdateSerializer(serializers.Serializer[Any]):
     """A change of a planned event: any of the fields; the rest stays."""
 
     kind = serializers.ChoiceField(choices=EventKind.choices, required=False)
@@ -113,17 +113,17 @@ class EventUpdateSerializer(serializers.Serializer[Any]):
     participants = serializers.ListField(child=serializers.UUIDField(), required=False)
 
 
-class RecordSerializer(serializers.Serializer[Any]):
+class NetworkEventRecordSerializer(serializers.Serializer[Any]):
     discussion = free_text("Wat is besproken, zonder persoonsgegevens.")
 
 
-class LearningPointInputSerializer(serializers.Serializer[Any]):
+class NetworkLearningPointInputSerializer(serializers.Serializer[Any]):
     text = free_text("Het leerpunt.")
     theme = free_text("Thema, zoals „Wettelijke kaders”.")
     organisations = _ids("Ids van organisaties waarvoor het leerpunt geldt.", required=False)
 
 
-class FollowUpInputSerializer(serializers.Serializer[Any]):
+class NetworkFollowUpInputSerializer(serializers.Serializer[Any]):
     text = free_text("De vervolgactie.")
     owner = serializers.UUIDField(help_text="Id van de organisatie die de actie uitvoert.")
     due_on = serializers.DateField(help_text="Uiterlijk op.")

@@ -87,7 +87,7 @@ def _detail(membership: Membership, event: NetworkEvent) -> Response:
         follow_ups=list(event.follow_ups.select_related("owner")),
         may_manage=access.manages,
     )
-    return Response(s.EventDetailSerializer(data).data)
+    return Response(s.NetworkEventDetailSerializer(data).data)
 
 
 def _managed(membership: Membership, pk: uuid.UUID) -> NetworkEvent:
@@ -116,12 +116,12 @@ class EventFilterSet(django_filters.FilterSet):  # type: ignore[misc]
             "Intervisie, casusevaluaties en casussimulaties van de samenwerkingsverbanden "
             "waaraan u deelneemt, nieuwste eerst. Zonder casusmateriaal en deelnemers."
         ),
-        responses={200: s.EventSerializer(many=True)},
+        responses={200: s.NetworkEventSerializer(many=True)},
         tags=TAGS,
     )
 )
 class EventListView(VisibleListView):
-    serializer_class = s.EventSerializer
+    serializer_class = s.NetworkEventSerializer
     queryset = NetworkEvent.objects.none()
     filter_backends = [DjangoFilterBackend]
     filterset_class = EventFilterSet
@@ -139,13 +139,13 @@ class EventListView(VisibleListView):
             "organisatie als organisator); anderen krijgen 404. Elke tekst wordt gecontroleerd "
             "op herkenbare persoonsgegevens (400 met de Nederlandse melding)."
         ),
-        request=s.EventInputSerializer,
-        responses={201: s.EventDetailSerializer},
+        request=s.NetworkEventInputSerializer,
+        responses={201: s.NetworkEventDetailSerializer},
         tags=TAGS,
     )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
-        serializer = self.valid_input(s.EventInputSerializer)
+        serializer = self.valid_input(s.NetworkEventInputSerializer)
         collaboration = (
             collaborations_of(membership)
             .filter(pk=serializer.validated_data["collaboration"])
@@ -165,7 +165,7 @@ class EventListView(VisibleListView):
 
 
 class EventDetailView(SchakelAPIView):
-    serializer_class = s.EventDetailSerializer
+    serializer_class = s.NetworkEventDetailSerializer
 
     @extend_schema(
         summary="Eén netwerkbijeenkomst",
@@ -175,7 +175,7 @@ class EventDetailView(SchakelAPIView):
             "deelnemende medewerkers, de organisator en de beheerders van het verband; voor "
             "andere leden is het null."
         ),
-        responses={200: s.EventDetailSerializer},
+        responses={200: s.NetworkEventDetailSerializer},
         tags=TAGS,
     )
     def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
@@ -187,14 +187,14 @@ class EventDetailView(SchakelAPIView):
         description=(
             "Elk van de velden; de rest blijft. 409 als de bijeenkomst niet meer gepland is."
         ),
-        request=s.EventUpdateSerializer,
-        responses={200: s.EventDetailSerializer, **CONFLICT_RESPONSE},
+        request=s.NetworkEventUpdateSerializer,
+        responses={200: s.NetworkEventDetailSerializer, **CONFLICT_RESPONSE},
         tags=TAGS,
     )
     def patch(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
         event = _managed(membership, id)
-        serializer = self.valid_input(s.EventUpdateSerializer)
+        serializer = self.valid_input(s.NetworkEventUpdateSerializer)
         current: dict[str, Any] = {
             name: getattr(event, name)
             for name in (
@@ -217,7 +217,7 @@ class EventDetailView(SchakelAPIView):
 
 
 class EventRecordView(SchakelAPIView):
-    serializer_class = s.RecordSerializer
+    serializer_class = s.NetworkEventRecordSerializer
 
     @extend_schema(
         summary="Verslag vastleggen",
@@ -225,14 +225,14 @@ class EventRecordView(SchakelAPIView):
             "Wat is besproken; de bijeenkomst is daarna gehouden. Een verslag kan later worden "
             "verbeterd. Vanaf het begin van de bijeenkomst; 409 bij een geannuleerde."
         ),
-        request=s.RecordSerializer,
-        responses={200: s.EventDetailSerializer, **CONFLICT_RESPONSE},
+        request=s.NetworkEventRecordSerializer,
+        responses={200: s.NetworkEventDetailSerializer, **CONFLICT_RESPONSE},
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
         event = _managed(membership, id)
-        serializer = self.valid_input(s.RecordSerializer)
+        serializer = self.valid_input(s.NetworkEventRecordSerializer)
         with service_errors():
             services.event_record(
                 membership=membership,
@@ -243,7 +243,7 @@ class EventRecordView(SchakelAPIView):
 
 
 class EventCancelView(SchakelAPIView):
-    serializer_class = s.EventDetailSerializer
+    serializer_class = s.NetworkEventDetailSerializer
 
     @extend_schema(
         summary="Bijeenkomst annuleren",
@@ -251,7 +251,7 @@ class EventCancelView(SchakelAPIView):
             "Een geplande bijeenkomst; kan niet ongedaan worden. 409 als ze niet meer gepland is."
         ),
         request=None,
-        responses={200: s.EventDetailSerializer, **CONFLICT_RESPONSE},
+        responses={200: s.NetworkEventDetailSerializer, **CONFLICT_RESPONSE},
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
@@ -263,19 +263,19 @@ class EventCancelView(SchakelAPIView):
 
 
 class EventLearningPointsView(SchakelAPIView):
-    serializer_class = s.LearningPointSerializer
+    serializer_class = s.NetworkLearningPointSerializer
 
     @extend_schema(
         summary="Leerpunt toevoegen",
         description="Bij een gehouden bijeenkomst (409 anders), voor wie haar vastlegt.",
-        request=s.LearningPointInputSerializer,
-        responses={201: s.LearningPointSerializer, **CONFLICT_RESPONSE},
+        request=s.NetworkLearningPointInputSerializer,
+        responses={201: s.NetworkLearningPointSerializer, **CONFLICT_RESPONSE},
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
         event = _managed(membership, id)
-        data = self.valid_input(s.LearningPointInputSerializer).validated_data
+        data = self.valid_input(s.NetworkLearningPointInputSerializer).validated_data
         with service_errors():
             point = services.learning_point_add(
                 membership=membership,
@@ -286,11 +286,11 @@ class EventLearningPointsView(SchakelAPIView):
                     organisations=_organisations(data["organisations"], "organisations"),
                 ),
             )
-        return Response(s.LearningPointSerializer(point).data, status=201)
+        return Response(s.NetworkLearningPointSerializer(point).data, status=201)
 
 
 class EventFollowUpsView(SchakelAPIView):
-    serializer_class = s.FollowUpSerializer
+    serializer_class = s.NetworkFollowUpSerializer
 
     @extend_schema(
         summary="Vervolgactie toevoegen",
@@ -299,14 +299,14 @@ class EventFollowUpsView(SchakelAPIView):
             "een lid van het samenwerkingsverband; de actie staat in Mijn werk van diens "
             "medewerkers."
         ),
-        request=s.FollowUpInputSerializer,
-        responses={201: s.FollowUpSerializer, **CONFLICT_RESPONSE},
+        request=s.NetworkFollowUpInputSerializer,
+        responses={201: s.NetworkFollowUpSerializer, **CONFLICT_RESPONSE},
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
         event = _managed(membership, id)
-        data = self.valid_input(s.FollowUpInputSerializer).validated_data
+        data = self.valid_input(s.NetworkFollowUpInputSerializer).validated_data
         with service_errors():
             follow_up = services.follow_up_add(
                 membership=membership,
@@ -317,7 +317,7 @@ class EventFollowUpsView(SchakelAPIView):
                     due_on=data["due_on"],
                 ),
             )
-        return Response(s.FollowUpSerializer(follow_up).data, status=201)
+        return Response(s.NetworkFollowUpSerializer(follow_up).data, status=201)
 
 
 class LearningPointFilterSet(django_filters.FilterSet):  # type: ignore[misc]
@@ -339,12 +339,12 @@ class LearningPointFilterSet(django_filters.FilterSet):  # type: ignore[misc]
     get=extend_schema(
         summary="Leerpunten",
         description="De leerpunten van de bijeenkomsten die u ziet, nieuwste bijeenkomst eerst.",
-        responses={200: s.LearningPointSerializer(many=True)},
+        responses={200: s.NetworkLearningPointSerializer(many=True)},
         tags=TAGS,
     )
 )
 class LearningPointListView(VisibleListView):
-    serializer_class = s.LearningPointSerializer
+    serializer_class = s.NetworkLearningPointSerializer
     queryset = LearningPoint.objects.none()
     filter_backends = [DjangoFilterBackend]
     filterset_class = LearningPointFilterSet
@@ -374,12 +374,12 @@ class FollowUpFilterSet(django_filters.FilterSet):  # type: ignore[misc]
     get=extend_schema(
         summary="Vervolgacties",
         description="De vervolgacties van de bijeenkomsten die u ziet, eerst op datum.",
-        responses={200: s.FollowUpSerializer(many=True)},
+        responses={200: s.NetworkFollowUpSerializer(many=True)},
         tags=TAGS,
     )
 )
 class FollowUpListView(VisibleListView):
-    serializer_class = s.FollowUpSerializer
+    serializer_class = s.NetworkFollowUpSerializer
     queryset = FollowUp.objects.none()
     filter_backends = [DjangoFilterBackend]
     filterset_class = FollowUpFilterSet
@@ -391,7 +391,7 @@ class FollowUpListView(VisibleListView):
 
 
 class FollowUpCompleteView(SchakelAPIView):
-    serializer_class = s.FollowUpSerializer
+    serializer_class = s.NetworkFollowUpSerializer
 
     @extend_schema(
         summary="Vervolgactie afronden",
@@ -400,7 +400,7 @@ class FollowUpCompleteView(SchakelAPIView):
             "vastlegt; anderen 404. 409 als de actie al is afgerond."
         ),
         request=None,
-        responses={200: s.FollowUpSerializer, **CONFLICT_RESPONSE},
+        responses={200: s.NetworkFollowUpSerializer, **CONFLICT_RESPONSE},
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
@@ -408,4 +408,4 @@ class FollowUpCompleteView(SchakelAPIView):
         follow_up = selectors.follow_up_for(membership, id)
         with service_errors():
             done = services.follow_up_complete(membership=membership, follow_up=follow_up)
-        return Response(s.FollowUpSerializer(done).data)
+        return Response(s.NetworkFollowUpSerializer(done).data)
