@@ -26,7 +26,7 @@ from schakel.core.once import token_required
 from schakel.core.pages import form_methods, page_of, posted
 from schakel.network.models import Collaboration
 from schakel.network_events import forms, permissions, selectors, services
-from schakel.network_events.choices import EventKind
+from schakel.network_events.choices import EventKind, FollowUpStatus
 from schakel.network_events.models import NetworkEvent
 
 
@@ -90,7 +90,11 @@ def event_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         ],
         "learning_points": list(event.learning_points.prefetch_related("organisations")),
         "follow_ups": [
-            (f, permissions.may_complete_follow_up(membership, f, roles) and f.status == "open")
+            (
+                f,
+                permissions.may_complete_follow_up(membership, f, roles)
+                and f.status == FollowUpStatus.OPEN,
+            )
             for f in follow_ups
         ],
     }

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from schakel.network_events.api import views
+from schakel.network_events.api import outcome_views, views
 
 urlpatterns = [
     path("network-events", views.EventListView.as_view(), name="network-event-list"),
@@ -19,23 +19,27 @@ urlpatterns = [
     ),
     path(
         "network-events/<uuid:id>/learning-points",
-        views.EventLearningPointsView.as_view(),
+        outcome_views.EventLearningPointsView.as_view(),
         name="network-event-learning-points",
     ),
     path(
         "network-events/<uuid:id>/follow-ups",
-        views.EventFollowUpsView.as_view(),
+        outcome_views.EventFollowUpsView.as_view(),
         name="network-event-follow-ups",
     ),
     path(
         "network-learning-points",
-        views.LearningPointListView.as_view(),
+        outcome_views.LearningPointListView.as_view(),
         name="network-learning-point-list",
     ),
-    path("network-follow-ups", views.FollowUpListView.as_view(), name="network-follow-up-list"),
+    path(
+        "network-follow-ups",
+        outcome_views.FollowUpListView.as_view(),
+        name="network-follow-up-list",
+    ),
     path(
         "network-follow-ups/<uuid:id>/complete",
-        views.FollowUpCompleteView.as_view(),
+        outcome_views.FollowUpCompleteView.as_view(),
         name="network-follow-up-complete",
     ),
 ]
