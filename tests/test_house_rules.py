@@ -133,3 +133,21 @@ def test_a_misspelt_extension_point_is_found(monkeypatch) -> None:
     assert extensions.unknown_points() == ["schakel.example.contributions.NAVIGATON"]
     with pytest.raises(ValueError, match="Onbekend uitbreidingspunt"):
         extensions.contributions("NAVIGATON")
+
+
+MAX_MODULE_LINES = 400
+
+
+def test_modules_stay_small() -> None:
+    modules = CODE + [
+        p
+        for folder in ("config", "tests", "benchmarks", "scripts")
+        for p in (ROOT / folder).rglob("*.py")
+        if "migrations" not in p.parts
+    ]
+    too_long = {
+        str(p.relative_to(ROOT)): lines
+        for p in modules
+        if (lines := len(p.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert not too_long, f"split these modules (at most {MAX_MODULE_LINES} lines): {too_long}"

@@ -270,6 +270,8 @@ SPECTACULAR_SETTINGS = {
         "DataCategoryEnum": "schakel.intake.choices.DataCategory",
         "CasePhaseEnum": "schakel.cases.choices.CasePhase",
         "MeetingStatusEnum": "schakel.cases.choices.MeetingStatus",
+        "NetworkEventKindEnum": "schakel.network_events.choices.EventKind",
+        "NetworkEventStatusEnum": "schakel.network_events.choices.EventStatus",
         "InterventionStatusEnum": "schakel.cases.choices.InterventionStatus",
         "InterventionKindEnum": "schakel.cases.choices.InterventionKind",
         "PlanVersionStatusEnum": "schakel.cases.choices.PlanVersionStatus",
