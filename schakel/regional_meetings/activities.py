@@ -21,7 +21,9 @@ REGISTER = [
             "wie lid is van een werkgroep en wie een actiepunt oppakt."
         ),
         legal_basis="AVG art. 6 lid 1 sub e (taak van algemeen belang)",
-        data_categories="Lidmaatschap (functie, organisatie) van werkgroepen; eigenaar van actiepunten",
+        data_categories=(
+            "Lidmaatschap (functie, organisatie) van werkgroepen; eigenaar van actiepunten"
+        ),
         data_subjects="Medewerkers van deelnemende organisaties",
         recipients="Leden van het samenwerkingsverband",
         retention="Zolang het samenwerkingsverband bestaat",
