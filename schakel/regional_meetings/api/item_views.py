@@ -26,54 +26,54 @@ TAGS = ["overleg"]
 
 
 class AgendaItemsView(SchakelAPIView):
-    serializer_class = s.AgendaItemSerializer
+    serializer_class = s.NetworkAgendaItemSerializer
 
     @extend_schema(summary="Agenda van een overleg", tags=TAGS)
     def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         _membership, meeting = meeting_of(request, id)
         return self.paginated(
-            meeting.agenda_items.select_related("introduced_by"), s.AgendaItemSerializer
+            meeting.agenda_items.select_related("introduced_by"), s.NetworkAgendaItemSerializer
         )
 
     @extend_schema(
         summary="Agendapunt toevoegen",
-        request=s.AgendaItemInputSerializer,
-        responses={201: s.AgendaItemSerializer},
+        request=s.NetworkAgendaItemInputSerializer,
+        responses={201: s.NetworkAgendaItemSerializer},
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership, meeting = meeting_of(request, id, edit=True)
-        data = self.valid_input(s.AgendaItemInputSerializer).validated_data
+        data = self.valid_input(s.NetworkAgendaItemInputSerializer).validated_data
         with service_errors():
             item = services.agenda_item_add(membership=membership, meeting=meeting, **data)
-        return Response(s.AgendaItemSerializer(item).data, status=201)
+        return Response(s.NetworkAgendaItemSerializer(item).data, status=201)
 
 
 class MinutesView(SchakelAPIView):
-    serializer_class = s.MinutesSerializer
+    serializer_class = s.NetworkMinutesSerializer
 
     @extend_schema(summary="Notulen van een overleg", tags=TAGS)
     def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         _membership, meeting = meeting_of(request, id)
         return Response({"minutes": meeting.minutes})
 
-    @extend_schema(summary="Notulen opslaan", request=s.MinutesSerializer, tags=TAGS)
+    @extend_schema(summary="Notulen opslaan", request=s.NetworkMinutesSerializer, tags=TAGS)
     def put(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership, meeting = meeting_of(request, id, edit=True)
-        data = self.valid_input(s.MinutesSerializer).validated_data
+        data = self.valid_input(s.NetworkMinutesSerializer).validated_data
         with service_errors():
             services.minutes_save(membership=membership, meeting=meeting, minutes=data["minutes"])
         return Response({"minutes": meeting.minutes})
 
 
 class AttachmentsView(SchakelAPIView):
-    serializer_class = s.AttachmentSerializer
+    serializer_class = s.NetworkAttachmentSerializer
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(summary="Bijlagen van een overleg", tags=TAGS)
     def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         _membership, meeting = meeting_of(request, id)
-        return self.paginated(meeting.attachments.all(), s.AttachmentSerializer)
+        return self.paginated(meeting.attachments.all(), s.NetworkAttachmentSerializer)
 
     @extend_schema(
         summary="Bijlage toevoegen",
@@ -82,22 +82,22 @@ class AttachmentsView(SchakelAPIView):
             "gekeken naar de inhoud, hoogstens SCHAKEL_ATTACHMENT_MAX_BYTES. Een geweigerd "
             "bestand laat niets achter."
         ),
-        request={"multipart/form-data": s.AttachmentInputSerializer},
-        responses={201: s.AttachmentSerializer},
+        request={"multipart/form-data": s.NetworkAttachmentInputSerializer},
+        responses={201: s.NetworkAttachmentSerializer},
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership, meeting = meeting_of(request, id, edit=True)
-        data = self.valid_input(s.AttachmentInputSerializer).validated_data
+        data = self.valid_input(s.NetworkAttachmentInputSerializer).validated_data
         with service_errors():
             attachment = services.attachment_add(
                 membership=membership, meeting=meeting, part=data["part"], upload=data["file"]
             )
-        return Response(s.AttachmentSerializer(attachment).data, status=201)
+        return Response(s.NetworkAttachmentSerializer(attachment).data, status=201)
 
 
 class AttachmentView(SchakelAPIView):
-    serializer_class = s.AttachmentSerializer
+    serializer_class = s.NetworkAttachmentSerializer
 
     @extend_schema(
         summary="Bijlage downloaden",
@@ -117,29 +117,29 @@ class AttachmentView(SchakelAPIView):
 
 
 class DecisionsView(SchakelAPIView):
-    serializer_class = s.DecisionSerializer
+    serializer_class = s.NetworkDecisionSerializer
 
     @extend_schema(summary="Besluitenlijst van een overleg", tags=TAGS)
     def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         _membership, meeting = meeting_of(request, id)
-        return self.paginated(meeting.decisions.all(), s.DecisionSerializer)
+        return self.paginated(meeting.decisions.all(), s.NetworkDecisionSerializer)
 
     @extend_schema(
         summary="Besluit vastleggen",
-        request=s.DecisionInputSerializer,
-        responses={201: s.DecisionSerializer},
+        request=s.NetworkDecisionInputSerializer,
+        responses={201: s.NetworkDecisionSerializer},
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership, meeting = meeting_of(request, id, edit=True)
-        data = self.valid_input(s.DecisionInputSerializer).validated_data
+        data = self.valid_input(s.NetworkDecisionInputSerializer).validated_data
         with service_errors():
             decision = services.decision_add(membership=membership, meeting=meeting, **data)
-        return Response(s.DecisionSerializer(decision).data, status=201)
+        return Response(s.NetworkDecisionSerializer(decision).data, status=201)
 
 
 class ActionPointsView(SchakelAPIView):
-    serializer_class = s.ActionPointSerializer
+    serializer_class = s.NetworkActionPointSerializer
 
     @extend_schema(summary="Actiepunten van een overleg", tags=TAGS)
     def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
@@ -147,29 +147,29 @@ class ActionPointsView(SchakelAPIView):
         rows = meeting.action_points.select_related(
             "owner", "owner_membership__user", "owner_membership__organisation"
         )
-        return self.paginated(rows, s.ActionPointSerializer)
+        return self.paginated(rows, s.NetworkActionPointSerializer)
 
     @extend_schema(
         summary="Actiepunt toevoegen",
-        request=s.ActionPointInputSerializer,
-        responses={201: s.ActionPointSerializer},
+        request=s.NetworkActionPointInputSerializer,
+        responses={201: s.NetworkActionPointSerializer},
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership, meeting = meeting_of(request, id, edit=True)
-        data = self.valid_input(s.ActionPointInputSerializer).validated_data
+        data = self.valid_input(s.NetworkActionPointInputSerializer).validated_data
         with service_errors():
             action = services.action_add(membership=membership, meeting=meeting, **data)
-        return Response(s.ActionPointSerializer(action).data, status=201)
+        return Response(s.NetworkActionPointSerializer(action).data, status=201)
 
 
 class ActionPointView(SchakelAPIView):
-    serializer_class = s.ActionPointSerializer
+    serializer_class = s.NetworkActionPointSerializer
 
     @extend_schema(
         summary="Actiepunt afronden of heropenen",
         description="Voor wie het overleg mag wijzigen en voor de eigenaar (persoon).",
-        request=s.ActionStatusSerializer,
+        request=s.NetworkActionStatusSerializer,
         tags=TAGS,
     )
     def patch(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
@@ -178,10 +178,10 @@ class ActionPointView(SchakelAPIView):
         roles = roles_in(membership, action.meeting.collaboration)
         if not permissions.may_finish_action(membership, roles, action):
             raise exceptions.NotFound()
-        data = self.valid_input(s.ActionStatusSerializer).validated_data
+        data = self.valid_input(s.NetworkActionStatusSerializer).validated_data
         with service_errors():
             services.action_set_status(membership=membership, action=action, **data)
-        return Response(s.ActionPointSerializer(action).data)
+        return Response(s.NetworkActionPointSerializer(action).data)
 
 
 class WorkingGroupListView(VisibleListView):

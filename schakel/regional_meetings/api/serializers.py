@@ -5,6 +5,8 @@ Staff appear as function – organisation (mailbox) only."""
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from schakel.accounts.display import staff_display
@@ -32,6 +34,7 @@ def scoped(scope: Any, help_text: str, **kwargs: Any) -> ScopedPrimaryKeyField:
     return ScopedPrimaryKeyField(scope=scope, message=NOT_FOUND, help_text=help_text, **kwargs)
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class StaffField(serializers.Field):  # type: ignore[type-arg]
     """A membership shown as function – organisation (mailbox)."""
 
@@ -71,7 +74,7 @@ class WorkingGroupInputSerializer(serializers.Serializer[Any]):
     )
 
 
-class SeriesSerializer(serializers.Serializer[Any]):
+class NetworkSeriesSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     collaboration = serializers.UUIDField(source="collaboration_id")
     working_group = WorkingGroupRefSerializer(allow_null=True)
@@ -85,7 +88,7 @@ class SeriesSerializer(serializers.Serializer[Any]):
     count = serializers.IntegerField(allow_null=True)
 
 
-class SeriesInputSerializer(serializers.Serializer[Any]):
+class NetworkSeriesInputSerializer(serializers.Serializer[Any]):
     collaboration = serializers.UUIDField(required=False, help_text="Alleen bij plannen.")
     working_group = scoped(
         selectors.groups_for,
@@ -106,7 +109,7 @@ class SeriesInputSerializer(serializers.Serializer[Any]):
     )
 
 
-class MeetingSerializer(serializers.Serializer[Meeting]):
+class NetworkMeetingSerializer(serializers.Serializer[Meeting]):
     id = serializers.UUIDField()
     collaboration = serializers.UUIDField(source="collaboration_id")
     working_group = WorkingGroupRefSerializer(allow_null=True)
@@ -119,7 +122,7 @@ class MeetingSerializer(serializers.Serializer[Meeting]):
     reason = serializers.CharField()
 
 
-class AgendaItemSerializer(serializers.Serializer[Any]):
+class NetworkAgendaItemSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     position = serializers.IntegerField()
     title = serializers.CharField()
@@ -127,7 +130,7 @@ class AgendaItemSerializer(serializers.Serializer[Any]):
     introduced_by = OrganisationRefSerializer(allow_null=True)
 
 
-class AgendaItemInputSerializer(serializers.Serializer[Any]):
+class NetworkAgendaItemInputSerializer(serializers.Serializer[Any]):
     title = free_text("Titel.")
     explanation = free_text("Toelichting (anoniem).")
     introduced_by = scoped(
@@ -139,7 +142,7 @@ class AgendaItemInputSerializer(serializers.Serializer[Any]):
     )
 
 
-class AttachmentSerializer(serializers.Serializer[MeetingAttachment]):
+class NetworkAttachmentSerializer(serializers.Serializer[MeetingAttachment]):
     id = serializers.UUIDField()
     part = serializers.ChoiceField(choices=AttachmentPart.choices)
     name = serializers.CharField()
@@ -149,22 +152,22 @@ class AttachmentSerializer(serializers.Serializer[MeetingAttachment]):
     created_at = serializers.DateTimeField()
 
 
-class AttachmentInputSerializer(serializers.Serializer[Any]):
+class NetworkAttachmentInputSerializer(serializers.Serializer[Any]):
     part = serializers.ChoiceField(choices=AttachmentPart.choices)
     file = serializers.FileField(help_text="PDF, ODT of DOCX; gekeken naar de inhoud.")
 
 
-class DecisionSerializer(serializers.Serializer[Any]):
+class NetworkDecisionSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     number = serializers.IntegerField()
     text = serializers.CharField()
 
 
-class DecisionInputSerializer(serializers.Serializer[Any]):
+class NetworkDecisionInputSerializer(serializers.Serializer[Any]):
     text = free_text("Het besluit (anoniem).")
 
 
-class ActionPointSerializer(serializers.Serializer[Any]):
+class NetworkActionPointSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     meeting = serializers.UUIDField(source="meeting_id")
     description = serializers.CharField()
@@ -174,7 +177,7 @@ class ActionPointSerializer(serializers.Serializer[Any]):
     status = serializers.ChoiceField(choices=ActionStatus.choices)
 
 
-class ActionPointInputSerializer(serializers.Serializer[Any]):
+class NetworkActionPointInputSerializer(serializers.Serializer[Any]):
     description = free_text("De actie (anoniem).")
     owner = scoped(_organisations, "Organisatie die het oppakt.", allow_null=True)
     owner_membership = scoped(
@@ -187,26 +190,26 @@ class ActionPointInputSerializer(serializers.Serializer[Any]):
     due_on = serializers.DateField(allow_null=True)
 
 
-class ActionStatusSerializer(serializers.Serializer[Any]):
+class NetworkActionStatusSerializer(serializers.Serializer[Any]):
     status = serializers.ChoiceField(choices=ActionStatus.choices)
 
 
-class MinutesSerializer(serializers.Serializer[Any]):
+class NetworkMinutesSerializer(serializers.Serializer[Any]):
     minutes = serializers.CharField(
         allow_blank=True, max_length=50_000, trim_whitespace=False, help_text="Anoniem."
     )
 
 
-class MoveSerializer(serializers.Serializer[Any]):
+class NetworkMoveSerializer(serializers.Serializer[Any]):
     starts_at = serializers.DateTimeField()
     reason = free_text("Reden (anoniem).")
 
 
-class CancelSerializer(serializers.Serializer[Any]):
+class NetworkCancelSerializer(serializers.Serializer[Any]):
     reason = free_text("Reden (anoniem).")
 
 
-class MeetingInputSerializer(serializers.Serializer[Any]):
+class NetworkMeetingInputSerializer(serializers.Serializer[Any]):
     collaboration = serializers.UUIDField()
     working_group = scoped(
         selectors.groups_for,
@@ -221,10 +224,10 @@ class MeetingInputSerializer(serializers.Serializer[Any]):
     duration_minutes = serializers.IntegerField(min_value=1, max_value=1440)
 
 
-class MeetingDetailSerializer(MeetingSerializer):
+class NetworkMeetingDetailSerializer(NetworkMeetingSerializer):
     minutes = serializers.CharField()
-    agenda_items = AgendaItemSerializer(many=True)
-    attachments = AttachmentSerializer(many=True)
-    decisions = DecisionSerializer(many=True)
-    action_points = ActionPointSerializer(many=True)
+    agenda_items = NetworkAgendaItemSerializer(many=True)
+    attachments = NetworkAttachmentSerializer(many=True)
+    decisions = NetworkDecisionSerializer(many=True)
+    action_points = NetworkActionPointSerializer(many=True)
     may_edit = serializers.BooleanField()

@@ -74,7 +74,7 @@ def _series_input(data: dict[str, Any]) -> services.SeriesInput:
 
 
 class SeriesListView(VisibleListView):
-    serializer_class = s.SeriesSerializer
+    serializer_class = s.NetworkSeriesSerializer
     queryset = MeetingSeries.objects.none()
     filterset_class = SeriesFilter
     ordering = ["title"]
@@ -97,28 +97,28 @@ class SeriesListView(VisibleListView):
             "gepland tot het einde of hoogstens 18 maanden vooruit. Voor de beheerders van het "
             "verband en de leden van de werkgroep; anderen krijgen 404."
         ),
-        request=s.SeriesInputSerializer,
-        responses={201: s.SeriesSerializer},
+        request=s.NetworkSeriesInputSerializer,
+        responses={201: s.NetworkSeriesSerializer},
         tags=TAGS,
     )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
-        data = self.valid_input(s.SeriesInputSerializer).validated_data
+        data = self.valid_input(s.NetworkSeriesInputSerializer).validated_data
         collaboration = collaboration_of(membership, data.get("collaboration"))
         with service_errors():
             series = services.series_save(
                 membership=membership, collaboration=collaboration, data=_series_input(data)
             )
-        return Response(s.SeriesSerializer(series).data, status=201)
+        return Response(s.NetworkSeriesSerializer(series).data, status=201)
 
 
 class SeriesDetailView(SchakelAPIView):
-    serializer_class = s.SeriesSerializer
+    serializer_class = s.NetworkSeriesSerializer
 
     @extend_schema(summary="Eén overlegreeks", tags=TAGS)
     def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         series = selectors.series_for(membership_of(request), id)
-        return Response(s.SeriesSerializer(series).data)
+        return Response(s.NetworkSeriesSerializer(series).data)
 
     @extend_schema(
         summary="Overlegreeks wijzigen",
@@ -126,14 +126,14 @@ class SeriesDetailView(SchakelAPIView):
             "Alleen komende overleggen die nog zijn zoals gepland veranderen mee; verplaatste, "
             "geannuleerde en voorbije blijven zoals ze zijn."
         ),
-        request=s.SeriesInputSerializer,
-        responses={200: s.SeriesSerializer},
+        request=s.NetworkSeriesInputSerializer,
+        responses={200: s.NetworkSeriesSerializer},
         tags=TAGS,
     )
     def put(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
         series = selectors.series_for(membership, id)
-        data = self.valid_input(s.SeriesInputSerializer).validated_data
+        data = self.valid_input(s.NetworkSeriesInputSerializer).validated_data
         with service_errors():
             series = services.series_save(
                 membership=membership,
@@ -141,11 +141,11 @@ class SeriesDetailView(SchakelAPIView):
                 data=_series_input(data),
                 series=series,
             )
-        return Response(s.SeriesSerializer(series).data)
+        return Response(s.NetworkSeriesSerializer(series).data)
 
 
 class MeetingListView(VisibleListView):
-    serializer_class = s.MeetingSerializer
+    serializer_class = s.NetworkMeetingSerializer
     queryset = Meeting.objects.none()
     filterset_class = MeetingFilter
     ordering = ["starts_at"]
@@ -159,23 +159,23 @@ class MeetingListView(VisibleListView):
 
     @extend_schema(
         summary="Eenmalig overleg plannen",
-        request=s.MeetingInputSerializer,
-        responses={201: s.MeetingSerializer},
+        request=s.NetworkMeetingInputSerializer,
+        responses={201: s.NetworkMeetingSerializer},
         tags=TAGS,
     )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
-        data = self.valid_input(s.MeetingInputSerializer).validated_data
+        data = self.valid_input(s.NetworkMeetingInputSerializer).validated_data
         collaboration = collaboration_of(membership, data.pop("collaboration"))
         with service_errors():
             meeting = services.meeting_create(
                 membership=membership, collaboration=collaboration, **data
             )
-        return Response(s.MeetingSerializer(meeting).data, status=201)
+        return Response(s.NetworkMeetingSerializer(meeting).data, status=201)
 
 
 class MeetingDetailView(SchakelAPIView):
-    serializer_class = s.MeetingDetailSerializer
+    serializer_class = s.NetworkMeetingDetailSerializer
 
     @extend_schema(
         summary="Eén overleg",
@@ -197,28 +197,28 @@ class MeetingDetailView(SchakelAPIView):
             ),
             may_edit=permissions.may_edit(membership, roles, meeting.working_group),
         )
-        return Response(s.MeetingDetailSerializer(data).data)
+        return Response(s.NetworkMeetingDetailSerializer(data).data)
 
 
 class MeetingMoveView(SchakelAPIView):
-    serializer_class = s.MeetingSerializer
+    serializer_class = s.NetworkMeetingSerializer
 
-    @extend_schema(summary="Overleg verplaatsen", request=s.MoveSerializer, tags=TAGS)
+    @extend_schema(summary="Overleg verplaatsen", request=s.NetworkMoveSerializer, tags=TAGS)
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership, meeting = meeting_of(request, id, edit=True)
-        data = self.valid_input(s.MoveSerializer).validated_data
+        data = self.valid_input(s.NetworkMoveSerializer).validated_data
         with service_errors():
             services.meeting_move(membership=membership, meeting=meeting, **data)
-        return Response(s.MeetingSerializer(meeting).data)
+        return Response(s.NetworkMeetingSerializer(meeting).data)
 
 
 class MeetingCancelView(SchakelAPIView):
-    serializer_class = s.MeetingSerializer
+    serializer_class = s.NetworkMeetingSerializer
 
-    @extend_schema(summary="Overleg annuleren", request=s.CancelSerializer, tags=TAGS)
+    @extend_schema(summary="Overleg annuleren", request=s.NetworkCancelSerializer, tags=TAGS)
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         membership, meeting = meeting_of(request, id, edit=True)
-        data = self.valid_input(s.CancelSerializer).validated_data
+        data = self.valid_input(s.NetworkCancelSerializer).validated_data
         with service_errors():
             services.meeting_cancel(membership=membership, meeting=meeting, **data)
-        return Response(s.MeetingSerializer(meeting).data)
+        return Response(s.NetworkMeetingSerializer(meeting).data)

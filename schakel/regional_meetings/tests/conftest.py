@@ -7,7 +7,7 @@ from datetime import date, time, timedelta
 import pytest
 from django.utils import timezone
 
-from schakel.api.tests.conftest import api_client, token_for  # noqa: F401 (fixtures)
+from schakel.api.tests.conftest import api_client, token_for
 from schakel.regional_meetings import services
 from schakel.regional_meetings.models import Meeting, MeetingAttachment, MeetingSeries, WorkingGroup
 from schakel.regional_meetings.tests.helpers import membership, pdf_upload
