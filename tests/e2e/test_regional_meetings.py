@@ -60,7 +60,7 @@ def test_the_coordinator_plans_a_series_and_records_a_meeting(
     )
     check_at_widths(page, axe_source, "overleg-bijlage")
     submit(page, "Bijlage toevoegen")
-    expect(page.get_by_role("link", name="notulen.pdf")).to_be_visible()
+    expect(page.get_by_role("link", name="notulen.pdf", exact=True)).to_be_visible()
 
     page.get_by_role("link", name="Besluit vastleggen").click()
     page.get_by_label("Besluit").fill("De voortgangsrapportage is vastgesteld.")
