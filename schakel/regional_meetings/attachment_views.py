@@ -4,7 +4,7 @@ removal (with a confirmation page)."""
 
 import uuid
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -41,7 +41,7 @@ def attachment_upload(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 
 
 @require_GET
-def attachment_download(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+def attachment_download(request: HttpRequest, pk: uuid.UUID) -> HttpResponseBase:
     attachment = selectors.attachment_for(access.member(request), pk)
     return uploads.download(attachment)
 

@@ -90,8 +90,8 @@ def regenerate(series: MeetingSeries, *, created: bool) -> None:
         meeting.duration_minutes = series.duration_minutes
         meeting.working_group = series.working_group
         meeting.save()
-    for sequence, meeting in existing.items():
-        if sequence in wanted or meeting.starts_at <= now:
+    for number, meeting in existing.items():
+        if number in wanted or meeting.starts_at <= now:
             continue
         if meeting.status != MeetingStatus.PLANNED:
             continue

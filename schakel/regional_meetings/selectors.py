@@ -6,7 +6,7 @@ no processing log on reads."""
 import uuid
 from datetime import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -23,7 +23,7 @@ from schakel.regional_meetings.models import (
 )
 
 
-def _found[T](rows: QuerySet[T], pk: uuid.UUID) -> T:
+def _found[T: Model](rows: QuerySet[T], pk: uuid.UUID) -> T:
     found = rows.filter(pk=pk).first()
     if found is None:
         raise Http404

@@ -154,7 +154,8 @@ def upload(client: Any, world: Any, name: str, content: bytes) -> Any:
 def test_a_fake_pdf_is_refused_by_the_api_without_a_trace(network, world, api_client) -> None:
     before = files_on_disk()
     response = upload(api_client(network.coordinator), world, "notulen.pdf", b"<html>nep</html>")
-    assert response.status_code == 400 and response["Content-Type"] == PROBLEM
+    assert response.status_code == 400
+    assert response["Content-Type"] == PROBLEM
     assert "file" in messages(response)
     assert files_on_disk() == before
     assert MeetingAttachment.objects.count() == 1
@@ -200,7 +201,8 @@ def test_an_action_point_shows_its_owner_as_function_and_organisation(
     )
     assert response.status_code == 201, response.content
     shown = response.json()["owner_membership"]
-    assert personas.municipality_a.name in shown and personas.lead_a.full_name not in shown
+    assert personas.municipality_a.name in shown
+    assert personas.lead_a.full_name not in shown
     action = ActionPoint.objects.get()
     done = patch(
         api_client(personas.lead_a),

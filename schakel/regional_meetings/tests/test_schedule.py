@@ -31,7 +31,8 @@ def test_a_six_weekly_series_keeps_its_local_time_across_daylight_saving(
     days = [m.starts_at.astimezone(AMSTERDAM).date() for m in meetings]
     assert days == [date(2026, 1, 13) + timedelta(weeks=6 * n) for n in range(8)]
     # 13 January is winter time, 7 April summer time (after 29 March), 3 November winter again.
-    assert date(2026, 4, 7) in days and date(2026, 11, 3) in days
+    assert date(2026, 4, 7) in days
+    assert date(2026, 11, 3) in days
     assert {m.starts_at.astimezone(AMSTERDAM).time() for m in meetings} == {time(10, 0)}
     offsets = {m.starts_at.astimezone(AMSTERDAM).utcoffset() for m in meetings}
     assert offsets == {timedelta(hours=1), timedelta(hours=2)}
@@ -56,7 +57,8 @@ def test_an_end_date_and_the_horizon_limit_the_generation(network) -> None:
         data=series_input(first_on=today, count=None, until=today + timedelta(days=3650)),
     )
     last = long.meetings.order_by("-starts_at").first()
-    assert last is not None and timezone.localdate(last.starts_at) <= schedule.horizon_end()
+    assert last is not None
+    assert timezone.localdate(last.starts_at) <= schedule.horizon_end()
     assert long.meetings.count() == len(schedule.series_dates(long, until=schedule.horizon_end()))
 
 
@@ -93,7 +95,8 @@ def test_moved_and_cancelled_occurrences_survive_a_change_of_the_series(network)
     # holds a decision: it is cancelled with a reason, not removed.
     assert first.starts_at.astimezone(AMSTERDAM).time() == time(14, 0)
     assert first.title == "Bestuurlijk overleg"
-    assert fourth.status == MeetingStatus.CANCELLED and fourth.reason
+    assert fourth.status == MeetingStatus.CANCELLED
+    assert fourth.reason
     assert Meeting.objects.filter(series=series).count() == 4
 
 

@@ -37,7 +37,8 @@ def test_the_coordinator_plans_a_six_weekly_series(network, signed_in) -> None:
         },
     )
     series = MeetingSeries.objects.get()
-    assert response.status_code == 302 and response["Location"] == u("series_detail", pk=series.pk)
+    assert response.status_code == 302
+    assert response["Location"] == u("series_detail", pk=series.pk)
     dates = [timezone.localdate(m.starts_at) for m in series.meetings.order_by("starts_at")]
     assert dates == [first + timedelta(weeks=6 * n) for n in range(4)]
 
