@@ -42,6 +42,11 @@ class StaffField(serializers.Field):  # type: ignore[type-arg]
         return staff_display(value.user, value.organisation)
 
 
+@extend_schema_field({"type": "string", "format": "time-local", "example": "10:00"})
+class LocalTimeField(serializers.TimeField):
+    """A time of day in Dutch local time (Europe/Amsterdam), without a zone."""
+
+
 class WorkingGroupRefSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     name = serializers.CharField()
@@ -81,7 +86,7 @@ class NetworkSeriesSerializer(serializers.Serializer[Any]):
     title = serializers.CharField()
     place = serializers.CharField()
     first_on = serializers.DateField()
-    start_time = serializers.TimeField(format="%H:%M")
+    start_time = LocalTimeField(format="%H:%M")
     duration_minutes = serializers.IntegerField()
     interval_weeks = serializers.IntegerField()
     until = serializers.DateField(allow_null=True)
@@ -100,7 +105,7 @@ class NetworkSeriesInputSerializer(serializers.Serializer[Any]):
     title = free_text("Titel.")
     place = free_text("Plaats, of „Online”.")
     first_on = serializers.DateField()
-    start_time = serializers.TimeField()
+    start_time = LocalTimeField()
     duration_minutes = serializers.IntegerField(min_value=1, max_value=1440)
     interval_weeks = serializers.IntegerField(min_value=1, max_value=520)
     until = serializers.DateField(required=False, allow_null=True, default=None)
