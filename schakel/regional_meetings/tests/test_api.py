@@ -63,6 +63,26 @@ def writes(world: Any, network: Any) -> list[tuple[str, str, dict[str, Any]]]:
     ]
 
 
+def more_writes(world: Any, network: Any) -> list[tuple[str, str, dict[str, Any]]]:
+    series_body = {
+        "title": "Bestuurlijk overleg",
+        "place": "Online",
+        "first_on": (timezone.localdate() + timedelta(days=7)).isoformat(),
+        "start_time": "14:00",
+        "duration_minutes": 90,
+        "interval_weeks": 6,
+        "count": 5,
+    }
+    return [
+        ("put", url("network-meeting-series-detail", world.series.pk), series_body),
+        (
+            "post",
+            url("working-group-list"),
+            {"collaboration": str(network.partnership.pk), "name": "Werkgroep jeugd"},
+        ),
+    ]
+
+
 def send(client: Any, method: str, path: str, body: dict[str, Any]) -> Any:
     return {"post": post, "put": put, "patch": patch}[method](client, path, body)
 
@@ -72,9 +92,12 @@ def test_managers_read_and_change(personas, network, world, api_client, persona)
     client = api_client(user_of(personas, network, persona))
     for path in reads(world):
         assert client.get(path).status_code == 200, path
-    for method, path, body in writes(world, network):
+    for method, path, body in writes(world, network) + more_writes(world, network):
         response = send(client, method, path, body)
         assert response.status_code in (200, 201), (path, response.content)
+    removed = client.delete(url("network-meeting-attachment-detail", world.attachment.pk))
+    assert removed.status_code == 204
+    assert not MeetingAttachment.objects.exists()
 
 
 @pytest.mark.parametrize("persona", READERS)
@@ -82,8 +105,10 @@ def test_members_read_but_do_not_change(personas, network, world, api_client, pe
     client = api_client(user_of(personas, network, persona))
     for path in reads(world):
         assert client.get(path).status_code == 200, path
-    for method, path, body in writes(world, network):
+    for method, path, body in writes(world, network) + more_writes(world, network):
         assert_not_found(send(client, method, path, body))
+    assert_not_found(client.delete(url("network-meeting-attachment-detail", world.attachment.pk)))
+    assert MeetingAttachment.objects.count() == 1
     assert not Decision.objects.exists()
     world.meeting.refresh_from_db()
     assert world.meeting.status == MeetingStatus.PLANNED
@@ -94,8 +119,9 @@ def test_others_get_404(personas, network, world, api_client, persona) -> None:
     client = api_client(user_of(personas, network, persona))
     for path in reads(world):
         assert_not_found(client.get(path))
-    for method, path, body in writes(world, network):
+    for method, path, body in writes(world, network) + more_writes(world, network):
         assert_not_found(send(client, method, path, body))
+    assert_not_found(client.delete(url("network-meeting-attachment-detail", world.attachment.pk)))
     for listing in ("network-meeting-series-list", "network-meeting-list", "working-group-list"):
         assert client.get(url(listing)).json()["results"] == []
 

@@ -87,3 +87,27 @@ def test_the_section_shows_next_meetings_and_open_actions(personas, network, wor
     html = render_to_string(sections[0].template, {"section": sections[0]})
     assert 'id="overleg"' in html
     assert "Factsheet rondsturen" in html
+
+
+def test_writes_that_name_staff_are_logged(personas, network, world) -> None:
+    from schakel.audit.models import LogRecord
+
+    police = personas.police_member
+    members = LogRecord.objects.filter(
+        activity__key="network_meetings", name="werkgroep leden gewijzigd"
+    )
+    # One record per staff member added (their id pseudonymised in the log).
+    assert members.count() == 1
+    assert members.get().data_subject_id not in ("", str(police.pk))
+    owner = membership(personas.lead_a)
+    services.action_add(
+        membership=membership(network.coordinator),
+        meeting=world.meeting,
+        description="Factsheet rondsturen",
+        owner=personas.municipality_a,
+        owner_membership=owner,
+        due_on=timezone.localdate(),
+    )
+    assigned = LogRecord.objects.get(name="actiepunt toegewezen")
+    assert assigned.data_subject_id
+    assert assigned.attributes["action_point"]
