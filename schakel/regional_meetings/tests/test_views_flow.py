@@ -162,3 +162,48 @@ def test_the_calendar_file_has_the_meeting(network, world, signed_in) -> None:
     assert response["Content-Type"].startswith("text/calendar")
     assert body.count("BEGIN:VEVENT") == world.series.meetings.count()
     assert f"UID:{world.meeting.pk}@overleg.schakel" in body
+
+
+def test_a_working_group_of_another_collaboration_is_not_found(network, world, signed_in) -> None:
+    client = signed_in(network.coordinator)
+    path = u("series_create", collaboration=network.alliance.pk)
+    assert client.get(f"{path}?werkgroep={world.group.pk}").status_code == 404
+    assert (
+        client.get(
+            f"{u('meeting_create', collaboration=network.partnership.pk)}?werkgroep=x"
+        ).status_code
+        == 404
+    )
+
+
+def test_changing_the_series_on_its_page_keeps_a_moved_meeting(network, world, signed_in) -> None:
+    client = signed_in(network.coordinator)
+    moved = world.meeting
+    client.post(
+        u("meeting_move", pk=moved.pk),
+        {
+            "day": (timezone.localdate() + timedelta(days=9)).isoformat(),
+            "start_time": "09:00",
+            "reason": "Zaal bezet",
+        },
+    )
+    moved.refresh_from_db()
+    assert moved.status == MeetingStatus.MOVED
+    series = world.series
+    response = client.post(
+        u("series_edit", pk=series.pk),
+        {
+            "title": "Bestuurlijk overleg",
+            "place": "Online",
+            "first_on": series.first_on.isoformat(),
+            "start_time": "15:00",
+            "duration_minutes": "60",
+            "interval_weeks": "6",
+            "count": "5",
+        },
+    )
+    assert response.status_code == 302
+    moved.refresh_from_db()
+    assert (moved.status, moved.title) == (MeetingStatus.MOVED, "Zesweeks bestuurlijk overleg")
+    others = series.meetings.exclude(pk=moved.pk)
+    assert {m.title for m in others} == {"Bestuurlijk overleg"}
