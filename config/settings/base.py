@@ -272,6 +272,8 @@ SPECTACULAR_SETTINGS = {
         "MeetingStatusEnum": "schakel.cases.choices.MeetingStatus",
         "NetworkEventKindEnum": "schakel.network_events.choices.EventKind",
         "NetworkEventStatusEnum": "schakel.network_events.choices.EventStatus",
+        "NetworkMeetingStatusEnum": "schakel.regional_meetings.choices.MeetingStatus",
+        "ActionPointStatusEnum": "schakel.regional_meetings.choices.ActionStatus",
         "InterventionStatusEnum": "schakel.cases.choices.InterventionStatus",
         "InterventionKindEnum": "schakel.cases.choices.InterventionKind",
         "PlanVersionStatusEnum": "schakel.cases.choices.PlanVersionStatus",
