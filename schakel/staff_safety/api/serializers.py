@@ -93,8 +93,12 @@ class IncidentInputSerializer(FollowUpFieldsSerializer):
         ),
     )
     occurred_on = serializers.DateField(required=False, allow_null=True, default=None)
-    kind = serializers.CharField(required=False, default="", help_text="Soort incident.")
-    channel = serializers.CharField(required=False, default="", help_text="Kanaal.")
+    kind = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="Soort incident (IncidentKind)."
+    )
+    channel = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="Kanaal (IncidentChannel)."
+    )
     description = free_text("Wat er gebeurde, zonder persoonsgegevens van dader of betrokkene.")
 
 
