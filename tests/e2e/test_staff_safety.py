@@ -65,7 +65,8 @@ def test_a_doxing_incident_is_seen_by_the_staff_member_and_the_safety_officer_on
     other = new_context(bypass_csp=True).new_page()
     sign_in(other, personas.lead_a, enrolled(personas.lead_a))
     response = other.goto(f"/{detail_path}")
-    assert response is not None and response.status == 404
+    assert response is not None
+    assert response.status == 404
     other.goto("/veiligheid/")
     expect(other.get_by_role("heading", level=1)).to_have_text("Mijn meldingen")
     expect(other.locator("main")).not_to_contain_text(incident.reference)
