@@ -10,6 +10,7 @@ counts suppressed.
 - No drill-down: the table holds counts only.
 """
 
+import uuid
 from dataclasses import dataclass
 from datetime import date
 
@@ -75,7 +76,7 @@ def quarter_of(month: int) -> int:
     return (month - 1) // 3 + 1
 
 
-def table_for(*, organisation_id: object, year: int) -> Table:
+def table_for(*, organisation_id: uuid.UUID, year: int) -> Table:
     """The suppressed counts of one organisation's incidents in ``year`` (by date of incident)."""
     rows_found = (
         Incident.objects.filter(

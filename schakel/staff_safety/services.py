@@ -113,7 +113,7 @@ def incident_record(*, membership: Membership, data: IncidentInput) -> Incident:
         _add(errors, "channel", _("Kies hoe het incident plaatsvond."))
     _check_text(errors, "description", data.description, required=True)
     _check_follow_up(errors, data.follow_up, data.occurred_on)
-    if errors:
+    if errors or data.occurred_on is None:
         raise ValidationError(errors)
     with transaction.atomic():
         incident = Incident.objects.create(

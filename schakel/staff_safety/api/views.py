@@ -59,7 +59,7 @@ class IncidentListView(VisibleListView):
             api_user(request), name="staff_incident_list_read", incidents=rows
         )
         data = [shown(incident, selectors.access_to(membership, incident)) for incident in rows]
-        return self.get_paginated_response(IncidentSerializer(data, many=True).data)
+        return self.get_paginated_response(IncidentSerializer(data, many=True).data)  # type: ignore[arg-type]
 
     @extend_schema(
         summary="Incident melden",
