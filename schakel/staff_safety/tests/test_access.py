@@ -1,10 +1,13 @@
 """Who sees what of staff safety, per persona, for every page and endpoint: 200 or 404."""
 
+from unittest import mock
+
 import pytest
 from django.urls import reverse
 
 from schakel.api.tests.helpers import patch, post, url
 from schakel.audit.models import LogRecord
+from schakel.audit.services import ProcessingLogError
 from schakel.staff_safety.choices import IncidentStatus
 from schakel.staff_safety.models import Incident
 from schakel.staff_safety.tests.conftest import DESCRIPTION, person
@@ -182,3 +185,18 @@ def test_a_colleague_cannot_record_on_behalf_of_another(personas, safety, signed
     )
     assert response.status_code == 404
     assert Incident.objects.count() == 1
+
+
+def test_nothing_is_shown_when_the_read_cannot_be_logged(personas, safety, signed_in) -> None:
+    client = signed_in(safety.police_officer)
+    failing = mock.patch("schakel.audit.services._append", side_effect=ProcessingLogError("kapot"))
+    for path in (
+        reverse("staff_safety:incident_detail", kwargs={"pk": safety.incident.pk}),
+        reverse("staff_safety:overview"),
+    ):
+        with failing, pytest.raises(ProcessingLogError):
+            client.get(path)
+    with failing:
+        response = client.get(url("staff-incident-detail", safety.incident.pk))
+    assert response.status_code == 500
+    assert DESCRIPTION not in response.content.decode()
