@@ -8,9 +8,10 @@ from django.urls import reverse
 from schakel.api.tests.helpers import patch, post, url
 from schakel.audit.models import LogRecord
 from schakel.audit.services import ProcessingLogError
+from schakel.staff_safety import services
 from schakel.staff_safety.choices import IncidentStatus
 from schakel.staff_safety.models import Incident
-from schakel.staff_safety.tests.conftest import DESCRIPTION, person
+from schakel.staff_safety.tests.conftest import DESCRIPTION, membership, person
 
 pytestmark = pytest.mark.django_db
 
@@ -200,3 +201,39 @@ def test_nothing_is_shown_when_the_read_cannot_be_logged(personas, safety, signe
         response = client.get(url("staff-incident-detail", safety.incident.pk))
     assert response.status_code == 500
     assert DESCRIPTION not in response.content.decode()
+
+
+POLICE = {name for name in EVERYONE if name.startswith("police_")}
+
+
+@pytest.mark.parametrize("name", EVERYONE)
+def test_recording_and_the_protocol_per_persona(personas, safety, signed_in, name) -> None:
+    """Everyone with a membership records about themself (page and API); the protocol is read
+    by the staff of its own organisation only; the superuser does neither."""
+    services.protocol_save(
+        membership=membership(safety.police_admin),
+        data=services.ProtocolInput(
+            report_mailbox="veiligheid@politie.example",
+            officer_function="Vertrouwenspersoon agressie",
+            officer_mailbox="vp@politie.example",
+            employer_name="Politie-eenheid Noordkaap",
+            employer_address="Bureauweg 1",
+            when_threatened="Bel 112 bij direct gevaar.",
+        ),
+    )
+    user = person(personas, safety, name)
+    client = signed_in(user)
+    body = {
+        "occurred_on": "2026-01-05",
+        "kind": "threat",
+        "channel": "phone",
+        "description": "Aan de telefoon bedreigd.",
+    }
+    before = Incident.objects.filter(staff_member=user).count()
+    page = client.post(reverse("staff_safety:incident_create"), body)
+    api = post(client, url("staff-incident-list"), body)
+    protocol = client.get(url("staff-safety-protocol"))
+    recorder = name in WITH_MEMBERSHIP
+    assert (page.status_code, api.status_code) == ((302, 201) if recorder else (404, 404))
+    assert Incident.objects.filter(staff_member=user).count() == before + (2 if recorder else 0)
+    assert protocol.status_code == expect(POLICE, name)
