@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.choices import Role
 from schakel.core.navigation import NavItem
-from schakel.staff_safety import activities, demo, work
+from schakel.staff_safety import activities, demo, retention, work
 
 
 def _demo_staff_safety() -> str:
@@ -33,3 +33,6 @@ PROCESSING_ACTIVITIES = activities.REGISTER
 
 # What waits for a safety officer on Mijn werk (``schakel.core.work``).
 WORK_ITEMS = work.WORK
+
+# The retention term of closed incidents (``schakel.core.retention``).
+RETENTION_HANDLERS = [retention.RULE]

@@ -74,6 +74,8 @@ class Incident(BaseModel):
     status = models.CharField(
         _("status"), max_length=16, choices=IncidentStatus.choices, default=IncidentStatus.NEW
     )
+    # When it was closed: the retention term runs from here (``schakel.staff_safety.retention``).
+    closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-occurred_on", "-created_at"]

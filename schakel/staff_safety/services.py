@@ -154,6 +154,10 @@ def incident_follow_up(
         locked = Incident.objects.select_for_update().get(pk=incident.pk)
         for name, value in _follow_up_fields(data).items():
             setattr(locked, name, value)
+        if status == IncidentStatus.CLOSED and locked.status != IncidentStatus.CLOSED:
+            locked.closed_at = timezone.now()
+        elif status != IncidentStatus.CLOSED:
+            locked.closed_at = None
         locked.status = status
         locked.save()
         audit.log_processing(
