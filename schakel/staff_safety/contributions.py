@@ -1,0 +1,38 @@
+"""What staff safety adds to the whole (``schakel.core.extensions``)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from schakel.accounts.choices import Role
+from schakel.core.navigation import NavItem
+from schakel.staff_safety import activities, demo, retention, work
+
+
+def _demo_staff_safety() -> str:
+    if demo.seed_staff_safety_demo():
+        return "Fictief veiligheidsprotocol, veiligheidscoördinator en melding toegevoegd."
+    return ""
+
+
+DEMO_DATA = [_demo_staff_safety]
+
+# Every staff member, while acting for an organisation (the pages are scoped to it).
+NAVIGATION = [
+    NavItem(
+        _("Veiligheid medewerkers"),
+        "staff_safety:my_incidents",
+        frozenset(Role.values),
+        acting=True,
+        position=155,
+    ),
+]
+
+API_URLS = ["schakel.staff_safety.api.urls"]
+
+# Its processing activities for the register (``schakel.audit.activities``).
+PROCESSING_ACTIVITIES = activities.REGISTER
+
+# What waits for a safety officer on Mijn werk (``schakel.core.work``).
+WORK_ITEMS = work.WORK
+
+# The retention term of closed incidents (``schakel.core.retention``).
+RETENTION_HANDLERS = [retention.RULE]
