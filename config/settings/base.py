@@ -274,6 +274,8 @@ SPECTACULAR_SETTINGS = {
         "NetworkEventStatusEnum": "schakel.network_events.choices.EventStatus",
         "NetworkMeetingStatusEnum": "schakel.regional_meetings.choices.MeetingStatus",
         "ActionPointStatusEnum": "schakel.regional_meetings.choices.ActionStatus",
+        "IncidentKindEnum": "schakel.staff_safety.choices.IncidentKind",
+        "IncidentStatusEnum": "schakel.staff_safety.choices.IncidentStatus",
         "InterventionStatusEnum": "schakel.cases.choices.InterventionStatus",
         "InterventionKindEnum": "schakel.cases.choices.InterventionKind",
         "PlanVersionStatusEnum": "schakel.cases.choices.PlanVersionStatus",
