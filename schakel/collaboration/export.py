@@ -8,7 +8,7 @@ names a staff member: a plan holds no person data, and its roles are not in it.
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from schakel.collaboration.models import PolicyPlan
+from schakel.collaboration.models import Indicator, PolicyPlan, ProgressUpdate
 from schakel.core.pdf import render_pdf
 from schakel.privacy.desk.register_export import CSV_CONTENT_TYPE, csv_document
 
@@ -24,8 +24,8 @@ def plan_rows(plan: PolicyPlan) -> list[list[object]]:
     rows: list[list[object]] = []
     for theme in plan.themes.all():
         for goal in theme.goals.all():
-            indicators = list(goal.indicators.all()) or [None]
-            updates = list(goal.progress_updates.all()) or [None]
+            indicators: list[Indicator | None] = [*goal.indicators.all()] or [None]
+            updates: list[ProgressUpdate | None] = [*goal.progress_updates.all()] or [None]
             for indicator in indicators:
                 for update in updates:
                     rows.append(

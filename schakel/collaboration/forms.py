@@ -67,21 +67,24 @@ def _year(label: Any) -> forms.IntegerField:
 
 
 THEME_NAMES = [f"theme_{number}" for number in range(1, MAX_THEMES + 1)]
-# The theme fields, one per possible theme; the first is required.
-_ThemeFields = type(
-    "_ThemeFields",
-    (forms.Form,),
-    {
-        name: text_field(format_lazy(_("Thema {number}"), number=number), 200, required=number == 1)
-        for number, name in enumerate(THEME_NAMES, start=1)
-    },
-)
 
 
-class PlanForm(StyledFormMixin, _ThemeFields):
+def _theme(number: int) -> forms.CharField:
+    return text_field(format_lazy(_("Thema {number}"), number=number), 200, required=number == 1)
+
+
+class PlanForm(StyledFormMixin, forms.Form):
     start_year = _year(_("Beginjaar"))
     end_year = _year(_("Eindjaar"))
     summary = text_field(_("Samenvatting"), 4000, required=False, rows=5, help_text=ANONYMOUS)
+    theme_1 = _theme(1)
+    theme_2 = _theme(2)
+    theme_3 = _theme(3)
+    theme_4 = _theme(4)
+    theme_5 = _theme(5)
+    theme_6 = _theme(6)
+    theme_7 = _theme(7)
+    theme_8 = _theme(8)
     field_order = ["start_year", "end_year", "summary", *THEME_NAMES]
 
     def __init__(self, *args: Any, plan: PolicyPlan | None = None, **kwargs: Any) -> None:

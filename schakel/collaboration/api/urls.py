@@ -22,11 +22,6 @@ urlpatterns = [
         name="collaboration-policy-plan-detail",
     ),
     path(
-        "collaborations/<uuid:id>/policy-plan/csv",
-        views.PolicyPlanCsvView.as_view(),
-        name="collaboration-policy-plan-csv",
-    ),
-    path(
         "collaborations/<uuid:id>/policy-plan/goals",
         views.GoalCreateView.as_view(),
         name="collaboration-policy-goal-create",

@@ -1,5 +1,6 @@
 """The collaboration API: collaborations, their roles, the policy plan (read by members; goals
-and progress updates written by the managing roles) and the plan as CSV.
+and progress updates written by the managing roles). The plan as CSV is a download of its
+page, not an endpoint: the API answers JSON.
 
 Reads go through ``schakel.collaboration.selectors``: a collaboration the caller does not take
 part in is a 404, like an unknown one; a member who may not write gets a 404 on a write, as the
@@ -10,9 +11,7 @@ import uuid
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpResponse
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -20,7 +19,7 @@ from rest_framework.response import Response
 from schakel.api.base import SchakelAPIView, VisibleListView, service_errors
 from schakel.api.fields import Merged
 from schakel.api.views import acting_membership_of
-from schakel.collaboration import export, permissions, plan_services, selectors
+from schakel.collaboration import permissions, plan_services, selectors
 from schakel.collaboration.api.serializers import (
     CollaborationDetailSerializer,
     CollaborationSerializer,
@@ -130,23 +129,6 @@ class PolicyPlanView(SchakelAPIView):
     )
     def get(self, request: Request, id: uuid.UUID) -> Response:
         return Response(PolicyPlanSerializer(_plan(_visible(request, id))).data)
-
-
-class PolicyPlanCsvView(SchakelAPIView):
-    @extend_schema(
-        summary="Beleidsplan als CSV",
-        description=(
-            "Doelen, indicatoren en voortgang; UTF-8 met BOM, puntkomma's, cellen beveiligd "
-            "tegen formules."
-        ),
-        responses={(200, "text/csv"): OpenApiResponse(OpenApiTypes.BINARY)},
-        tags=TAGS,
-    )
-    def get(self, request: Request, id: uuid.UUID) -> HttpResponse:
-        plan = _plan(_visible(request, id))
-        response = HttpResponse(export.plan_csv(plan), content_type=export.CSV_CONTENT_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="{export.filename(plan, "csv")}"'
-        return response
 
 
 class GoalCreateView(SchakelAPIView):

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from schakel.api.tests.conftest import api_client, token_for  # noqa: F401 (fixtures)
+from schakel.api.tests.conftest import api_client, api_schema, token_for  # noqa: F401 (fixtures)
 from schakel.cases.tests.factories import arrangement_for
 from schakel.collaboration import plan_services, services
 from schakel.collaboration.choices import ProgressStatus

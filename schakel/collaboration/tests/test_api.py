@@ -1,6 +1,6 @@
 """The collaboration API: lists and details for members, roles as function – organisation –
 mailbox, the plan read by members and written (goals, progress) by the managing roles, the
-refusals as problem+json, and the CSV."""
+refusals as problem+json."""
 
 import pytest
 
@@ -46,7 +46,7 @@ def test_the_detail_names_no_staff(api_client, personas, network, world):
 
 def test_a_non_member_gets_404(api_client, personas, network, world):
     client = api_client(personas.outsider)
-    names = ("detail", "role-list", "policy-plan-detail", "policy-plan-csv")
+    names = ("detail", "role-list", "policy-plan-detail")
     for name in (f"collaboration-{name}" for name in names):
         assert_not_found(client.get(url(name, network.partnership.pk)))
 
@@ -109,15 +109,6 @@ def test_person_data_and_a_wrong_theme_are_a_400(api_client, network, world):
     found = messages(response)
     assert "theme" in found
     assert "geboortedatum" in found["title"][0]
-
-
-def test_the_csv_endpoint(api_client, network, world):
-    response = api_client(network.coordinator).get(
-        url("collaboration-policy-plan-csv", network.partnership.pk)
-    )
-    assert response.status_code == 200
-    assert response.content.startswith("\ufeff".encode())
-    assert b"Meldpunt in elke gemeente" in response.content
 
 
 def test_the_schema_documents_the_endpoints(client, db):

@@ -3,6 +3,7 @@ Dutch refusal of person data on the form), roles and hosted weighing, and the ex
 
 import csv
 import io
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -148,7 +149,7 @@ def test_the_pdf_is_tagged_and_names_no_staff(signed_in, personas, network, worl
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
-    root = reader.trailer["/Root"]
+    root: Any = reader.trailer["/Root"]
     assert bool(root["/MarkInfo"]["/Marked"])
     assert "/StructTreeRoot" in root
     text = pdf_text(response.content)
