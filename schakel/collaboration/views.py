@@ -152,7 +152,9 @@ def role_end(request: HttpRequest, pk: uuid.UUID, role_pk: uuid.UUID) -> HttpRes
         services.role_end(by=request.user, role=role)  # type: ignore[arg-type]
         messages.success(request, _("De rol is beëindigd."))
         return redirect("collaboration:roles", pk=found.collaboration.pk)
-    row = next(r for r in selectors.role_rows(found.collaboration) if r.role.pk == role.pk)
+    row = next((r for r in selectors.role_rows(found.collaboration) if r.role.pk == role.pk), None)
+    if row is None:  # the role of a membership that has ended: nothing to end here
+        raise Http404
     return render(
         request,
         "collaboration/role_end.html",
