@@ -176,3 +176,26 @@ def test_the_csv_opens_in_excel_and_defuses_formulas(signed_in, network, world):
     assert rows[1][7] == "'+SUM(A1)"
     assert rows[1][8:10] == ["2026-K1", "Op koers"]
     assert network.chair.full_name not in response.content.decode("utf-8-sig")
+
+
+def test_sections_of_other_apps_follow_with_the_table_of_contents(
+    signed_in, network, world, monkeypatch
+):
+    from schakel.collaboration import sections
+
+    seen = []
+
+    def meetings(membership, collaboration, roles):
+        seen.append((membership.user, collaboration, roles))
+        return sections.CollaborationSection(
+            anchor="overleggen",
+            title="Overleggen",
+            template="core/partials/data_item.html",
+            context={},
+        )
+
+    monkeypatch.setattr(sections, "contributions", lambda point: [meetings, lambda *a: None])
+    body = signed_in(network.coordinator).get(url("detail", network.partnership)).content.decode()
+    assert 'href="#overleggen"' in body
+    assert 'aria-labelledby="overleggen"' in body
+    assert seen == [(network.coordinator, network.partnership, frozenset({"coordinator"}))]
