@@ -36,6 +36,13 @@ def test_the_coordinator_writes_the_policy_plan(
     expect(page.get_by_role("heading", level=1)).to_have_text(network.partnership.name)
     expect(page.get_by_text("Regionaal coördinator of adviseur")).to_be_visible()
     check_at_widths(page, axe_source, "samenwerking-thuispagina")
+    page.get_by_role("link", name="Rollen toekennen of beëindigen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Rollen")
+    check_at_widths(page, axe_source, "samenwerking-rollen")
+    page.get_by_role("link", name=f"Terug naar {network.partnership.name}").click()
+    page.get_by_role("link", name="Gefaciliteerde weging beheren").click()
+    check_at_widths(page, axe_source, "samenwerking-weging")
+    page.get_by_role("link", name=f"Terug naar {network.partnership.name}").click()
 
     page.get_by_role("link", name="Naar het beleidsplan").click()
     page.get_by_role("link", name="Beleidsplan opstellen").click()

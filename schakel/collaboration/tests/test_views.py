@@ -6,7 +6,7 @@ import io
 from typing import Any
 
 import pytest
-from django.urls import reverse
+from django.urls import resolve, reverse
 from pypdf import PdfReader
 
 from schakel.cases.tests.document_helpers import pdf_text
@@ -199,3 +199,22 @@ def test_sections_of_other_apps_follow_with_the_table_of_contents(
     assert 'href="#overleggen"' in body
     assert 'aria-labelledby="overleggen"' in body
     assert seen == [(network.coordinator, network.partnership, frozenset({"coordinator"}))]
+
+
+ZERO = "00000000-0000-0000-0000-000000000000"
+FORMS = {
+    "roles": {},
+    "role_end": {"role_pk": ZERO},
+    "hosting": {},
+    "hosting_end": {"hosted_pk": ZERO},
+    "plan_edit": {},
+    "goal_add": {},
+    "indicator_add": {"goal_pk": ZERO},
+    "progress_add": {"goal_pk": ZERO},
+}
+
+
+@pytest.mark.parametrize("name", FORMS)
+def test_every_form_requires_its_one_time_token(name):
+    path = reverse(f"collaboration:{name}", kwargs={"pk": ZERO, **FORMS[name]})
+    assert getattr(resolve(path).func, "requires_form_token", False)
