@@ -19,6 +19,8 @@ from schakel.accounts.models import User
 from schakel.accounts.services import access_token_create
 from schakel.cases.meetings.services import meeting_acknowledge
 from schakel.cases.models import ActionPlanVersion, Intervention, Participation
+from schakel.collaboration.plan_services import GoalInput, PlanInput, goal_add, plan_save
+from schakel.collaboration.services import hosting_add, role_assign
 from schakel.intake.models import MatchSuggestion, Phenomenon
 from schakel.intake.tests.factories import membership_of, register
 from schakel.legal.models import LegalBasis, RetentionPolicy
@@ -220,7 +222,45 @@ def build_world(personas: Any) -> dict[str, Callable[[], dict[str, Any]]]:
         kwargs[name] = lambda: {"year": year}
     kind = RetentionPolicy.objects.order_by("kind").first().kind  # type: ignore[union-attr]
     kwargs["privacy:retention_policy_update"] = lambda: {"kind": kind}
+    kwargs.update(collaboration_world(personas, collaboration, case))
     return kwargs
+
+
+def collaboration_world(
+    personas: Any, collaboration: Collaboration, case: Any
+) -> dict[str, Callable[[], dict[str, Any]]]:
+    """The collaboration pages: Aldermeer a member, its municipal lead the coordinator, with a
+    policy plan, a goal, and the case's weighing arrangement facilitated."""
+    collaboration.members.add(personas.municipality_a, personas.municipality_b, personas.police)
+    role = role_assign(
+        by=None,
+        collaboration=collaboration,
+        membership=membership_of(personas.lead_a),
+        kind="coordinator",
+    )
+    plan = plan_save(
+        collaboration=collaboration,
+        data=PlanInput(start_year=2025, end_year=2028, summary="Samen.", themes=["Preventie"]),
+    )
+    goal = goal_add(
+        plan=plan,
+        data=GoalInput(theme=plan.themes.get(), title="Een meldpunt", intended_result=""),
+    )
+    arrangement = case.opened_from.session.arrangement
+    collaboration.members.add(*arrangement.municipalities.all())
+    hosted = hosting_add(collaboration=collaboration, arrangement=arrangement)
+    ids = {"pk": collaboration.pk}
+    extra = {
+        "collaboration:role_end": {"role_pk": role.pk},
+        "collaboration:hosting_end": {"hosted_pk": hosted.pk},
+        "collaboration:indicator_add": {"goal_pk": goal.pk},
+        "collaboration:progress_add": {"goal_pk": goal.pk},
+    }
+    return {
+        route.name: (lambda name=route.name: {**ids, **extra.get(name, {})})
+        for route in routes()
+        if route.name.startswith("collaboration:") and route.params
+    }
 
 
 @dataclass
