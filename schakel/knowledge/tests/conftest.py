@@ -64,7 +64,7 @@ class Knowledge:
 def knowledge(personas: Any, network: Any) -> Knowledge:
     nctv_member = MembershipFactory(organisation=personas.nctv, role=Role.PARTNER_MEMBER).user
     operator = personas.superuser
-    MembershipFactory(user=operator, organisation=personas.zvh, role=Role.FUNCTIONAL_ADMIN)
+    MembershipFactory(user=operator, organisation=personas.school, role=Role.FUNCTIONAL_ADMIN)
     return Knowledge(
         partnership=add_item(
             network.coordinator,
