@@ -6,12 +6,15 @@
   A query is read with ``websearch_to_tsquery('dutch', …)`` (all words must occur, "quotes"
   for a phrase, ``-word`` to leave out) and ranked with ``ts_rank``. Dutch word forms are found
   through PostgreSQL's Dutch Snowball stemmer (``handboeken`` finds ``handboek``).
-- **SQLite**: an FTS5 table ``knowledge_search`` (also created by migration 0002), holding the
+- **SQLite**: an FTS5 table ``knowledge_search`` (also created by migration 0002) holding the
   same texts as words reduced by ``stem`` below, a small Dutch stemmer (plurals in -en and -s,
-  a final -e, double vowels and consonants made single), and the item's id in a column of its
-  own that queries never search (it finds the entry to replace). Every query word must occur as the
-  start of an indexed word (a prefix match), ranked with ``bm25`` (title ten times the rest).
-  It finds most regular word forms; irregular ones (``stad``/``steden``) it does not.
+  a final -e, double vowels and consonants made single). Every query word must occur (after
+  stemming), ranked with ``bm25`` (the title ten times the rest). It finds most regular word
+  forms; irregular ones (``stad``/``steden``) it does not, and it knows no phrases or
+  exclusions. The entry also holds, as words of columns that queries never search as text,
+  the item's id (to replace the entry), its scope (national or its collaboration) and its kind
+  and themes, so that counting and ranking happen in the FTS5 index alone; each page of results
+  is then read through the queryset of visible items, which applies every access rule again.
 
 The services call ``index`` after every write of an item or its versions, in the same
 transaction; ``matching`` narrows a queryset of items to those that match, best first.
@@ -19,6 +22,8 @@ transaction; ``matching`` narrows a queryset of items to those that match, best 
 
 import re
 import unicodedata
+import uuid
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from django.db import connection
@@ -26,6 +31,7 @@ from django.db.models import QuerySet
 
 TABLE = "knowledge_knowledgeitem"
 FTS_TABLE = "knowledge_search"
+NATIONAL_TOKEN = "n"  # noqa: S105 (an index word, not a secret)
 _WORD = re.compile(r"\w+")
 _VOWELS = set("aeiouy")
 # Suffixes taken off, longest first; what remains must keep at least three letters.
@@ -66,7 +72,7 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return [stem(w) for w in _WORD.findall(_plain(text)) if not w.isdigit() or len(w) > 1]
+    return [stem(w) for w in _WORD.findall(_plain(text))]
 
 
 def query_words(q: str) -> list[str]:
@@ -74,14 +80,26 @@ def query_words(q: str) -> list[str]:
     return list(dict.fromkeys(found))[:MAX_QUERY_WORDS]
 
 
+def scope_token(collaboration_id: uuid.UUID | None) -> str:
+    return NATIONAL_TOKEN if collaboration_id is None else f"c{collaboration_id.hex}"
+
+
+def kind_token(kind: str) -> str:
+    return f"k{kind}"
+
+
+def theme_token(theme_id: uuid.UUID) -> str:
+    return f"t{theme_id.hex}"
+
+
 def _vendor() -> str:
     return str(connection.vendor)
 
 
-def index(item: Any, *, body: str, themes: list[str]) -> None:
+def index(item: Any, *, body: str, themes: list[tuple[uuid.UUID, str]]) -> None:
     """Write the item's entry in the search index (its title, summary, themes and the text of
-    its current version)."""
-    extra = " ".join([item.summary, *themes])
+    its current version); ``themes`` as (id, name)."""
+    extra = " ".join([item.summary, *(name for _id, name in themes)])
     with connection.cursor() as cursor:
         if _vendor() == "postgresql":
             cursor.execute(
@@ -93,25 +111,93 @@ def index(item: Any, *, body: str, themes: list[str]) -> None:
             )
         elif _vendor() == "sqlite":
             key = item.pk.hex
+            facets = [kind_token(item.kind), *(theme_token(pk) for pk, _name in themes)]
             cursor.execute(
                 f"DELETE FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
                 [f'item_id : "{key}"'],
             )
             cursor.execute(
-                f"INSERT INTO {FTS_TABLE} (item_id, title, content) VALUES (%s, %s, %s)",  # noqa: S608
-                [key, " ".join(words(item.title)), " ".join(words(f"{extra} {body}"))],
+                f"INSERT INTO {FTS_TABLE} (item_id, scope, facets, title, content) "  # noqa: S608
+                "VALUES (%s, %s, %s, %s, %s)",
+                [
+                    key,
+                    scope_token(item.collaboration_id),
+                    " ".join(facets),
+                    " ".join(words(item.title)),
+                    " ".join(words(f"{extra} {body}")),
+                ],
             )
 
 
-def matching[Q: QuerySet[Any]](items: Q, q: str) -> Q:
-    """The items that match ``q``, with ``rank`` (higher is better) and ordered by it; all items
-    (newest first) for a query without words."""
+class Ranked(Sequence[Any]):
+    """Search results on SQLite: counted and ranked in the FTS5 index (narrowed there to the
+    scopes, kind and theme asked for), each slice read through ``items`` — the visible items,
+    so an entry that is not (or no longer) visible is left out."""
+
+    def __init__(self, items: QuerySet[Any], match: str) -> None:
+        self.items = items
+        self.match = match
+        self._count: int | None = None
+
+    def prefetch_related(self, *lookups: str) -> "Ranked":
+        return Ranked(self.items.prefetch_related(*lookups), self.match)
+
+    def count(self) -> int:
+        if self._count is None:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
+                    [self.match],
+                )
+                self._count = int(cursor.fetchone()[0])
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key: Any) -> Any:
+        if isinstance(key, int):
+            return self[key : key + 1][0]
+        start = key.start or 0
+        limit = -1 if key.stop is None else max(0, key.stop - start)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT item_id, -bm25({FTS_TABLE}, 0, 0, 0, 10.0, 1.0) AS rank "  # noqa: S608
+                f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+                "ORDER BY rank DESC LIMIT %s OFFSET %s",
+                [self.match, limit, start],
+            )
+            rows = [(uuid.UUID(hex=key), rank) for key, rank in cursor.fetchall()]
+        found = {item.pk: item for item in self.items.filter(pk__in=[pk for pk, _r in rows])}
+        ranked = []
+        for pk, rank in rows:
+            if pk in found:
+                found[pk].rank = rank
+                ranked.append(found[pk])
+        return ranked
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self[0:None])
+
+
+def matching(
+    items: QuerySet[Any],
+    q: str,
+    *,
+    scopes: list[uuid.UUID | None],
+    kind: str = "",
+    theme: uuid.UUID | None = None,
+) -> QuerySet[Any] | Ranked:
+    """The ``items`` that match ``q``, best first (with ``rank``: higher is better); ``items``
+    unchanged for a query without words. ``scopes`` (collaboration ids, None for national),
+    ``kind`` and ``theme`` are the filters ``items`` already applies: on SQLite they narrow the
+    index too."""
     text = " ".join(q.split())[: MAX_QUERY_WORDS * MAX_WORD_LENGTH]
     if _vendor() == "postgresql":
         if not _WORD.search(text):
             return items
         query = "websearch_to_tsquery('dutch', %s)"
-        found: Q = items.extra(  # noqa: S610 (constant SQL, the query as a parameter)
+        found = items.extra(  # noqa: S610 (constant SQL, the query as a parameter)
             where=[f"{TABLE}.search_vector @@ {query}"],
             params=[text],
             select={"rank": f"ts_rank({TABLE}.search_vector, {query})"},
@@ -121,11 +207,12 @@ def matching[Q: QuerySet[Any]](items: Q, q: str) -> Q:
     terms = query_words(text)
     if not terms:
         return items
-    match = "{title content} : (" + " ".join(f'"{term}"*' for term in terms) + ")"
-    found = items.extra(  # noqa: S610 (constant SQL, the query as a parameter)
-        tables=[FTS_TABLE],
-        where=[f"{FTS_TABLE}.item_id = {TABLE}.id", f"{FTS_TABLE} MATCH %s"],
-        params=[match],
-        select={"rank": f"-bm25({FTS_TABLE}, 0.0, 10.0, 1.0)"},
-    )
-    return found.order_by("-rank", "-updated_at")
+    if _vendor() != "sqlite" or not scopes:
+        return items.none()
+    parts = ["{title content} : (" + " ".join(f'"{t}"' for t in terms) + ")"]
+    parts.append("scope : (" + " OR ".join(f'"{scope_token(s)}"' for s in scopes) + ")")
+    if kind:
+        parts.append(f'facets : "{kind_token(kind)}"')
+    if theme:
+        parts.append(f'facets : "{theme_token(theme)}"')
+    return Ranked(items, " AND ".join(parts))

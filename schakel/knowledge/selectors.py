@@ -78,22 +78,32 @@ class Filters:
     scope: str = ""
 
 
-def search_for(membership: Membership | None, filters: Filters) -> QuerySet[KnowledgeItem]:
+def search_for(
+    membership: Membership | None, filters: Filters
+) -> QuerySet[KnowledgeItem] | search.Ranked:
     """The visible items that match, best first (newest first without words)."""
     items = items_visible_to(membership)
+    scopes: list[uuid.UUID | None] = [None]
+    if membership is not None:
+        scopes += list(collaborations_of(membership).values_list("pk", flat=True))
     if filters.kind:
         items = items.filter(kind=filters.kind)
     if filters.theme:
         items = items.filter(themes=filters.theme)
     if filters.scope == NATIONAL:
         items = items.filter(collaboration__isnull=True)
+        scopes = [None]
     elif filters.scope:
         try:
-            items = items.filter(collaboration_id=uuid.UUID(filters.scope))
+            wanted = uuid.UUID(filters.scope)
         except ValueError:
             return items.none()
+        items = items.filter(collaboration_id=wanted)
+        scopes = [s for s in scopes if s == wanted]
     if filters.q.strip():
-        return search.matching(items, filters.q)
+        return search.matching(
+            items, filters.q, scopes=scopes, kind=filters.kind, theme=filters.theme
+        )
     return items.order_by("-updated_at")
 
 

@@ -187,7 +187,7 @@ def _add_version(
                 f: getattr(kept, f) for f in ("file", "name", "content_type", "size", "sha256")
             }
             KnowledgeAttachment.objects.create(version=version, **kept_fields)
-    search.index(item, body=version.body, themes=list(item.themes.values_list("name", flat=True)))
+    search.index(item, body=version.body, themes=list(item.themes.values_list("pk", "name")))
     return version
 
 

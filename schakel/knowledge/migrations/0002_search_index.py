@@ -13,8 +13,8 @@ FORWARDS = {
         f"CREATE INDEX knowledge_item_search ON {TABLE} USING GIN (search_vector)",
     ],
     "sqlite": [
-        "CREATE VIRTUAL TABLE knowledge_search USING fts5(item_id, title, content, "
-        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"
+        "CREATE VIRTUAL TABLE knowledge_search USING fts5(item_id, scope, facets, title, content, "
+        "tokenize = 'unicode61 remove_diacritics 2')"
     ],
 }
 BACKWARDS = {

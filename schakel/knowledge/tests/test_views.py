@@ -120,7 +120,8 @@ def test_the_coordinator_adds_a_factsheet_with_a_pdf_and_a_new_version(
     assert response["Location"] == reverse("knowledge:item_detail", kwargs={"pk": item.pk})
     assert sorted(t.name for t in item.themes.all()) == ["Jongeren", "Online radicalisering"]
     page = client.get(response["Location"]).content.decode()
-    assert "online.pdf" in page and "Gemeente Brookdam" in page
+    assert "online.pdf" in page
+    assert "Gemeente Brookdam" in page
     assert "Regionaal coördinator" in page or "–" in page  # the contact, by function
 
     edit = reverse("knowledge:item_edit", kwargs={"pk": item.pk})
@@ -141,7 +142,9 @@ def test_the_coordinator_adds_a_factsheet_with_a_pdf_and_a_new_version(
     assert response.status_code == 302
     assert [v.number for v in item.versions.all()] == [2, 1]
     page = client.get(response["Location"]).content.decode()
-    assert "Versie 2" in page and "Tekst toegevoegd." in page and "online.pdf" in page
+    assert "Versie 2" in page
+    assert "Tekst toegevoegd." in page
+    assert "online.pdf" in page
     old = item.versions.get(number=1)
     old_page = client.get(
         reverse("knowledge:version_detail", kwargs={"pk": item.pk, "version": old.pk})
@@ -171,6 +174,8 @@ def test_a_refused_form_says_why_and_saves_nothing(signed_in: Any, network: Any)
 def test_search_on_the_page(signed_in: Any, network: Any, knowledge: Knowledge) -> None:
     client = signed_in(network.chair)
     page = client.get(reverse("knowledge:item_list"), {"q": "handboeken"}).content.decode()
-    assert "Handboek signalering" in page and "Protocol Zuidmeer" not in page
+    assert "Handboek signalering" in page
+    assert "Protocol Zuidmeer" not in page
     page = client.get(reverse("knowledge:item_list"), {"bereik": "landelijk"}).content.decode()
-    assert "Landelijke factsheet jihadisme" in page and "Handboek signalering" not in page
+    assert "Landelijke factsheet jihadisme" in page
+    assert "Handboek signalering" not in page

@@ -42,7 +42,8 @@ def test_a_review_that_is_due_waits_for_the_managers_and_the_contact(
         assert _due(reader) == []
     assert _due(knowledge.nctv_member) == ["Landelijk te herzien"]
     item = next(w for w in work_items_for(membership_of(knowledge.nctv_member)))
-    assert item.overdue and item.url.startswith("/kennisbank/")
+    assert item.overdue
+    assert item.url.startswith("/kennisbank/")
 
 
 def test_the_reminder_costs_a_fixed_number_of_queries(knowledge: Knowledge, network: Any) -> None:
@@ -76,7 +77,8 @@ def test_the_section_shows_recent_items_and_to_managers_the_reviews_due(
 
 def test_the_menu_shows_the_knowledge_base(signed_in: Any, personas: Any) -> None:
     page = signed_in(personas.police_member).get("/kennisbank/").content.decode()
-    assert 'href="/kennisbank/"' in page and "Kennisbank" in page
+    assert 'href="/kennisbank/"' in page
+    assert "Kennisbank" in page
 
 
 def test_the_demo_data(settings: Any) -> None:
