@@ -24,7 +24,7 @@ NO_PERSON_DATA = _("Geen namen of andere gegevens van personen over wie een casu
 
 
 class FilterForm(StyledFormMixin, forms.Form):
-    q = forms.CharField(label=_("Zoeken"), required=False, max_length=200)
+    q = forms.CharField(label=_("Zoekwoorden"), required=False, max_length=200)
     soort = forms.ChoiceField(
         label=_("Soort"), required=False, choices=[("", _("Alle soorten")), *KnowledgeKind.choices]
     )
