@@ -38,7 +38,7 @@ class FilterForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: Any, collaborations: list[Collaboration], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["bereik"].choices = [
+        self.fields["bereik"].choices = [  # type: ignore[attr-defined]
             ("", _("Alle")),
             (NATIONAL, _("Landelijk")),
             *((str(c.pk), c.name) for c in collaborations),
@@ -117,7 +117,7 @@ class ItemForm(StyledFormMixin, forms.Form):
         if scopes is None:
             del self.fields["bereik"]
         else:
-            self.fields["bereik"].choices = scopes
+            self.fields["bereik"].choices = scopes  # type: ignore[attr-defined]
             if len(scopes) == 1:
                 self.fields["bereik"].initial = scopes[0][0]
         if not had_attachment:

@@ -23,7 +23,7 @@ transaction; ``matching`` narrows a queryset of items to those that match, best 
 import re
 import unicodedata
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any
 
 from django.db import connection
@@ -129,7 +129,7 @@ def index(item: Any, *, body: str, themes: list[tuple[uuid.UUID, str]]) -> None:
             )
 
 
-class Ranked(Sequence[Any]):
+class Ranked:
     """Search results on SQLite: counted and ranked in the FTS5 index (narrowed there to the
     scopes, kind and theme asked for), each slice read through ``items`` — the visible items,
     so an entry that is not (or no longer) visible is left out."""

@@ -5,7 +5,7 @@ anyone who may not see or write a thing, gets a 404 (docs/knowledge.md)."""
 import uuid
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -101,7 +101,7 @@ def version_detail(request: HttpRequest, pk: uuid.UUID, version: uuid.UUID) -> H
 
 
 @require_GET
-def attachment_download(request: HttpRequest, pk: uuid.UUID, version: uuid.UUID) -> HttpResponse:
+def attachment_download(request: HttpRequest, pk: uuid.UUID, version: uuid.UUID) -> FileResponse:
     membership = _membership(request)
     item = selectors.item_for(membership, pk)
     found = selectors.version_for(item, version)

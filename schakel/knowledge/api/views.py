@@ -149,7 +149,7 @@ class ItemListView(SchakelAPIView):
         rows = selectors.search_for(membership, filters).prefetch_related(
             "themes", "owner_membership__user", "owner_membership__organisation"
         )
-        page = self.paginate_queryset(rows)
+        page = self.paginate_queryset(rows)  # type: ignore[arg-type]  # a Ranked slices too
         data = ItemSerializer([item_data(i) for i in page or []], many=True).data
         return self.get_paginated_response(data)
 
