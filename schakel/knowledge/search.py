@@ -29,8 +29,26 @@ from typing import Any
 from django.db import connection
 from django.db.models import QuerySet
 
-TABLE = "knowledge_knowledgeitem"
-FTS_TABLE = "knowledge_search"
+# The statements, written out (no SQL is built from strings; values are parameters).
+PG_INDEX = (
+    "UPDATE knowledge_knowledgeitem SET search_vector = "
+    "setweight(to_tsvector('dutch', %s), 'A') || "
+    "setweight(to_tsvector('dutch', %s), 'B') || "
+    "setweight(to_tsvector('dutch', %s), 'C') WHERE id = %s"
+)
+PG_MATCH = "knowledge_knowledgeitem.search_vector @@ websearch_to_tsquery('dutch', %s)"
+PG_RANK = "ts_rank(knowledge_knowledgeitem.search_vector, websearch_to_tsquery('dutch', %s))"
+FTS_DELETE = "DELETE FROM knowledge_search WHERE knowledge_search MATCH %s"
+FTS_INSERT = (
+    "INSERT INTO knowledge_search (item_id, scope, facets, title, content) "
+    "VALUES (%s, %s, %s, %s, %s)"
+)
+FTS_COUNT = "SELECT count(*) FROM knowledge_search WHERE knowledge_search MATCH %s"
+FTS_PAGE = (
+    "SELECT item_id, -bm25(knowledge_search, 0, 0, 0, 10.0, 1.0) AS rank "
+    "FROM knowledge_search WHERE knowledge_search MATCH %s "
+    "ORDER BY rank DESC LIMIT %s OFFSET %s"
+)
 NATIONAL_TOKEN = "n"  # noqa: S105 (an index word, not a secret)
 _WORD = re.compile(r"\w+")
 _VOWELS = set("aeiouy")
@@ -103,22 +121,18 @@ def index(item: Any, *, body: str, themes: list[tuple[uuid.UUID, str]]) -> None:
     with connection.cursor() as cursor:
         if _vendor() == "postgresql":
             cursor.execute(
-                f"UPDATE {TABLE} SET search_vector = "  # noqa: S608 (constant names)
-                "setweight(to_tsvector('dutch', %s), 'A') || "
-                "setweight(to_tsvector('dutch', %s), 'B') || "
-                "setweight(to_tsvector('dutch', %s), 'C') WHERE id = %s",
+                PG_INDEX,
                 [item.title, extra, body, item.pk],
             )
         elif _vendor() == "sqlite":
             key = item.pk.hex
             facets = [kind_token(item.kind), *(theme_token(pk) for pk, _name in themes)]
             cursor.execute(
-                f"DELETE FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
+                FTS_DELETE,
                 [f'item_id : "{key}"'],
             )
             cursor.execute(
-                f"INSERT INTO {FTS_TABLE} (item_id, scope, facets, title, content) "  # noqa: S608
-                "VALUES (%s, %s, %s, %s, %s)",
+                FTS_INSERT,
                 [
                     key,
                     scope_token(item.collaboration_id),
@@ -146,7 +160,7 @@ class Ranked:
         if self._count is None:
             with connection.cursor() as cursor:
                 cursor.execute(
-                    f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
+                    FTS_COUNT,
                     [self.match],
                 )
                 self._count = int(cursor.fetchone()[0])
@@ -162,9 +176,7 @@ class Ranked:
         limit = -1 if key.stop is None else max(0, key.stop - start)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT item_id, -bm25({FTS_TABLE}, 0, 0, 0, 10.0, 1.0) AS rank "  # noqa: S608
-                f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
-                "ORDER BY rank DESC LIMIT %s OFFSET %s",
+                FTS_PAGE,
                 [self.match, limit, start],
             )
             rows = [(uuid.UUID(hex=key), rank) for key, rank in cursor.fetchall()]
@@ -196,11 +208,10 @@ def matching(
     if _vendor() == "postgresql":
         if not _WORD.search(text):
             return items
-        query = "websearch_to_tsquery('dutch', %s)"
         found = items.extra(  # noqa: S610 (constant SQL, the query as a parameter)
-            where=[f"{TABLE}.search_vector @@ {query}"],
+            where=[PG_MATCH],
             params=[text],
-            select={"rank": f"ts_rank({TABLE}.search_vector, {query})"},
+            select={"rank": PG_RANK},
             select_params=[text],
         )
         return found.order_by("-rank", "-updated_at")
