@@ -144,42 +144,59 @@ def index(item: Any, *, body: str, themes: list[tuple[uuid.UUID, str]]) -> None:
 
 
 class Ranked:
-    """Search results on SQLite: counted and ranked in the FTS5 index (narrowed there to the
-    scopes, kind and theme asked for), each slice read through ``items`` — the visible items,
-    so an entry that is not (or no longer) visible is left out."""
+    """Search results that are counted and ranked apart from reading the items: each slice is
+    read through ``items`` — the visible items — so an entry that is not (or no longer)
+    visible is left out.
 
-    def __init__(self, items: QuerySet[Any], match: str) -> None:
+    - SQLite (``match``): counted and ranked in the FTS5 index, narrowed there to the scopes,
+      kind and theme asked for.
+    - PostgreSQL (``ranking``): the ids and ranks of all matching visible items, in one query
+      (the count and every page come from it), so the vectors are read once, not twice.
+    """
+
+    def __init__(
+        self, items: QuerySet[Any], *, match: str = "", ranking: QuerySet[Any] | None = None
+    ) -> None:
         self.items = items
         self.match = match
+        self.ranking = ranking
+        self._all: list[tuple[uuid.UUID, float]] | None = None
         self._count: int | None = None
 
     def prefetch_related(self, *lookups: str) -> "Ranked":
-        return Ranked(self.items.prefetch_related(*lookups), self.match)
+        return Ranked(self.items.prefetch_related(*lookups), match=self.match, ranking=self.ranking)
+
+    def _ranked(self) -> list[tuple[uuid.UUID, float]]:
+        if self._all is None:
+            assert self.ranking is not None
+            self._all = list(self.ranking.values_list("pk", "rank"))
+        return self._all
 
     def count(self) -> int:
         if self._count is None:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    FTS_COUNT,
-                    [self.match],
-                )
-                self._count = int(cursor.fetchone()[0])
+            if self.ranking is not None:
+                self._count = len(self._ranked())
+            else:
+                with connection.cursor() as cursor:
+                    cursor.execute(FTS_COUNT, [self.match])
+                    self._count = int(cursor.fetchone()[0])
         return self._count
 
     def __len__(self) -> int:
         return self.count()
 
+    def _rows(self, start: int, stop: int | None) -> list[tuple[uuid.UUID, float]]:
+        if self.ranking is not None:
+            return self._ranked()[start:stop]
+        limit = -1 if stop is None else max(0, stop - start)
+        with connection.cursor() as cursor:
+            cursor.execute(FTS_PAGE, [self.match, limit, start])
+            return [(uuid.UUID(hex=key), rank) for key, rank in cursor.fetchall()]
+
     def __getitem__(self, key: Any) -> Any:
         if isinstance(key, int):
             return self[key : key + 1][0]
-        start = key.start or 0
-        limit = -1 if key.stop is None else max(0, key.stop - start)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                FTS_PAGE,
-                [self.match, limit, start],
-            )
-            rows = [(uuid.UUID(hex=key), rank) for key, rank in cursor.fetchall()]
+        rows = self._rows(key.start or 0, key.stop)
         found = {item.pk: item for item in self.items.filter(pk__in=[pk for pk, _r in rows])}
         ranked = []
         for pk, rank in rows:
@@ -208,13 +225,13 @@ def matching(
     if _vendor() == "postgresql":
         if not _WORD.search(text):
             return items
-        found = items.extra(  # noqa: S610 (constant SQL, the query as a parameter)
+        ranking = items.extra(  # noqa: S610 (constant SQL, the query as a parameter)
             where=[PG_MATCH],
             params=[text],
             select={"rank": PG_RANK},
             select_params=[text],
-        )
-        return found.order_by("-rank", "-updated_at")
+        ).order_by("-rank", "-updated_at")
+        return Ranked(items, ranking=ranking)
     terms = query_words(text)
     if not terms:
         return items
@@ -226,4 +243,4 @@ def matching(
         parts.append(f'facets : "{kind_token(kind)}"')
     if theme:
         parts.append(f'facets : "{theme_token(theme)}"')
-    return Ranked(items, " AND ".join(parts))
+    return Ranked(items, match=" AND ".join(parts))

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from schakel.api.fields import OrganisationRefSerializer
@@ -21,6 +22,14 @@ from schakel.knowledge.models import (
 from schakel.knowledge.services import MAX_THEMES
 
 
+@extend_schema_field(
+    {"type": "string", "enum": list(KnowledgeKind.values), "description": "Soort kennisitem."}
+)
+class KindField(serializers.ChoiceField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=KnowledgeKind.choices, **kwargs)
+
+
 class ItemQuerySerializer(serializers.Serializer[Any]):
     q = serializers.CharField(
         required=False,
@@ -29,9 +38,7 @@ class ItemQuerySerializer(serializers.Serializer[Any]):
         help_text="Zoekwoorden (Nederlands; verbuigingen en meervouden worden ook gevonden). "
         "Met q staan de resultaten op relevantie, anders het laatst gewijzigde eerst.",
     )
-    kind = serializers.ChoiceField(
-        choices=KnowledgeKind.choices, required=False, help_text="Alleen deze soort."
-    )
+    kind = KindField(required=False, help_text="Alleen deze soort.")
     theme = serializers.CharField(required=False, max_length=60, help_text="Alleen met dit thema.")
     collaboration = serializers.UUIDField(
         required=False, help_text="Alleen items van dit samenwerkingsverband."
@@ -54,6 +61,14 @@ class AttachmentSerializer(serializers.Serializer[Any]):
     url = serializers.CharField(help_text="Waar de bijlage te downloaden is (na dezelfde toegang).")
 
 
+class AttachmentContentSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField()
+    content_type = serializers.CharField()
+    size = serializers.IntegerField()
+    sha256 = serializers.CharField()
+    content = serializers.CharField(help_text="De inhoud, base64-gecodeerd.")
+
+
 class VersionSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     number = serializers.IntegerField()
@@ -69,7 +84,7 @@ class VersionSerializer(serializers.Serializer[Any]):
 
 class ItemSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
-    kind = serializers.ChoiceField(choices=KnowledgeKind.choices)
+    kind = KindField()
     title = serializers.CharField()
     summary = serializers.CharField()
     themes = serializers.ListField(child=serializers.CharField())
@@ -109,7 +124,7 @@ class AttachmentInputSerializer(serializers.Serializer[Any]):
 class VersionInputSerializer(serializers.Serializer[Any]):
     """A new version, with the item's description as it should be from now on."""
 
-    kind = serializers.ChoiceField(choices=KnowledgeKind.choices)
+    kind = KindField()
     title = serializers.CharField(max_length=TITLE_MAX_LENGTH)
     summary = serializers.CharField(max_length=SUMMARY_MAX_LENGTH)
     themes = serializers.ListField(

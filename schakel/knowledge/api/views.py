@@ -3,23 +3,22 @@
 writes go through one service call. What the acting membership may not see or write is a 404.
 """
 
+import base64
 import uuid
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
 from django.urls import reverse
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from schakel.accounts.models import Membership
 from schakel.api.base import SchakelAPIView, membership_of, service_errors
-from schakel.core import uploads
 from schakel.knowledge import permissions, selectors, services
 from schakel.knowledge.api.serializers import (
+    AttachmentContentSerializer,
     ItemDetailSerializer,
     ItemInputSerializer,
     ItemQuerySerializer,
@@ -281,22 +280,32 @@ class VersionDetailView(SchakelAPIView):
 
 
 class AttachmentView(SchakelAPIView):
+    serializer_class = AttachmentContentSerializer
+
     @extend_schema(
         summary="Bijlage van een versie",
-        description="Het bestand (PDF, ODT of DOCX) als download.",
-        responses={
-            (200, "application/octet-stream"): OpenApiResponse(
-                OpenApiTypes.BINARY, "Het bestand, met het soort inhoud dat eruit bleek."
-            )
-        },
+        description=(
+            "Het bestand (PDF, ODT of DOCX) met zijn inhoud base64-gecodeerd, zoals het ook "
+            "wordt aangeleverd: de API spreekt alleen JSON."
+        ),
+        responses={200: AttachmentContentSerializer},
         tags=TAGS,
     )
     def get(
         self, request: Request, id: uuid.UUID, version: uuid.UUID, *args: Any, **kwargs: Any
-    ) -> FileResponse:
+    ) -> Response:
         item = _item(membership_of(request), id)
         found = selectors.versions_of(item).filter(pk=version).first()
         attachment = getattr(found, "attachment", None) if found else None
         if attachment is None:
             raise exceptions.NotFound()
-        return uploads.download(attachment)
+        with attachment.file.open("rb") as stored:
+            content = base64.b64encode(stored.read()).decode()
+        data = {
+            "name": attachment.name,
+            "content_type": attachment.content_type,
+            "size": attachment.size,
+            "sha256": attachment.sha256,
+            "content": content,
+        }
+        return Response(AttachmentContentSerializer(data).data)

@@ -126,7 +126,8 @@ def test_an_item_with_an_attachment_and_its_versions(
     assert data["may_edit"] is True
     download = client.get(data["current_version"]["attachment"]["url"])
     assert download.status_code == 200
-    assert b"".join(download.streaming_content) == PDF_BYTES
+    assert base64.b64decode(download.json()["content"]) == PDF_BYTES
+    assert download.json()["content_type"] == "application/pdf"
 
     response = post(
         client,
