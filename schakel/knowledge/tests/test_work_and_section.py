@@ -92,3 +92,20 @@ def test_the_demo_data(settings: Any) -> None:
     assert seed_knowledge_demo() is False  # once
     assert KnowledgeItem.objects.filter(collaboration__isnull=True).count() == 1
     assert KnowledgeItem.objects.filter(collaboration__isnull=False).count() == 4
+
+
+def test_the_objects_for_the_reflow_test(personas: Any, network: Any, signed_in: Any) -> None:
+    from django.urls import reverse
+
+    from schakel.collaboration.models import CollaborationRole
+    from schakel.knowledge.tests.reflow import knowledge_world
+
+    CollaborationRole.objects.create(
+        collaboration=network.partnership,
+        membership=membership_of(personas.lead_a),
+        kind="coordinator",
+    )
+    world = knowledge_world(personas, network.partnership)
+    client = signed_in(personas.lead_a)
+    for name, kwargs in world.items():
+        assert client.get(reverse(name, kwargs=kwargs())).status_code == 200, name
