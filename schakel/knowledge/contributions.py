@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.choices import Role
 from schakel.core.navigation import NavItem
+from schakel.core.work import WorkKind
 from schakel.knowledge import work
 from schakel.knowledge.demo import seed_knowledge_demo
 from schakel.knowledge.sections import knowledge_section
@@ -26,6 +27,7 @@ API_URLS = ["schakel.knowledge.api.urls"]
 
 # Reviews due on Mijn werk (``schakel.core.work``).
 WORK_ITEMS = work.WORK
+WORK_KINDS = [WorkKind(work.REVIEW_DUE, _("Kennisitem om te herzien"))]
 
 # The section on a collaboration's home page (``schakel.collaboration.sections``).
 COLLABORATION_SECTIONS = [knowledge_section]
