@@ -19,7 +19,7 @@ DEMO_DATA = [_demo_collaborations]
 
 # A menu item cannot say "members of a collaboration only": every signed-in user sees it, and
 # the page explains when the list is empty.
-NAVIGATION = [NavItem(_("Samenwerking"), "collaboration:list", None, position=110)]
+NAVIGATION = [NavItem(_("Samenwerking"), "collaboration:list", None, position=100)]
 
 API_URLS = ["schakel.collaboration.api.urls"]
 

@@ -8,7 +8,7 @@ from schakel.core.work import WorkKind
 from schakel.training import activities, demo, sections, work
 
 NAVIGATION = [
-    NavItem(_("Trainingen"), "training:catalogue", frozenset(Role), acting=True, position=105),
+    NavItem(_("Trainingen"), "training:catalogue", frozenset(Role), acting=True, position=115),
 ]
 
 API_URLS = ["schakel.training.api.urls"]
