@@ -3,6 +3,6 @@ is in every response (``API-Version``) and in the OpenAPI document (NLGov API De
 /core/version-header and /core/semver). A change that partners can notice raises it and gets an
 entry in docs/api-changelog.md."""
 
-API_VERSION = "1.1.0"
+API_VERSION = "1.2.0"
 API_VERSION_HEADER = "API-Version"
 API_PREFIX = "/api/"

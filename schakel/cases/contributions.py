@@ -11,6 +11,7 @@ from schakel.cases.demo import seed_cases_demo
 from schakel.cases.inclusion import CASE_FROM_INCLUSION
 from schakel.core.extensions import DashboardPanel
 from schakel.core.navigation import NavItem
+from schakel.core.work import WorkKind
 
 
 def _demo_case() -> str:
@@ -47,6 +48,14 @@ PROCESSING_ACTIVITIES = activities.REGISTER
 
 # What waits for a membership on Mijn werk (``schakel.core.work``).
 WORK_ITEMS = work.WORK
+WORK_KINDS = [
+    WorkKind(work.INVITATION, _("Uitnodiging voor een agendapunt"), on_a_day=True),
+    WorkKind(work.MEETING, _("Casusoverleg"), on_a_day=True, planned=True),
+    WorkKind(work.INTERVENTION, _("Interventie")),
+    WorkKind(work.REVIEW, _("Evaluatie van een casus")),
+    WorkKind(work.REASSESSMENT, _("Herbeoordeling van een casus")),
+    WorkKind(work.INFORMING, _("Informeren van de betrokkene heroverwegen")),
+]
 
 # Its lookups for the search (``schakel.core.search``, docs/search.md).
 SEARCH_PROVIDERS = [search.PROVIDER]

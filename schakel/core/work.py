@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.functional import Promise
 
-from schakel.core.extensions import WORK_ITEMS, contributions
+from schakel.core.extensions import WORK_ITEMS, WORK_KINDS, contributions
 
 # At most this many items of one kind from one app: work lists stay short, and the queries
 # bounded. A contributor says how many more there are in the last item's count.
@@ -42,6 +42,27 @@ class WorkItem:
     def __post_init__(self) -> None:
         overdue = self.due_on is not None and self.due_on < timezone.localdate()
         object.__setattr__(self, "overdue", overdue)
+
+
+@dataclass(frozen=True)
+class WorkKind:
+    """What a kind of work item is called where the item itself is not shown (an e-mail line:
+    "Nieuw: Match-suggestie SIG-2026-0042"). An app contributes one per kind of its work items
+    under ``WORK_KINDS``. ``on_a_day``: the item's date is the day it takes place (a meeting),
+    not a deadline; ``planned``: a new one is announced as planned."""
+
+    kind: str
+    label: str | Promise
+    on_a_day: bool = False
+    planned: bool = False
+
+
+def work_kind(kind: str) -> WorkKind | None:
+    """The contributed description of a kind of work item (None for an unknown kind)."""
+    for described in contributions(WORK_KINDS):
+        if described.kind == kind:
+            return described  # type: ignore[no-any-return]
+    return None
 
 
 def _urgency(item: WorkItem) -> tuple[int, date, str, str]:

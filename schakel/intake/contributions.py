@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.choices import Role
 from schakel.core.navigation import NavItem
+from schakel.core.work import WorkKind
 from schakel.intake import activities, demo, search, work
 
 
@@ -51,6 +52,11 @@ PROCESSING_ACTIVITIES = activities.REGISTER
 
 # What waits for a membership on Mijn werk (``schakel.core.work``).
 WORK_ITEMS = work.WORK
+WORK_KINDS = [
+    WorkKind(work.SUGGESTION, _("Match-suggestie")),
+    WorkKind(work.SIGNAL_NEW, _("Nieuw signaal")),
+    WorkKind(work.SIGNAL_UNDER_REVIEW, _("Signaal in onderzoek")),
+]
 
 # Its lookups for the search (``schakel.core.search``, docs/search.md).
 SEARCH_PROVIDERS = [search.PROVIDER]

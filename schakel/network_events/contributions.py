@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.models import Membership
 from schakel.collaboration.sections import CollaborationSection
+from schakel.core.work import WorkKind
 from schakel.network.models import Collaboration
 from schakel.network_events import activities, selectors, work
 from schakel.network_events.demo import seed_network_events_demo
@@ -50,3 +51,7 @@ PROCESSING_ACTIVITIES = activities.REGISTER
 
 # What waits for a membership on Mijn werk (``schakel.core.work``).
 WORK_ITEMS = work.WORK
+WORK_KINDS = [
+    WorkKind(work.FOLLOW_UP, _("Vervolgactie na een netwerkbijeenkomst")),
+    WorkKind(work.TO_RECORD, _("Verslag van een netwerkbijeenkomst")),
+]

@@ -16,28 +16,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from schakel.accounts.models import Membership
+from schakel.core.work import work_kind
 from schakel.notifications.choices import Event
 from schakel.notifications.models import Notification
 
-KIND_LABELS = {
-    "match_suggestion": gettext_lazy("Match-suggestie"),
-    "signal_new": gettext_lazy("Nieuw signaal"),
-    "signal_under_review": gettext_lazy("Signaal in onderzoek"),
-    "weighing_item": gettext_lazy("Punt om te wegen"),
-    "weighing_follow_up": gettext_lazy("Weging die terugkomt"),
-    "invitation": gettext_lazy("Uitnodiging voor een agendapunt"),
-    "meeting": gettext_lazy("Casusoverleg"),
-    "intervention": gettext_lazy("Interventie"),
-    "case_review": gettext_lazy("Evaluatie van een casus"),
-    "case_reassessment": gettext_lazy("Herbeoordeling van een casus"),
-    "case_informing": gettext_lazy("Informeren van de betrokkene heroverwegen"),
-    "subject_request": gettext_lazy("AVG-verzoek"),
-    "input_request": gettext_lazy("Verzoek om inbreng"),
-    "retention_outlook": gettext_lazy("Bewaartermijnen"),
-}
+# A kind no app describes (``WORK_KINDS``) is named generically.
 OTHER_KIND = gettext_lazy("Werk")
-# Kinds whose date is a meeting's: "op" a day, not "uiterlijk".
-DATED = frozenset({"meeting", "invitation"})
 
 
 @dataclass(frozen=True)
@@ -55,15 +39,17 @@ def _when(day: date | None) -> str:
 
 
 def line_for(notification: Notification) -> Line:
-    kind = str(KIND_LABELS.get(notification.kind, OTHER_KIND))
+    described = work_kind(notification.kind)
+    on_a_day = described is not None and described.on_a_day
+    kind = str(described.label if described is not None else OTHER_KIND)
     values = {"kind": kind, "reference": notification.reference, "date": _when(notification.due_on)}
     if notification.event == Event.CHANGED:
         text = _("Gewijzigd: %(kind)s %(reference)s, nu op %(date)s") % values
-    elif notification.event == Event.DEADLINE and notification.kind in DATED:
+    elif notification.event == Event.DEADLINE and on_a_day:
         text = _("Binnenkort: %(kind)s %(reference)s op %(date)s") % values
     elif notification.event == Event.DEADLINE:
         text = _("Termijn nadert: %(kind)s %(reference)s, uiterlijk %(date)s") % values
-    elif notification.kind == "meeting" and notification.due_on is not None:
+    elif described is not None and described.planned and notification.due_on is not None:
         text = _("Gepland: %(kind)s %(reference)s op %(date)s") % values
     elif notification.due_on is not None:
         text = _("Nieuw: %(kind)s %(reference)s, uiterlijk %(date)s") % values

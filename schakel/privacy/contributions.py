@@ -10,6 +10,7 @@ from schakel.cases import permissions as case_permissions
 from schakel.cases.models import Case
 from schakel.cases.sections import CaseSection
 from schakel.core.navigation import NavItem
+from schakel.core.work import WorkKind
 from schakel.intake.models import Subject
 from schakel.privacy import activities, search, work
 from schakel.privacy.demo import seed_privacy_demo
@@ -101,6 +102,11 @@ PROCESSING_ACTIVITIES = activities.REGISTER
 
 # What waits for a membership on Mijn werk (``schakel.core.work``).
 WORK_ITEMS = work.WORK
+WORK_KINDS = [
+    WorkKind(work.SUBJECT_REQUEST, _("AVG-verzoek")),
+    WorkKind(work.INPUT_REQUEST, _("Verzoek om inbreng")),
+    WorkKind(work.RETENTION, _("Bewaartermijnen")),
+]
 
 # Its lookups for the search (``schakel.core.search``, docs/search.md).
 SEARCH_PROVIDERS = [search.PROVIDER]

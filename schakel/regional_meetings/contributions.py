@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.models import Membership
 from schakel.collaboration.sections import CollaborationSection
+from schakel.core.work import WorkKind
 from schakel.network.models import Collaboration
 from schakel.regional_meetings import activities, demo, selectors, work
 
@@ -34,5 +35,8 @@ API_URLS = ["schakel.regional_meetings.api.urls"]
 PROCESSING_ACTIVITIES = activities.REGISTER
 
 WORK_ITEMS = work.WORK
+WORK_KINDS = [
+    WorkKind(work.ACTION_POINT, _("Actiepunt uit regionaal overleg")),
+]
 
 DEMO_DATA = [demo.seed_demo]

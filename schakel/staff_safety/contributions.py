@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.choices import Role
 from schakel.core.navigation import NavItem
+from schakel.core.work import WorkKind
 from schakel.staff_safety import activities, demo, retention, work
 
 
@@ -33,6 +34,9 @@ PROCESSING_ACTIVITIES = activities.REGISTER
 
 # What waits for a safety officer on Mijn werk (``schakel.core.work``).
 WORK_ITEMS = work.WORK
+WORK_KINDS = [
+    WorkKind(work.NEW_INCIDENT, _("Melding veiligheid medewerker")),
+]
 
 # The retention term of closed incidents (``schakel.core.retention``).
 RETENTION_HANDLERS = [retention.RULE]

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.choices import Role
 from schakel.core.navigation import NavItem
+from schakel.core.work import WorkKind
 from schakel.training import activities, demo, sections, work
 
 NAVIGATION = [
@@ -17,6 +18,10 @@ PROCESSING_ACTIVITIES = activities.REGISTER
 
 # Mijn werk: unused seats before the deadline, attendance to record.
 WORK_ITEMS = work.WORK
+WORK_KINDS = [
+    WorkKind(work.UNUSED_SEATS, _("Vrije plaatsen voor een training")),
+    WorkKind(work.ATTENDANCE, _("Aanwezigheid bij een training vastleggen")),
+]
 
 # The section on a collaboration's home page.
 COLLABORATION_SECTIONS = [sections.training_section]

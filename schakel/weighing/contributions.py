@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.choices import TABLE_ROLES
 from schakel.core.navigation import NavItem
+from schakel.core.work import WorkKind
 from schakel.weighing import activities, search, work
 
 NAVIGATION = [
@@ -17,6 +18,10 @@ PROCESSING_ACTIVITIES = activities.REGISTER
 
 # What waits for a membership on Mijn werk (``schakel.core.work``).
 WORK_ITEMS = work.WORK
+WORK_KINDS = [
+    WorkKind(work.ITEM_TO_DECIDE, _("Punt om te wegen")),
+    WorkKind(work.FOLLOW_UP, _("Weging die terugkomt")),
+]
 
 # Its lookups for the search (``schakel.core.search``, docs/search.md).
 SEARCH_PROVIDERS = [search.PROVIDER]

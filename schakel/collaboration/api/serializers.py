@@ -105,7 +105,7 @@ class GoalInputSerializer(serializers.Serializer[Any]):
     indicator = IndicatorSerializer(required=False, help_text="Een eerste indicator.")
 
 
-class ProgressInputSerializer(serializers.Serializer[Any]):
+class PolicyProgressInputSerializer(serializers.Serializer[Any]):
     period_label = free_text("De periode: 2026-K1, 2026-H2, 2026 of 2026-01-01/2026-03-31.")
     status = serializers.ChoiceField(choices=ProgressStatus.choices)
     explanation = free_text("Korte toelichting (niet verplicht). Geen persoonsgegevens.")

@@ -26,12 +26,12 @@ from schakel.collaboration.api.serializers import (
     GoalInputSerializer,
     GoalSerializer,
     PolicyPlanSerializer,
-    ProgressInputSerializer,
+    PolicyProgressInputSerializer,
     ProgressUpdateSerializer,
     RoleSerializer,
 )
 from schakel.collaboration.choices import kind_explanation
-from schakel.collaboration.models import PlanGoal, PlanTheme, PolicyPlan
+from schakel.collaboration.models import CollaborationRole, PlanGoal, PlanTheme, PolicyPlan
 from schakel.network.models import Collaboration
 
 TAGS = ["samenwerking"]
@@ -104,6 +104,7 @@ class CollaborationDetailView(SchakelAPIView):
 
 class RoleListView(SchakelAPIView):
     serializer_class = RoleSerializer
+    queryset = CollaborationRole.objects.none()  # for the schema only: get() reads the roles
 
     @extend_schema(
         summary="Rollen in een samenwerkingsverband",
@@ -173,7 +174,7 @@ class ProgressCreateView(SchakelAPIView):
             "Een voortgangsrapportage bij een doel: periode, status en korte toelichting. Voor "
             "de voorzitter, coördinator en secretaris van het verband; voor anderen 404."
         ),
-        request=ProgressInputSerializer,
+        request=PolicyProgressInputSerializer,
         responses={201: ProgressUpdateSerializer},
         tags=TAGS,
     )
@@ -184,7 +185,7 @@ class ProgressCreateView(SchakelAPIView):
         collaboration = _visible(request, goal.theme.plan.collaboration_id)
         if not _may_manage(request, collaboration):
             raise exceptions.NotFound()
-        data = self.valid_input(ProgressInputSerializer).validated_data
+        data = self.valid_input(PolicyProgressInputSerializer).validated_data
         with service_errors():
             update = plan_services.progress_add(goal=goal, data=plan_services.ProgressInput(**data))
         return Response(ProgressUpdateSerializer(update).data, status=status.HTTP_201_CREATED)

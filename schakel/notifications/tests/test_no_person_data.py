@@ -13,9 +13,10 @@ from schakel.accounts.models import User
 from schakel.cases.choices import InterventionKind
 from schakel.cases.models import ConsultationMeeting
 from schakel.cases.tests.factories import invite, on_agenda, open_case, planned_intervention
+from schakel.core.extensions import WORK_KINDS, contributions
 from schakel.intake.tests.factories import VALID_BSN, membership_of, register
 from schakel.notifications.choices import Event, Frequency
-from schakel.notifications.messages import KIND_LABELS, compose
+from schakel.notifications.messages import compose
 from schakel.notifications.models import Notification
 from schakel.notifications.tests.conftest import START
 from schakel.notifications.tests.helpers import body, prefer, run_at
@@ -113,7 +114,7 @@ def test_every_kind_and_event_renders_without_person_data(personas, clock) -> No
             path=f"/casusoverleg/{meeting.pk}/",
             due_on=due_on,
         )
-        for kind in [*KIND_LABELS, "unknown_kind"]
+        for kind in [*(described.kind for described in contributions(WORK_KINDS)), "unknown_kind"]
         for event in Event.values
         for due_on in (None, BORN)
         if not (due_on is None and event != Event.NEW)
