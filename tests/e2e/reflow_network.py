@@ -1,5 +1,5 @@
 """The reflow test's objects for the network's workspace (issue 14): regional meetings, network
-events, trainings and staff safety, made through each app's services.
+events, trainings, staff safety and the knowledge base, made through each app's services.
 
 Each function returns the URL keyword arguments per page name of its app. The collaboration is
 the one of ``reflow_helpers.collaboration_world``: Aldermeer, Brookdam and the police are
@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from schakel.accounts.models import Membership, User
+from schakel.knowledge.tests.reflow import knowledge_world
 from schakel.network.models import Collaboration
 from schakel.network_events import services as events
 from schakel.network_events.choices import EventKind
@@ -41,12 +42,14 @@ def _pages(ids: dict[str, dict[str, Any]]) -> Kwargs:
 
 
 def network_world(personas: Any, collaboration: Collaboration) -> Kwargs:
-    """Every page of the four apps, its objects made for the coordinator lead_a."""
+    """Every page of the five apps, its objects made for the coordinator lead_a (those of the
+    knowledge base by the knowledge app's own ``tests/reflow.py``)."""
     return {
         **meetings_world(personas, collaboration),
         **events_world(personas, collaboration),
         **training_world(personas, collaboration),
         **safety_world(personas),
+        **knowledge_world(personas, collaboration),
     }
 
 
