@@ -3,7 +3,7 @@ objects that fill their URL parameters, and which persona can open which page.
 
 The pages are found by walking the resolver, so a new page is checked without touching the test;
 a page with a URL parameter this module cannot fill fails the test until it is given an object
-here or a reason in ``SKIPPED``.
+here (those of the network's workspace: ``reflow_network``) or a reason in ``SKIPPED``.
 """
 
 from collections.abc import Callable, Iterator
@@ -30,6 +30,7 @@ from schakel.privacy.models import RequestContribution
 from schakel.privacy.retention.holds import HoldInput, hold_place
 from schakel.privacy.supervision import supervision_open
 from schakel.privacy.tests.request_factories import acting, full_story, register_request
+from tests.e2e.reflow_network import network_world
 
 # Pages left out, each with its reason. Everything else the resolver lists is opened.
 SKIPPED_PREFIXES = {
@@ -223,6 +224,7 @@ def build_world(personas: Any) -> dict[str, Callable[[], dict[str, Any]]]:
     kind = RetentionPolicy.objects.order_by("kind").first().kind  # type: ignore[union-attr]
     kwargs["privacy:retention_policy_update"] = lambda: {"kind": kind}
     kwargs.update(collaboration_world(personas, collaboration, case))
+    kwargs.update(network_world(personas, collaboration))
     return kwargs
 
 
