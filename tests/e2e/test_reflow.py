@@ -14,9 +14,10 @@ may (the one most likely to see the widest data). "Every page in every role" wit
 take several minutes, so axe-core (WCAG 2.2 A/AA) and the check at 1366 CSS px (the 8 px
 overflow of every page) run once per page, in that first persona.
 
-Measured on the shared two-core machine, with other test runs going (load average 5 to 10):
-135 to 195 s for the test itself (4 s making the objects, 16 to 24 s asking the server, 55 to
-90 s of axe-core), plus about 20 s set-up; on a quiet machine it should be about half. The test
+Measured on the shared two-core machine, with other test runs going (load average 5 to 10),
+after the network's workspace (issue 14) added about 70 pages: 387 s for the test itself (44 s
+asking the server, 195 s of axe-core), plus about 45 s set-up; on a quiet machine it should be
+about half. The test
 prints what it opened, what it skipped and why, and these times.
 """
 
