@@ -3,8 +3,10 @@
 - **Type sniffed, not trusted from the name**: a PDF starts with ``%PDF-``; an ODT is a zip whose
   ``mimetype`` member says ``application/vnd.oasis.opendocument.text``; a DOCX is a zip with
   ``[Content_Types].xml`` and ``word/document.xml``. The name's extension must agree with what
-  the content is; anything else is refused with a Dutch message. The browser's content type is
-  ignored.
+  the content is (a name without a stem and extension, such as ``pdf``, has none); anything else
+  is refused with a Dutch message. The browser's content type is ignored.
+- **No person data in the name**: the name is shown on pages, in the API and in the download's
+  Content-Disposition, so it gets the person-data check of the texts (``core.person_data``).
 - **Size limit**: ``SCHAKEL_ATTACHMENT_MAX_BYTES`` (default 20 MB), checked before the content
   is read.
 - **Nothing half stored**: a file is checked completely before anything is written; it is
@@ -43,6 +45,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from schakel.core.models import BaseModel
+from schakel.core.person_data import findings
 
 
 @dataclass(frozen=True)
@@ -124,8 +127,17 @@ def check(upload: UploadedFile[bytes]) -> Kind:
         )
     if upload.size == 0:
         raise ValidationError(_("Het bestand is leeg."), code="empty")
+    name = clean_name(upload.name or "")
+    found = findings(name)
+    if found:
+        intro = _(
+            "De naam van het bestand lijkt persoonsgegevens te bevatten; geef het een "
+            "neutrale naam."
+        )
+        raise ValidationError(" ".join([intro, *found]), code="person_data")
     kind = sniff(upload)
-    extension = clean_name(upload.name or "").rpartition(".")[2].lower()
+    stem, dot, extension = name.rpartition(".")
+    extension = extension.lower() if dot and stem else ""
     if kind is None:
         raise ValidationError(
             _(
