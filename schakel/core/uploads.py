@@ -2,7 +2,9 @@
 
 - **Type sniffed, not trusted from the name**: a PDF starts with ``%PDF-``; an ODT is a zip whose
   ``mimetype`` member says ``application/vnd.oasis.opendocument.text``; a DOCX is a zip with
-  ``[Content_Types].xml`` and ``word/document.xml``. The name's extension must agree with what
+  ``[Content_Types].xml`` and ``word/document.xml``. A zip's directory is read only when its end
+  record says it is small (``MAX_MEMBERS``, ``MAX_DIRECTORY_BYTES``); nothing is unpacked but
+  the ODT's ``mimetype`` member of at most 100 bytes. The name's extension must agree with what
   the content is (a name without a stem and extension, such as ``pdf``, has none); anything else
   is refused with a Dutch message. The browser's content type is ignored.
 - **No person data in the name**: the name is shown on pages, in the API and in the download's
@@ -63,6 +65,9 @@ DOCX = Kind(
 KINDS = {kind.extension: kind for kind in (PDF, ODT, DOCX)}
 NAME_MAX_LENGTH = 200
 _CHUNK = 64 * 1024
+MAX_MEMBERS = 5000
+MAX_DIRECTORY_BYTES = 2 * 1024 * 1024
+_EOCD_SIZE = 22
 
 
 def attachment_storage() -> Storage:
@@ -74,7 +79,28 @@ def max_bytes() -> int:
     return int(getattr(settings, "SCHAKEL_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024))
 
 
+def _directory_is_small(file: IO[bytes]) -> bool:
+    """Whether the zip's central directory is small enough to read: at most ``MAX_MEMBERS``
+    members in at most ``MAX_DIRECTORY_BYTES``, by its end record. Reading a directory of
+    hundreds of thousands of empty members costs seconds and hundreds of MB; a document has a
+    few dozen. ZIP64 (more than 65535 members) is refused."""
+    file.seek(0, 2)
+    size = file.tell()
+    tail_length = min(size, _EOCD_SIZE + 65535)
+    file.seek(size - tail_length)
+    tail = file.read(tail_length)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) < at + _EOCD_SIZE:
+        return False
+    members = int.from_bytes(tail[at + 10 : at + 12], "little")
+    directory = int.from_bytes(tail[at + 12 : at + 16], "little")
+    return members <= MAX_MEMBERS and directory <= MAX_DIRECTORY_BYTES
+
+
 def _zip_kind(file: IO[bytes]) -> Kind | None:
+    if not _directory_is_small(file):
+        return None
+    file.seek(0)
     try:
         with zipfile.ZipFile(file) as archive:
             names = set(archive.namelist())

@@ -172,3 +172,16 @@ def test_a_pdf_named_docx_and_an_odt_with_a_wrong_mimetype_are_refused() -> None
     with pytest.raises(ValidationError) as odt:
         uploads.check(upload("agenda.odt", wrong))
     assert odt.value.code == "type"
+
+
+def test_a_zip_with_a_huge_directory_is_refused_without_reading_it(monkeypatch) -> None:
+    members = {"[Content_Types].xml": b"<x/>", "word/document.xml": b"<x/>"}
+    crowded = zipped({**members, **{f"x/{n}": b"" for n in range(uploads.MAX_MEMBERS)}})
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the directory was read")
+
+    monkeypatch.setattr(uploads.zipfile, "ZipFile", never)
+    with pytest.raises(ValidationError) as refused:
+        uploads.check(upload("verslag.docx", crowded))
+    assert refused.value.code == "type"
