@@ -9,6 +9,7 @@ and its writes are not logged.
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -197,6 +198,19 @@ def _period_errors(plan: PolicyPlan, label: str) -> list[str]:
     match = PERIOD.match(label)
     if match is None:
         return [_("Vul een periode in als 2026-K1, 2026-H2, 2026 of 2026-01-01/2026-03-31.")]
+    if match.group("from"):
+        start, _slash, end = label.partition("/")
+        try:
+            ordered = date.fromisoformat(start) <= date.fromisoformat(end)
+        except ValueError:
+            ordered = False
+        if not ordered:
+            return [
+                _(
+                    "Vul twee bestaande datums in, de eerste op of voor de tweede, als "
+                    "2026-01-01/2026-03-31."
+                )
+            ]
     years = [int(y) for y in match.group("year", "from", "to") if y]
     if any(not plan.start_year <= year <= plan.end_year for year in years):
         return [

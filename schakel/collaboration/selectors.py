@@ -1,14 +1,16 @@
 """Which collaborations a membership may see, and its roles in one.
 
-A membership sees a collaboration when its organisation is a member of it or when it holds a
-role in it (a coordinator employed elsewhere). Everything else answers 404: not found equals
-forbidden. These reads hold no person data of data subjects and write no processing log.
+A membership sees a collaboration when its organisation is a member of it. A role is given only
+to an active membership of a member organisation (``services.role_assign``) and counts only
+while that organisation is still a member: an organisation that leaves takes its staff's roles
+(and with them the right to see and manage) along. Everything else answers 404: not found
+equals forbidden. These reads hold no person data of data subjects and write no processing log.
 """
 
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.http import Http404
 
 from schakel.accounts.display import staff_display
@@ -25,14 +27,18 @@ from schakel.network.models import Collaboration, Organisation
 from schakel.weighing.models import WeighingArrangement
 
 
+def _counting(roles: QuerySet[CollaborationRole]) -> QuerySet[CollaborationRole]:
+    """The roles that count: held by a membership of an organisation that is (still) a member of
+    the role's collaboration."""
+    return roles.filter(membership__organisation__collaborations=F("collaboration"))
+
+
 def collaborations_of(membership: Membership | None) -> QuerySet[Collaboration]:
     """The collaborations the acting membership takes part in (none without one)."""
     if membership is None:
         return Collaboration.objects.none()
     return (
-        Collaboration.objects.filter(
-            Q(members=membership.organisation_id) | Q(roles__membership=membership)
-        )
+        Collaboration.objects.filter(members=membership.organisation_id)
         .distinct()
         .select_related("region")
     )
@@ -51,9 +57,9 @@ def roles_in(membership: Membership | None, collaboration: Collaboration) -> fro
     if membership is None:
         return frozenset()
     return frozenset(
-        CollaborationRole.objects.filter(
-            collaboration=collaboration, membership=membership
-        ).values_list("kind", flat=True)
+        _counting(CollaborationRole.objects.filter(collaboration=collaboration))
+        .filter(membership=membership)
+        .values_list("kind", flat=True)
     )
 
 
@@ -63,13 +69,17 @@ def managed_by(membership: Membership | None) -> QuerySet[Collaboration]:
     if membership is None:
         return Collaboration.objects.none()
     return Collaboration.objects.filter(
-        roles__membership=membership, roles__kind__in=MANAGING_ROLES
+        members=membership.organisation_id,
+        roles__membership=membership,
+        roles__kind__in=MANAGING_ROLES,
     ).distinct()
 
 
 def holders(collaboration: Collaboration, kind: CollaborationRoleKind) -> QuerySet[Membership]:
     return Membership.objects.active().filter(
-        collaboration_roles__collaboration=collaboration, collaboration_roles__kind=kind
+        collaboration_roles__collaboration=collaboration,
+        collaboration_roles__kind=kind,
+        organisation__in=collaboration.members.all(),
     )
 
 
@@ -108,9 +118,10 @@ def role_rows(collaboration: Collaboration) -> list[RoleRow]:
     """The roles of active memberships, by kind, each holder shown as function – organisation –
     mailbox (``staff_display``)."""
     order = {kind: position for position, kind in enumerate(CollaborationRoleKind.values)}
-    roles = CollaborationRole.objects.filter(
-        collaboration=collaboration,
-        membership__in=Membership.objects.active(),
+    roles = _counting(
+        CollaborationRole.objects.filter(
+            collaboration=collaboration, membership__in=Membership.objects.active()
+        )
     ).select_related("membership__user", "membership__organisation")
     rows = [
         RoleRow(

@@ -18,6 +18,7 @@ keep texts anonymous. The check never writes what it found to a log.
 """
 
 import re
+import unicodedata
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -109,12 +110,14 @@ NOT_NAMES = frozenset(
     ]
 )
 _NEAR = 40
+_WORD = re.compile(r"\w+")
 
 
 def _bsn_like(candidate: str) -> bool:
-    digits = re.sub(r"[ .-]", "", candidate)
+    # Any script's digits count (Arabic-Indic, full-width): the number is the same BSN.
+    digits = "".join(str(unicodedata.decimal(c)) for c in re.sub(r"[ .-]", "", candidate))
     # Written in groups it has all nine digits; eight with separators is a date or a period.
-    if len(digits) == 8 and digits != candidate:
+    if len(digits) == 8 and len(candidate) != 8:
         return False
     return is_valid_bsn(digits)
 
@@ -125,8 +128,16 @@ def _birth_year(match: re.Match[str]) -> int:
     return int(year)
 
 
+def _without_not_names(window: str) -> str:
+    """The window with every word of ``NOT_NAMES`` replaced by a bar, so that "Notulen Jan
+    Jansen" still holds the name "Jan Jansen" (a name never spans the bar)."""
+    return _WORD.sub(lambda m: " | " if m.group(0).lower() in NOT_NAMES else m.group(0), window)
+
+
 def _names_near(text: str, start: int, end: int) -> bool:
-    window = text[max(0, start - _NEAR) : start] + " | " + text[end : end + _NEAR]
+    window = _without_not_names(
+        text[max(0, start - _NEAR) : start] + " | " + text[end : end + _NEAR]
+    )
     for found in _NAME.finditer(window):
         words = [w.strip(".'’-") for w in found.group(0).split()]
         capitalised = [w.lower() for w in words if len(w) > 1 and w[0].isupper()]

@@ -2,9 +2,13 @@
 
 - **Type sniffed, not trusted from the name**: a PDF starts with ``%PDF-``; an ODT is a zip whose
   ``mimetype`` member says ``application/vnd.oasis.opendocument.text``; a DOCX is a zip with
-  ``[Content_Types].xml`` and ``word/document.xml``. The name's extension must agree with what
-  the content is; anything else is refused with a Dutch message. The browser's content type is
-  ignored.
+  ``[Content_Types].xml`` and ``word/document.xml``. A zip's directory is read only when its end
+  record says it is small (``MAX_MEMBERS``, ``MAX_DIRECTORY_BYTES``); nothing is unpacked but
+  the ODT's ``mimetype`` member of at most 100 bytes. The name's extension must agree with what
+  the content is (a name without a stem and extension, such as ``pdf``, has none); anything else
+  is refused with a Dutch message. The browser's content type is ignored.
+- **No person data in the name**: the name is shown on pages, in the API and in the download's
+  Content-Disposition, so it gets the person-data check of the texts (``core.person_data``).
 - **Size limit**: ``SCHAKEL_ATTACHMENT_MAX_BYTES`` (default 20 MB), checked before the content
   is read.
 - **Nothing half stored**: a file is checked completely before anything is written; it is
@@ -43,6 +47,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from schakel.core.models import BaseModel
+from schakel.core.person_data import findings
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,9 @@ DOCX = Kind(
 KINDS = {kind.extension: kind for kind in (PDF, ODT, DOCX)}
 NAME_MAX_LENGTH = 200
 _CHUNK = 64 * 1024
+MAX_MEMBERS = 5000
+MAX_DIRECTORY_BYTES = 2 * 1024 * 1024
+_EOCD_SIZE = 22
 
 
 def attachment_storage() -> Storage:
@@ -71,7 +79,28 @@ def max_bytes() -> int:
     return int(getattr(settings, "SCHAKEL_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024))
 
 
+def _directory_is_small(file: IO[bytes]) -> bool:
+    """Whether the zip's central directory is small enough to read: at most ``MAX_MEMBERS``
+    members in at most ``MAX_DIRECTORY_BYTES``, by its end record. Reading a directory of
+    hundreds of thousands of empty members costs seconds and hundreds of MB; a document has a
+    few dozen. ZIP64 (more than 65535 members) is refused."""
+    file.seek(0, 2)
+    size = file.tell()
+    tail_length = min(size, _EOCD_SIZE + 65535)
+    file.seek(size - tail_length)
+    tail = file.read(tail_length)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) < at + _EOCD_SIZE:
+        return False
+    members = int.from_bytes(tail[at + 10 : at + 12], "little")
+    directory = int.from_bytes(tail[at + 12 : at + 16], "little")
+    return members <= MAX_MEMBERS and directory <= MAX_DIRECTORY_BYTES
+
+
 def _zip_kind(file: IO[bytes]) -> Kind | None:
+    if not _directory_is_small(file):
+        return None
+    file.seek(0)
     try:
         with zipfile.ZipFile(file) as archive:
             names = set(archive.namelist())
@@ -124,8 +153,17 @@ def check(upload: UploadedFile[bytes]) -> Kind:
         )
     if upload.size == 0:
         raise ValidationError(_("Het bestand is leeg."), code="empty")
+    name = clean_name(upload.name or "")
+    found = findings(name)
+    if found:
+        intro = _(
+            "De naam van het bestand lijkt persoonsgegevens te bevatten; geef het een "
+            "neutrale naam."
+        )
+        raise ValidationError(" ".join([intro, *found]), code="person_data")
     kind = sniff(upload)
-    extension = clean_name(upload.name or "").rpartition(".")[2].lower()
+    stem, dot, extension = name.rpartition(".")
+    extension = extension.lower() if dot and stem else ""
     if kind is None:
         raise ValidationError(
             _(

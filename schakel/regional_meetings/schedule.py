@@ -7,8 +7,9 @@ Amsterdam): a meeting at 10:00 stays at 10:00 across daylight saving.
 
 A change of the series touches only future occurrences that are still as generated (status
 "gepland"): a moved or cancelled one, and every one in the past, stay as they are. A future
-generated occurrence that no longer fits the schedule is removed, or cancelled with a reason
-when it already holds an agenda, minutes, decisions, action points or attachments.
+generated occurrence that no longer fits the schedule (also one the change would put in the
+past, as an earlier first date does) is removed, or cancelled with a reason when it already
+holds an agenda, minutes, decisions, action points or attachments.
 """
 
 from datetime import date, datetime, timedelta
@@ -66,6 +67,7 @@ def regenerate(series: MeetingSeries, *, created: bool) -> None:
     now = timezone.now()
     existing = {m.sequence: m for m in series.meetings.all()}
     wanted = dict(series_dates(series, until=horizon_end()))
+    stale = [meeting for number, meeting in existing.items() if number not in wanted]
     for sequence, day in wanted.items():
         starts_at = local_start(day, series)
         meeting = existing.get(sequence)
@@ -84,16 +86,17 @@ def regenerate(series: MeetingSeries, *, created: bool) -> None:
             continue
         if meeting.starts_at <= now or meeting.status != MeetingStatus.PLANNED:
             continue
+        if starts_at <= now:  # the change would put a coming meeting in the past
+            stale.append(meeting)
+            continue
         meeting.title = series.title
         meeting.place = series.place
         meeting.starts_at = starts_at
         meeting.duration_minutes = series.duration_minutes
         meeting.working_group = series.working_group
         meeting.save()
-    for number, meeting in existing.items():
-        if number in wanted or meeting.starts_at <= now:
-            continue
-        if meeting.status != MeetingStatus.PLANNED:
+    for meeting in stale:
+        if meeting.starts_at <= now or meeting.status != MeetingStatus.PLANNED:
             continue
         if _has_content(meeting):
             meeting.status = MeetingStatus.CANCELLED

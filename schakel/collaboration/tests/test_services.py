@@ -176,6 +176,8 @@ def test_person_data_is_refused_in_every_free_text(network, text):
         ("2027-H2", True),
         ("2028", True),
         ("2026-01-01/2026-03-31", True),
+        ("2026-13-45/2026-14-01", False),  # no such dates
+        ("2026-06-30/2026-01-01", False),  # the end before the start
         ("2030-K1", False),
         ("Q1 2026", False),
         ("", False),

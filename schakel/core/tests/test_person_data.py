@@ -49,3 +49,20 @@ def test_the_validator_names_what_it_found_in_dutch() -> None:
     assert len(refused.value.messages) == 2
     assert "burgerservicenummer" in refused.value.messages[0]
     assert "geboortedatum" in refused.value.messages[1]
+
+
+@pytest.mark.parametrize("text", ["BSN ١١١٢٢٢٣٣٣", "BSN １１１２２２３３３"])
+def test_a_bsn_in_other_digits_is_found(text) -> None:
+    assert findings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Overleg Jan Jansen 12-03-1985 besproken",
+        "Notulen P. de Vries, 1 januari 1990",
+        "Agenda: casus Fatima El Amrani 3-4-2002",
+    ],
+)
+def test_a_name_after_a_word_of_a_meeting_is_still_a_name(text) -> None:
+    assert findings(text, today=date(2026, 12, 1))

@@ -131,3 +131,57 @@ def test_the_sweep_removes_old_files_without_a_record_and_keeps_young_ones(db) -
     assert old.file not in names
     assert young.file in names
     uploads.attachment_storage().delete(young.file)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["BSN 111222333.pdf", "verslag Jan Jansen 12-03-1985.pdf", "geboren 1-2-2001 notulen.pdf"],
+)
+def test_a_name_with_person_data_is_refused(name) -> None:
+    with pytest.raises(ValidationError) as refused:
+        uploads.check(upload(name, PDF_BYTES))
+    assert refused.value.code == "person_data"
+    assert "111222333" not in str(refused.value)
+
+
+@pytest.mark.parametrize("name", ["pdf", ".pdf", "notulen", "\u202e.pdf", "map/.pdf"])
+def test_a_name_without_an_extension_is_refused(name) -> None:
+    with pytest.raises(ValidationError) as refused:
+        uploads.check(upload(name, PDF_BYTES))
+    assert refused.value.code == "name"
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("notulen\u202efdp.docx", "notulenfdp.docx"),  # the right-to-left override is dropped
+        ("..\\..\\windows\\notulen.pdf", "notulen.pdf"),
+        ("a\x00b\r\nc.pdf", "abc.pdf"),
+        ("x" * 300 + ".pdf", "x" * 196 + ".pdf"),
+    ],
+)
+def test_a_name_is_shown_without_folders_control_characters_or_excess(name, shown) -> None:
+    assert uploads.clean_name(name) == shown
+
+
+def test_a_pdf_named_docx_and_an_odt_with_a_wrong_mimetype_are_refused() -> None:
+    with pytest.raises(ValidationError) as pdf_as_docx:
+        uploads.check(upload("notulen.docx", PDF_BYTES))
+    assert pdf_as_docx.value.code == "name"
+    wrong = zipped({"mimetype": b"application/zip", "content.xml": b"<x/>"})
+    with pytest.raises(ValidationError) as odt:
+        uploads.check(upload("agenda.odt", wrong))
+    assert odt.value.code == "type"
+
+
+def test_a_zip_with_a_huge_directory_is_refused_without_reading_it(monkeypatch) -> None:
+    members = {"[Content_Types].xml": b"<x/>", "word/document.xml": b"<x/>"}
+    crowded = zipped({**members, **{f"x/{n}": b"" for n in range(uploads.MAX_MEMBERS)}})
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the directory was read")
+
+    monkeypatch.setattr(uploads.zipfile, "ZipFile", never)
+    with pytest.raises(ValidationError) as refused:
+        uploads.check(upload("verslag.docx", crowded))
+    assert refused.value.code == "type"
