@@ -238,3 +238,26 @@ def test_an_action_point_shows_its_owner_as_function_and_organisation(
     assert done.status_code == 200
     action.refresh_from_db()
     assert action.status == ActionStatus.DONE
+
+
+def test_an_upload_sent_twice_with_one_idempotency_key_is_stored_once(
+    network, world, api_client
+) -> None:
+    client = api_client(network.coordinator)
+
+    def send(content: bytes) -> Any:
+        file = SimpleUploadedFile("notulen.pdf", content, content_type="application/pdf")
+        return client.post(
+            url("network-meeting-attachments", world.meeting.pk),
+            {"part": "minutes", "file": file},
+            headers={"Idempotency-Key": "upload-1"},
+        )
+
+    first, again = send(PDF_BYTES), send(PDF_BYTES)
+    assert first.status_code == 201
+    assert again.status_code == 201
+    assert again.json() == {"id": first.json()["id"]}
+    assert again["Idempotent-Replayed"] == "true"
+    assert MeetingAttachment.objects.count() == 2  # the world's one and this one, once
+    other = send(PDF_BYTES + b"% another file\n")
+    assert other.status_code == 422
