@@ -27,6 +27,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
+from django.http.request import RawPostDataException
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
@@ -74,8 +75,29 @@ def _fingerprint(request: Request) -> str:
     # Keyed (HMAC with the instance's secret): a plain hash of a body would let whoever reads
     # the table confirm a guessed body — a BSN has only 10⁹ values.
     method, path = request.method or "", request.path
-    message = method.encode() + b"\0" + path.encode() + b"\0" + request._request.body
+    message = method.encode() + b"\0" + path.encode() + b"\0" + _body(request)
     return salted_hmac(FINGERPRINT_SALT, message, algorithm="sha256").hexdigest()
+
+
+def _body(request: Request) -> bytes:
+    """The request's body; for a multipart body, which is read as a stream and not kept (a file
+    upload), its fields in order and each file's name and SHA-256 instead."""
+    try:
+        return request._request.body
+    except RawPostDataException:
+        pass
+    parts: list[bytes] = []
+    for name in sorted(request.POST):
+        for value in request.POST.getlist(name):
+            parts.append(f"{name}={value}".encode())
+    for name in sorted(request.FILES):
+        for upload in request.FILES.getlist(name):
+            digest = hashlib.sha256()
+            for chunk in upload.chunks():
+                digest.update(chunk)
+            upload.seek(0)
+            parts.append(f"{name}:{upload.name}:{digest.hexdigest()}".encode())
+    return b"\0".join(parts)
 
 
 def _caller(request: Request) -> str | None:
