@@ -308,3 +308,23 @@ def test_the_work_item_and_reference_hold_no_person_data(personas, safety) -> No
     for value in (staff.full_name, staff.full_name.split()[-1], staff.email, DESCRIPTION):
         assert value not in text
     assert re.fullmatch(r"[0-9A-F]{8}", safety.incident.reference)
+
+
+def test_the_api_messages_follow_the_language(personas, safety) -> None:
+    client = sign_in(Client(HTTP_ACCEPT_LANGUAGE="en"), safety.police_officer)
+    year = client.get(url("staff-safety-figures"), {"year": "1999"})
+    assert year.status_code == 400
+    assert "Choose a year" in year.content.decode()
+    unknown = post(
+        client,
+        url("staff-incident-list"),
+        {
+            "staff_member": "00000000-0000-0000-0000-000000000000",
+            "occurred_on": "2026-01-05",
+            "kind": "threat",
+            "channel": "phone",
+            "description": "Threatened on the phone.",
+        },
+    )
+    assert unknown.status_code == 400
+    assert "Kies een medewerker" not in unknown.content.decode()
