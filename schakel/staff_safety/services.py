@@ -220,6 +220,35 @@ class ProtocolInput:
     public_documents: str = ""
 
 
+def _check_no_staff(errors: Errors, membership: Membership, data: ProtocolInput) -> None:
+    """The protocol is read by all staff and its mailboxes go into letters and reports: it names
+    no one. Refused: the full name of anyone with an active membership of the organisation in any
+    text, and anyone's personal (sign-in) address as a mailbox."""
+    names = [
+        " ".join(name.split()).casefold()
+        for name in selectors.colleagues_of(membership=membership).values_list(
+            "full_name", flat=True
+        )
+        if len(name.split()) > 1
+    ]
+    for field_name in ProtocolInput.__dataclass_fields__:
+        text = " ".join(str(getattr(data, field_name)).split()).casefold()
+        if any(name in text for name in names):
+            _add(
+                errors,
+                field_name,
+                _("Noem geen namen van medewerkers: alleen functies en algemene mailboxen."),
+            )
+    for field_name in ("report_mailbox", "officer_mailbox"):
+        address = str(getattr(data, field_name)).strip()
+        if address and User.objects.filter(email__iexact=address).exists():
+            _add(
+                errors,
+                field_name,
+                _("Dit is het persoonlijke adres van een medewerker: kies een algemene mailbox."),
+            )
+
+
 def protocol_save(*, membership: Membership, data: ProtocolInput) -> SafetyProtocol:
     """The functional admin writes the protocol (functions and mailboxes, no names)."""
     if not permissions.may_manage(membership):
@@ -247,6 +276,9 @@ def protocol_save(*, membership: Membership, data: ProtocolInput) -> SafetyProto
         validators.collect(
             errors, name, validators.validate_no_control_characters, getattr(data, name)
         )
+    for name in ("officer_function", "when_threatened", "public_documents"):
+        validators.collect(errors, name, validate_no_person_data, getattr(data, name))
+    _check_no_staff(errors, membership, data)
     if errors:
         raise ValidationError(errors)
     values = {name: str(getattr(data, name)).strip() for name in ProtocolInput.__dataclass_fields__}

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions
 from rest_framework.request import Request
@@ -82,7 +83,7 @@ class IncidentListView(VisibleListView):
             staff_member = User.objects.filter(pk=data["staff_member"]).first()
             if staff_member is None:
                 raise exceptions.ValidationError(
-                    {"staff_member": ["Kies een medewerker van uw eigen organisatie."]}
+                    {"staff_member": [_("Kies een medewerker van uw eigen organisatie.")]}
                 )
         with service_errors():
             incident = services.incident_record(
@@ -169,7 +170,7 @@ class FiguresView(SchakelAPIView):
         raw = request.query_params.get("year", str(this_year))
         if not raw.isdigit() or not 2000 <= int(raw) <= this_year:
             raise exceptions.ValidationError(
-                {"year": [f"Kies een jaar van 2000 tot en met {this_year}."]}
+                {"year": [_("Kies een jaar van 2000 tot en met %(year)s.") % {"year": this_year}]}
             )
         table = aggregates.table_for(organisation_id=membership.organisation_id, year=int(raw))
         selectors.log_aggregate_read(by=api_user(request), year=table.year)
