@@ -273,6 +273,7 @@ SPECTACULAR_SETTINGS = {
         "NetworkEventKindEnum": "schakel.network_events.choices.EventKind",
         "CollaborationKindEnum": "schakel.network.choices.CollaborationKind",
         "ProgressStatusEnum": "schakel.collaboration.choices.ProgressStatus",
+        "KnowledgeKindEnum": "schakel.knowledge.choices.KnowledgeKind",
         "NetworkMeetingStatusEnum": "schakel.regional_meetings.choices.MeetingStatus",
         "ActionPointStatusEnum": "schakel.regional_meetings.choices.ActionStatus",
         "IncidentKindEnum": "schakel.staff_safety.choices.IncidentKind",

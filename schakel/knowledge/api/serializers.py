@@ -6,7 +6,6 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from schakel.api.fields import OrganisationRefSerializer
@@ -22,15 +21,14 @@ from schakel.knowledge.models import (
 from schakel.knowledge.services import MAX_THEMES
 
 
-@extend_schema_field(
-    {"type": "string", "enum": list(KnowledgeKind.values), "description": "Soort kennisitem."}
-)
 class KindField(serializers.ChoiceField):
+    """Soort kennisitem (``KnowledgeKindEnum`` in the schema)."""
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(choices=KnowledgeKind.choices, **kwargs)
 
 
-class ItemQuerySerializer(serializers.Serializer[Any]):
+class KnowledgeItemQuerySerializer(serializers.Serializer[Any]):
     q = serializers.CharField(
         required=False,
         allow_blank=True,
@@ -48,12 +46,12 @@ class ItemQuerySerializer(serializers.Serializer[Any]):
     )
 
 
-class CollaborationRefSerializer(serializers.Serializer[Any]):
+class KnowledgeCollaborationRefSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     name = serializers.CharField()
 
 
-class AttachmentSerializer(serializers.Serializer[Any]):
+class KnowledgeAttachmentSerializer(serializers.Serializer[Any]):
     name = serializers.CharField()
     content_type = serializers.CharField()
     size = serializers.IntegerField()
@@ -61,7 +59,7 @@ class AttachmentSerializer(serializers.Serializer[Any]):
     url = serializers.CharField(help_text="Waar de bijlage te downloaden is (na dezelfde toegang).")
 
 
-class AttachmentContentSerializer(serializers.Serializer[Any]):
+class KnowledgeAttachmentContentSerializer(serializers.Serializer[Any]):
     name = serializers.CharField()
     content_type = serializers.CharField()
     size = serializers.IntegerField()
@@ -69,7 +67,7 @@ class AttachmentContentSerializer(serializers.Serializer[Any]):
     content = serializers.CharField(help_text="De inhoud, base64-gecodeerd.")
 
 
-class VersionSerializer(serializers.Serializer[Any]):
+class KnowledgeVersionSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     number = serializers.IntegerField()
     is_current = serializers.BooleanField()
@@ -79,16 +77,16 @@ class VersionSerializer(serializers.Serializer[Any]):
     created_by = serializers.CharField(
         allow_blank=True, help_text="Functie – organisatie (postbus) van wie de versie vastlegde."
     )
-    attachment = AttachmentSerializer(allow_null=True)
+    attachment = KnowledgeAttachmentSerializer(allow_null=True)
 
 
-class ItemSerializer(serializers.Serializer[Any]):
+class KnowledgeItemSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     kind = KindField()
     title = serializers.CharField()
     summary = serializers.CharField()
     themes = serializers.ListField(child=serializers.CharField())
-    collaboration = CollaborationRefSerializer(
+    collaboration = KnowledgeCollaborationRefSerializer(
         allow_null=True, help_text="Leeg bij een landelijk item."
     )
     owner_organisation = OrganisationRefSerializer()
@@ -99,12 +97,12 @@ class ItemSerializer(serializers.Serializer[Any]):
     updated_at = serializers.DateTimeField()
 
 
-class ItemDetailSerializer(ItemSerializer):
-    current_version = VersionSerializer(allow_null=True)
+class KnowledgeItemDetailSerializer(KnowledgeItemSerializer):
+    current_version = KnowledgeVersionSerializer(allow_null=True)
     may_edit = serializers.BooleanField()
 
 
-class AttachmentInputSerializer(serializers.Serializer[Any]):
+class KnowledgeAttachmentInputSerializer(serializers.Serializer[Any]):
     name = serializers.CharField(max_length=200, help_text="Bestandsnaam, eindigend op .pdf, "
                                  ".odt of .docx.")  # fmt: skip
     content = serializers.CharField(help_text="De inhoud, base64-gecodeerd.")
@@ -121,7 +119,7 @@ class AttachmentInputSerializer(serializers.Serializer[Any]):
         return SimpleUploadedFile(attrs["name"], content)
 
 
-class VersionInputSerializer(serializers.Serializer[Any]):
+class KnowledgeVersionInputSerializer(serializers.Serializer[Any]):
     """A new version, with the item's description as it should be from now on."""
 
     kind = KindField()
@@ -146,7 +144,7 @@ class VersionInputSerializer(serializers.Serializer[Any]):
     body = serializers.CharField(
         max_length=BODY_MAX_LENGTH, required=False, allow_blank=True, default=""
     )
-    attachment = AttachmentInputSerializer(required=False, allow_null=True, default=None)
+    attachment = KnowledgeAttachmentInputSerializer(required=False, allow_null=True, default=None)
     keep_attachment = serializers.BooleanField(
         required=False,
         default=True,
@@ -154,7 +152,7 @@ class VersionInputSerializer(serializers.Serializer[Any]):
     )
 
 
-class ItemInputSerializer(VersionInputSerializer):
+class KnowledgeItemInputSerializer(KnowledgeVersionInputSerializer):
     collaboration = serializers.UUIDField(
         required=False,
         allow_null=True,

@@ -18,13 +18,13 @@ from schakel.accounts.models import Membership
 from schakel.api.base import SchakelAPIView, membership_of, service_errors
 from schakel.knowledge import permissions, selectors, services
 from schakel.knowledge.api.serializers import (
-    AttachmentContentSerializer,
-    ItemDetailSerializer,
-    ItemInputSerializer,
-    ItemQuerySerializer,
-    ItemSerializer,
-    VersionInputSerializer,
-    VersionSerializer,
+    KnowledgeAttachmentContentSerializer,
+    KnowledgeItemDetailSerializer,
+    KnowledgeItemInputSerializer,
+    KnowledgeItemQuerySerializer,
+    KnowledgeItemSerializer,
+    KnowledgeVersionInputSerializer,
+    KnowledgeVersionSerializer,
 )
 from schakel.knowledge.models import KnowledgeItem, KnowledgeVersion, Theme
 from schakel.knowledge.views import author_of, contact_of
@@ -112,7 +112,7 @@ def _inputs(
 
 
 class ItemListView(SchakelAPIView):
-    serializer_class = ItemSerializer
+    serializer_class = KnowledgeItemSerializer
     queryset = KnowledgeItem.objects.none()
 
     @extend_schema(
@@ -122,12 +122,12 @@ class ItemListView(SchakelAPIView):
             "samenvatting, thema's en de tekst van de huidige versie (PostgreSQL: Nederlandse "
             "full-text search; SQLite: een eenvoudiger Nederlandse woordstam), de beste eerst."
         ),
-        parameters=[ItemQuerySerializer],
-        responses={200: ItemSerializer(many=True)},
+        parameters=[KnowledgeItemQuerySerializer],
+        responses={200: KnowledgeItemSerializer(many=True)},
         tags=TAGS,
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        query = ItemQuerySerializer(data=request.query_params)
+        query = KnowledgeItemQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         params = query.validated_data
         membership = membership_of(request)
@@ -149,7 +149,7 @@ class ItemListView(SchakelAPIView):
             "themes", "owner_membership__user", "owner_membership__organisation"
         )
         page = self.paginate_queryset(rows)  # type: ignore[arg-type]  # a Ranked slices too
-        data = ItemSerializer([item_data(i) for i in page or []], many=True).data
+        data = KnowledgeItemSerializer([item_data(i) for i in page or []], many=True).data
         return self.get_paginated_response(data)
 
     @extend_schema(
@@ -160,13 +160,13 @@ class ItemListView(SchakelAPIView):
             "een landelijk item (collaboration leeg) voor de NCTV en de platformbeheerder. "
             "Anderen krijgen 404. Namen, geboortedata en BSN's van personen worden geweigerd."
         ),
-        request=ItemInputSerializer,
-        responses={201: ItemDetailSerializer},
+        request=KnowledgeItemInputSerializer,
+        responses={201: KnowledgeItemDetailSerializer},
         tags=TAGS,
     )
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         membership = membership_of(request)
-        data = self.valid_input(ItemInputSerializer).validated_data
+        data = self.valid_input(KnowledgeItemInputSerializer).validated_data
         collaboration = None
         if data["collaboration"] is not None:
             collaboration = (
@@ -199,16 +199,16 @@ class ItemListView(SchakelAPIView):
             "current_version": version_data(request, current) if current else None,
             "may_edit": permissions.may_edit(membership, item),
         }
-        return ItemDetailSerializer(data).data
+        return KnowledgeItemDetailSerializer(data).data
 
 
 class ItemDetailView(SchakelAPIView):
-    serializer_class = ItemDetailSerializer
+    serializer_class = KnowledgeItemDetailSerializer
 
     @extend_schema(
         summary="Eén kennisitem",
         description="Het item met zijn huidige versie.",
-        responses={200: ItemDetailSerializer},
+        responses={200: KnowledgeItemDetailSerializer},
         tags=TAGS,
     )
     def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
@@ -218,19 +218,21 @@ class ItemDetailView(SchakelAPIView):
 
 
 class VersionListView(SchakelAPIView):
-    serializer_class = VersionSerializer
+    serializer_class = KnowledgeVersionSerializer
     queryset = KnowledgeVersion.objects.none()
 
     @extend_schema(
         summary="Versies van een kennisitem",
         description="Alle bewaarde versies, de nieuwste eerst; precies één is de huidige.",
-        responses={200: VersionSerializer(many=True)},
+        responses={200: KnowledgeVersionSerializer(many=True)},
         tags=TAGS,
     )
     def get(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
         item = _item(membership_of(request), id)
         page = self.paginate_queryset(selectors.versions_of(item))
-        data = VersionSerializer([version_data(request, v) for v in page or []], many=True).data
+        data = KnowledgeVersionSerializer(
+            [version_data(request, v) for v in page or []], many=True
+        ).data
         return self.get_paginated_response(data)
 
     @extend_schema(
@@ -240,8 +242,8 @@ class VersionListView(SchakelAPIView):
             "de vorige versie blijft bewaard. Zonder nieuwe bijlage blijft de bijlage van de "
             "vorige versie (keep_attachment). Wie het item niet mag bewerken krijgt 404."
         ),
-        request=VersionInputSerializer,
-        responses={201: VersionSerializer},
+        request=KnowledgeVersionInputSerializer,
+        responses={201: KnowledgeVersionSerializer},
         tags=TAGS,
     )
     def post(self, request: Request, id: uuid.UUID, *args: Any, **kwargs: Any) -> Response:
@@ -249,7 +251,7 @@ class VersionListView(SchakelAPIView):
         item = _item(membership, id)
         if not permissions.may_edit(membership, item):
             raise exceptions.NotFound()
-        data = self.valid_input(VersionInputSerializer).validated_data
+        data = self.valid_input(KnowledgeVersionInputSerializer).validated_data
         if data.get("owner_organisation") is None:
             data["owner_organisation"] = item.owner_organisation_id
         item_input, version_input = _inputs(membership, item.collaboration, data)
@@ -258,15 +260,15 @@ class VersionListView(SchakelAPIView):
                 membership=membership, item=item, data=item_input, version=version_input
             )
         found = selectors.version_for(item, version.pk)
-        return Response(VersionSerializer(version_data(request, found)).data, status=201)
+        return Response(KnowledgeVersionSerializer(version_data(request, found)).data, status=201)
 
 
 class VersionDetailView(SchakelAPIView):
-    serializer_class = VersionSerializer
+    serializer_class = KnowledgeVersionSerializer
 
     @extend_schema(
         summary="Eén versie",
-        responses={200: VersionSerializer},
+        responses={200: KnowledgeVersionSerializer},
         tags=TAGS,
     )
     def get(
@@ -276,11 +278,11 @@ class VersionDetailView(SchakelAPIView):
         found = selectors.versions_of(item).filter(pk=version).first()
         if found is None:
             raise exceptions.NotFound()
-        return Response(VersionSerializer(version_data(request, found)).data)
+        return Response(KnowledgeVersionSerializer(version_data(request, found)).data)
 
 
 class AttachmentView(SchakelAPIView):
-    serializer_class = AttachmentContentSerializer
+    serializer_class = KnowledgeAttachmentContentSerializer
 
     @extend_schema(
         summary="Bijlage van een versie",
@@ -288,7 +290,7 @@ class AttachmentView(SchakelAPIView):
             "Het bestand (PDF, ODT of DOCX) met zijn inhoud base64-gecodeerd, zoals het ook "
             "wordt aangeleverd: de API spreekt alleen JSON."
         ),
-        responses={200: AttachmentContentSerializer},
+        responses={200: KnowledgeAttachmentContentSerializer},
         tags=TAGS,
     )
     def get(
@@ -308,4 +310,4 @@ class AttachmentView(SchakelAPIView):
             "sha256": attachment.sha256,
             "content": content,
         }
-        return Response(AttachmentContentSerializer(data).data)
+        return Response(KnowledgeAttachmentContentSerializer(data).data)

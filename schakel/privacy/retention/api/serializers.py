@@ -38,9 +38,17 @@ TERM_MESSAGE = lazy(_term_message, str)()
 # Terms --------------------------------------------------------------------------------------
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "description": "Code van een soort gegevens met een bewaartermijn; welke er zijn staat in "
+        "GET /retention-policies (apps kunnen soorten toevoegen, dus geen vaste opsomming).",
+    }
+)
 class RetentionKindField(serializers.ChoiceField):
     """A kind with a term: privacy's own and those other apps contribute
-    (``RETENTION_HANDLERS``); the choices are read each time the field is made."""
+    (``RETENTION_HANDLERS``); the choices are read each time the field is made. The schema
+    gives no fixed enum: the set grows with the installed apps."""
 
     def __init__(self, **kwargs: Any) -> None:
         choices = [(code, str(facts.label)) for code, facts in kinds().items()]
