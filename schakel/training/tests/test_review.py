@@ -176,3 +176,59 @@ def test_two_registrations_at_once_do_not_overfill_the_allocation(personas, netw
     statuses = sorted(Registration.objects.values_list("status", flat=True))
     assert statuses == [RegistrationStatus.REGISTERED, RegistrationStatus.WAITING]
     assert LogRecord.objects.filter(name="training.registration_create").count() == 2
+
+
+def _queries(client, path) -> int:
+    from django.db import connection as conn
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(conn) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("page", ["page", "api"])
+def test_the_registrations_take_a_fixed_number_of_queries(
+    personas, network, signed_in, api_client, page
+) -> None:
+    world = training_world(personas, network)
+    if page == "page":
+        client = signed_in(network.coordinator)
+        path = reverse("training:session_detail", kwargs={"pk": world.session.pk})
+    else:
+        client = api_client(network.coordinator)
+        path = f"/api/v1/training-sessions/{world.session.pk}/registrations"
+    register(personas.lead_a, world.session, personas.colleague_a)
+    one = _queries(client, path)
+    for participant in (personas.lead_a, personas.admin_a, personas.privacy_officer_a):
+        register(personas.lead_a, world.session, participant)
+    register(personas.lead_b, world.session, personas.admin_b)
+
+    assert _queries(client, path) == one
+
+
+def test_waiting_positions_count_per_organisation(personas, network, api_client) -> None:
+    world = training_world(personas, network)
+    services.allocations_set(
+        by=network.coordinator,
+        membership=membership_of(network.coordinator),
+        session=world.session,
+        seats={personas.municipality_b.pk: 0},
+    )
+    register(personas.lead_a, world.session, personas.colleague_a)  # the seat
+    register(personas.lead_a, world.session, personas.lead_a)  # waits 1
+    register(personas.lead_b, world.session, personas.lead_b)  # waits 1 at Brookdam
+    register(personas.lead_a, world.session, personas.admin_a)  # waits 2
+
+    rows = (
+        api_client(network.coordinator)
+        .get(f"/api/v1/training-sessions/{world.session.pk}/registrations")
+        .json()["results"]
+    )
+
+    assert [(row["status"], row["waiting_list_position"]) for row in rows] == [
+        ("registered", None),
+        ("waiting", 1),
+        ("waiting", 1),
+        ("waiting", 2),
+    ]
