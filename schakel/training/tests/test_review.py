@@ -232,3 +232,64 @@ def test_waiting_positions_count_per_organisation(personas, network, api_client)
         ("waiting", 1),
         ("waiting", 2),
     ]
+
+
+def test_the_work_items_take_a_fixed_number_of_queries_and_name_nobody(personas, network) -> None:
+    from django.db import connection as conn
+    from django.test.utils import CaptureQueriesContext
+
+    from schakel.training import work
+
+    world = training_world(personas, network)
+    register(personas.lead_b, world.session, personas.admin_b)
+    lead, coordinator = membership_of(personas.lead_b), membership_of(network.coordinator)
+
+    def counted() -> tuple[int, list]:
+        with CaptureQueriesContext(conn) as captured:
+            items = work.unused_seats(lead) + work.attendance_due(coordinator)
+        return len(captured), items
+
+    one, _items = counted()
+    for days in (40, 50):
+        other = training_world(personas, network)
+        other.session.starts_at = timezone.now() + timedelta(days=days)
+        other.session.save()
+    many, items = counted()
+
+    assert many == one
+    assert len(items) == 3  # Brookdam's free seats in three sessions
+    for item in items:
+        assert personas.admin_b.full_name not in str(item.label)
+        assert personas.lead_b.full_name not in str(item.label)
+
+
+def test_the_certificate_is_tagged_and_holds_only_what_it_must(
+    personas, network, signed_in
+) -> None:
+    import io
+    from typing import Any
+
+    from pypdf import PdfReader
+
+    from schakel.cases.tests.document_helpers import pdf_text
+
+    world = training_world(personas, network)
+    registration = register(personas.lead_a, world.session, personas.colleague_a)
+    attend(network, world.session, registration)
+
+    response = signed_in(personas.colleague_a).get(
+        reverse("training:certificate", kwargs={"pk": registration.pk})
+    )
+
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Cache-Control"] == "no-store"
+    root: Any = PdfReader(io.BytesIO(response.content)).trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    text = pdf_text(response.content)
+    assert personas.colleague_a.full_name in text
+    assert "Herkennen van radicalisering" in text
+    # Not who registered them, not the coordinator, not a personal e-mail address.
+    for other in (personas.lead_a, network.coordinator):
+        assert other.full_name not in text
+    assert personas.colleague_a.email not in text
