@@ -4,6 +4,7 @@ failing closed, person data in every free text, and the row lock under concurren
 import threading
 import time
 from datetime import timedelta
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -244,7 +245,7 @@ def test_the_work_items_take_a_fixed_number_of_queries_and_name_nobody(personas,
     register(personas.lead_b, world.session, personas.admin_b)
     lead, coordinator = membership_of(personas.lead_b), membership_of(network.coordinator)
 
-    def counted() -> tuple[int, list]:
+    def counted() -> tuple[int, list[Any]]:
         with CaptureQueriesContext(conn) as captured:
             items = work.unused_seats(lead) + work.attendance_due(coordinator)
         return len(captured), items
@@ -267,7 +268,6 @@ def test_the_certificate_is_tagged_and_holds_only_what_it_must(
     personas, network, signed_in
 ) -> None:
     import io
-    from typing import Any
 
     from pypdf import PdfReader
 
