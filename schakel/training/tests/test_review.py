@@ -199,9 +199,12 @@ def test_the_registrations_take_a_fixed_number_of_queries(
     else:
         client = api_client(network.coordinator)
         path = f"/api/v1/training-sessions/{world.session.pk}/registrations"
+    # Two to begin with: the processing log writes one record in one statement on PostgreSQL,
+    # several in a fixed three.
     register(personas.lead_a, world.session, personas.colleague_a)
+    register(personas.lead_a, world.session, personas.lead_a)
     one = _queries(client, path)
-    for participant in (personas.lead_a, personas.admin_a, personas.privacy_officer_a):
+    for participant in (personas.admin_a, personas.privacy_officer_a):
         register(personas.lead_a, world.session, participant)
     register(personas.lead_b, world.session, personas.admin_b)
 
