@@ -73,7 +73,7 @@ def training_create(*, by: User, membership: Membership | None, data: TrainingIn
     for key in ("title", "provider", "duration"):
         if not getattr(data, key).strip():
             errors.setdefault(key, []).append(_("Vul dit veld in."))
-    for key in ("title", "description", "duration"):
+    for key in ("title", "provider", "description", "duration"):
         try:
             validate_no_person_data(getattr(data, key))
         except ValidationError as error:

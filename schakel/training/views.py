@@ -148,10 +148,7 @@ def session_detail(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         "rows": rows,
         "allocated": sum(row.allocated for row in rows),
         "own": next((r for r in rows if r.organisation.pk == membership.organisation_id), None),
-        "registrations": [
-            (r, selectors.participant_label(r, membership), selectors.waiting_position(r))
-            for r in registrations
-        ],
+        "registrations": selectors.labelled(membership, session, registrations),
         "open": not services.registration_closed(session),
         "started": session.starts_at <= now,
     }

@@ -14,7 +14,8 @@ from schakel.network_events.tests.helpers import world
 
 pytestmark = pytest.mark.django_db
 
-PATHS = r"^/network-"
+# Only this app's endpoints (not /network-meetings of the regional meetings).
+PATHS = r"^/network-(events|learning-points|follow-ups)"
 BOUNDED = bounded(15)
 
 

@@ -184,7 +184,11 @@ class SessionRegistrationsView(SchakelAPIView):
         rows = list(selectors.registrations_visible(membership, session))
         selectors.log_reads(api_user(request), rows, "training.registrations_read")
         return self.paginated(
-            [registration_out(r, membership) for r in rows], TrainingRegistrationSerializer
+            [
+                Merged(r, participant=label, waiting_list_position=position)
+                for r, label, position in selectors.labelled(membership, session, rows)
+            ],
+            TrainingRegistrationSerializer,
         )
 
     @extend_schema(
