@@ -321,20 +321,8 @@ OUTGOING = [
     Outgoing("leerpunten-csv voor voorzitter", learning_points_csv_for_chair),
     Outgoing("api kennisbank voor politie", knowledge_api_for_police, ("coordinator",)),
     Outgoing("api trainingen voor politie", training_api_for_police),
-    pytest.param(
-        Outgoing(
-            "api trainingen voor voorzitter brookdam", training_api_for_brookdam_chair, ("lead_a",)
-        ),
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=(
-                "schakel/training/selectors.py participant_label shows the participant's full "
-                "name to the session's managers (coordinator, chair, secretary) of ANY "
-                "organisation: Brookdam's chair reads Aldermeer's participant by name in "
-                "GET /api/v1/training-sessions/{id}/registrations"
-            ),
-        ),
-        id="api trainingen voor voorzitter brookdam",
+    Outgoing(
+        "api trainingen voor voorzitter brookdam", training_api_for_brookdam_chair, ("lead_a",)
     ),
 ]
 

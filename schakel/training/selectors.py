@@ -170,19 +170,16 @@ def waiting_position(registration: Registration) -> int | None:
     return ahead.count() + 1
 
 
-def participant_label(
-    registration: Registration, membership: Membership | None, *, manager: bool | None = None
-) -> str:
-    """How a participant is shown: by name to their own organisation, to themself and to the
-    managers of the session (who admit them and record attendance); to anyone else by
-    participant number and function – organisation – mailbox (``staff_display``). Pass
-    ``manager`` when it is known, to save a query per row."""
+def participant_label(registration: Registration, membership: Membership | None) -> str:
+    """How a participant is shown: by name to their own organisation and to themself; to anyone
+    else — the session's managers of other organisations too — by participant number and
+    function – organisation – mailbox (``staff_display``): staff leave their organisation by
+    function only."""
     participant = registration.participant
     display = staff_display(participant, registration.organisation)
     if membership is not None and (
         membership.organisation_id == registration.organisation_id
         or membership.user_id == participant.pk
-        or (manages(membership, registration.session.collaboration) if manager is None else manager)
     ):
         return f"{participant.full_name} – {display}"
     number = _("Deelnemer %(number)s") % {"number": registration.number}
@@ -195,7 +192,6 @@ def labelled(
     """Each visible registration (``registrations_visible``, in order of registration) with
     its label and its place on its organisation's waiting list, in one query however many
     rows: the visible rows hold every waiting registration of each organisation shown."""
-    manager = manages(membership, session.collaboration)
     waiting: dict[uuid.UUID, int] = {}
     rows: list[tuple[Registration, str, int | None]] = []
     for registration in sorted(registrations, key=lambda r: (r.queued_at, r.number)):
@@ -204,7 +200,7 @@ def labelled(
             position = waiting[registration.organisation_id] = (
                 waiting.get(registration.organisation_id, 0) + 1
             )
-        label = participant_label(registration, membership, manager=manager)
+        label = participant_label(registration, membership)
         rows.append((registration, label, position))
     return rows
 

@@ -137,9 +137,7 @@ def attendance(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
             status=RegistrationStatus.REGISTERED
         )
     )
-    choices = [
-        (str(r.pk), selectors.participant_label(r, membership, manager=True)) for r in registered
-    ]
+    choices = [(str(r.pk), selectors.participant_label(r, membership)) for r in registered]
     initial = {"present": [str(r.pk) for r in registered if r.attended]}
     form = forms.AttendanceForm(posted(request), choices=choices, initial=initial)
     selectors.log_reads(acting_user(request), registered, "training.attendance_read")
