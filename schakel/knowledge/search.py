@@ -44,8 +44,10 @@ PG_QUICK_RANK = "ts_rank(knowledge_knowledgeitem.rank_vector, websearch_to_tsque
 # PostgreSQL's planner does not count the cost of reading each item's whole vector (stored
 # compressed, apart from the row) when it weighs a sequential scan against the GIN index: for
 # a word in a third of the items it chose the scan, three times slower than the index (see
-# docs/benchmarks.md). Within the search's own transaction only, it is told to use the index.
+# docs/benchmarks.md). For that one query only, it is told to use the index (and told the
+# default again after it: within an outer transaction a savepoint does not end a SET LOCAL).
 PG_USE_INDEX = "SET LOCAL enable_seqscan = off"
+PG_USE_ANY = "SET LOCAL enable_seqscan = on"
 # PostgreSQL: how many of the best hits by the quick rank (title, summary, themes) are ranked
 # again on everything, text included; a search with at most this many hits is ranked exactly.
 RERANKED = 100
@@ -202,6 +204,7 @@ class Ranked:
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.execute(PG_USE_INDEX)
                 rows = list(quick.values_list("pk", "updated_at", "total")[:RERANKED])
+                cursor.execute(PG_USE_ANY)
             self._count = int(rows[0][2]) if rows else 0
             full = dict(
                 self.items.model.objects.filter(pk__in=[row[0] for row in rows])

@@ -134,3 +134,15 @@ def test_pages_of_results_fit_together_however_many_are_reranked(
     pages = [item.title for start in range(0, 6, 2) for item in found[start : start + 2]]
     assert pages == everything
     assert everything.index("Protocol jihadisme regio") < everything.index("Werkwijze 0")
+
+
+def test_a_search_leaves_the_planner_as_it_found_it(knowledge: Knowledge, network: Any) -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    found = search_for(membership_of(network.coordinator), Filters(q="radicalisering"))
+    assert found.count() == 2
+    with connection.cursor() as cursor:  # still inside the test's transaction
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"
