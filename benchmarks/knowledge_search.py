@@ -147,7 +147,9 @@ PG_BULK_INDEX = """
 UPDATE knowledge_knowledgeitem i SET search_vector =
     setweight(to_tsvector('dutch', i.title), 'A')
     || setweight(to_tsvector('dutch', i.summary || ' ' || coalesce(t.names, '')), 'B')
-    || setweight(to_tsvector('dutch', v.body), 'C')
+    || setweight(to_tsvector('dutch', v.body), 'C'),
+    rank_vector = setweight(to_tsvector('dutch', i.title), 'A')
+    || setweight(to_tsvector('dutch', i.summary || ' ' || coalesce(t.names, '')), 'B')
 FROM knowledge_knowledgeversion v
 LEFT JOIN (
     SELECT l.knowledgeitem_id, string_agg(th.name, ' ') AS names

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.models import Membership
@@ -43,6 +44,13 @@ class FilterForm(StyledFormMixin, forms.Form):
             (NATIONAL, _("Landelijk")),
             *((str(c.pk), c.name) for c in collaborations),
         ]
+        # Only the themes of items the searcher may see: a theme name says what others work on.
+        visible = KnowledgeItem.objects.filter(
+            Q(collaboration__isnull=True) | Q(collaboration__in=[c.pk for c in collaborations])
+        )
+        self.fields["thema"].queryset = Theme.objects.filter(  # type: ignore[attr-defined]
+            pk__in=visible.values("themes")
+        )
 
     def filters(self) -> Filters:
         """The valid filters; an unknown value is left out (the form says so)."""

@@ -26,18 +26,31 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from django.db import connection
-from django.db.models import QuerySet
+from django.db import connection, transaction
+from django.db.models import Count, QuerySet, Window
 
 # The statements, written out (no SQL is built from strings; values are parameters).
 PG_INDEX = (
     "UPDATE knowledge_knowledgeitem SET search_vector = "
     "setweight(to_tsvector('dutch', %s), 'A') || "
     "setweight(to_tsvector('dutch', %s), 'B') || "
-    "setweight(to_tsvector('dutch', %s), 'C') WHERE id = %s"
+    "setweight(to_tsvector('dutch', %s), 'C'), rank_vector = "
+    "setweight(to_tsvector('dutch', %s), 'A') || "
+    "setweight(to_tsvector('dutch', %s), 'B') WHERE id = %s"
 )
 PG_MATCH = "knowledge_knowledgeitem.search_vector @@ websearch_to_tsquery('dutch', %s)"
 PG_RANK = "ts_rank(knowledge_knowledgeitem.search_vector, websearch_to_tsquery('dutch', %s))"
+PG_QUICK_RANK = "ts_rank(knowledge_knowledgeitem.rank_vector, websearch_to_tsquery('dutch', %s))"
+# PostgreSQL's planner does not count the cost of reading each item's whole vector (stored
+# compressed, apart from the row) when it weighs a sequential scan against the GIN index: for
+# a word in a third of the items it chose the scan, three times slower than the index (see
+# docs/benchmarks.md). For that one query only, it is told to use the index (and told the
+# default again after it: within an outer transaction a savepoint does not end a SET LOCAL).
+PG_USE_INDEX = "SET LOCAL enable_seqscan = off"
+PG_USE_ANY = "SET LOCAL enable_seqscan = on"
+# PostgreSQL: how many of the best hits by the quick rank (title, summary, themes) are ranked
+# again on everything, text included; a search with at most this many hits is ranked exactly.
+RERANKED = 100
 FTS_DELETE = "DELETE FROM knowledge_search WHERE knowledge_search MATCH %s"
 FTS_INSERT = (
     "INSERT INTO knowledge_search (item_id, scope, facets, title, content) "
@@ -114,6 +127,11 @@ def _vendor() -> str:
     return str(connection.vendor)
 
 
+def needs_scopes() -> bool:
+    """Whether ``matching`` narrows by ``scopes`` (SQLite); PostgreSQL searches ``items``."""
+    return _vendor() == "sqlite"
+
+
 def index(item: Any, *, body: str, themes: list[tuple[uuid.UUID, str]]) -> None:
     """Write the item's entry in the search index (its title, summary, themes and the text of
     its current version); ``themes`` as (id, name)."""
@@ -122,7 +140,7 @@ def index(item: Any, *, body: str, themes: list[tuple[uuid.UUID, str]]) -> None:
         if _vendor() == "postgresql":
             cursor.execute(
                 PG_INDEX,
-                [item.title, extra, body, item.pk],
+                [item.title, extra, body, item.title, extra, item.pk],
             )
         elif _vendor() == "sqlite":
             key = item.pk.hex
@@ -150,44 +168,74 @@ class Ranked:
 
     - SQLite (``match``): counted and ranked in the FTS5 index, narrowed there to the scopes,
       kind and theme asked for.
-    - PostgreSQL (``ranking``): the ids and ranks of all matching visible items, in one query
-      (the count and every page come from it), so the vectors are read once, not twice.
+    - PostgreSQL (``text``): one query over the matching visible items (found through the GIN
+      index) gives their count and the ``RERANKED`` best by a quick rank on a small vector of
+      title, summary and themes; only those are ranked again on the whole vector, text
+      included. Later hits follow in the quick rank's order. No item's whole vector is read
+      unless it is among the best, so a frequent word costs little more than a rare one.
     """
 
-    def __init__(
-        self, items: QuerySet[Any], *, match: str = "", ranking: QuerySet[Any] | None = None
-    ) -> None:
+    def __init__(self, items: QuerySet[Any], *, match: str = "", text: str = "") -> None:
         self.items = items
         self.match = match
-        self.ranking = ranking
-        self._all: list[tuple[uuid.UUID, float]] | None = None
+        self.text = text
+        self._head: list[tuple[uuid.UUID, float]] | None = None
         self._count: int | None = None
 
     def prefetch_related(self, *lookups: str) -> "Ranked":
-        return Ranked(self.items.prefetch_related(*lookups), match=self.match, ranking=self.ranking)
+        return Ranked(self.items.prefetch_related(*lookups), match=self.match, text=self.text)
 
-    def _ranked(self) -> list[tuple[uuid.UUID, float]]:
-        if self._all is None:
-            assert self.ranking is not None
-            self._all = list(self.ranking.values_list("pk", "rank"))
-        return self._all
+    def _quick(self) -> QuerySet[Any]:
+        return (
+            self.items.extra(  # noqa: S610 (constant SQL, the query as a parameter)
+                where=[PG_MATCH],
+                params=[self.text],
+                select={"quick": PG_QUICK_RANK},
+                select_params=[self.text],
+            )
+            .order_by("-quick", "-updated_at", "pk")
+            .select_related(None)
+        )
+
+    def _best(self) -> list[tuple[uuid.UUID, float]]:
+        """PostgreSQL: the best ``RERANKED`` hits, ranked on everything (and the count)."""
+        if self._head is None:
+            quick = self._quick().annotate(total=Window(Count("*")))
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(PG_USE_INDEX)
+                rows = list(quick.values_list("pk", "updated_at", "total")[:RERANKED])
+                cursor.execute(PG_USE_ANY)
+            self._count = int(rows[0][2]) if rows else 0
+            full = dict(
+                self.items.model.objects.filter(pk__in=[row[0] for row in rows])
+                .extra(select={"rank": PG_RANK}, select_params=[self.text])  # noqa: S610
+                .values_list("pk", "rank")
+            )
+            rows.sort(key=lambda row: (-full[row[0]], -row[1].timestamp()))
+            self._head = [(row[0], float(full[row[0]])) for row in rows]
+        return self._head
 
     def count(self) -> int:
         if self._count is None:
-            if self.ranking is not None:
-                self._count = len(self._ranked())
+            if self.text:
+                self._best()
             else:
                 with connection.cursor() as cursor:
                     cursor.execute(FTS_COUNT, [self.match])
                     self._count = int(cursor.fetchone()[0])
+        assert self._count is not None
         return self._count
 
     def __len__(self) -> int:
         return self.count()
 
     def _rows(self, start: int, stop: int | None) -> list[tuple[uuid.UUID, float]]:
-        if self.ranking is not None:
-            return self._ranked()[start:stop]
+        if self.text:
+            rows = self._best()[start:stop]
+            if stop is not None and stop <= RERANKED:
+                return rows
+            later = self._quick().values_list("pk", "quick")[max(start, RERANKED) : stop]
+            return rows + [(pk, float(rank)) for pk, rank in later]
         limit = -1 if stop is None else max(0, stop - start)
         with connection.cursor() as cursor:
             cursor.execute(FTS_PAGE, [self.match, limit, start])
@@ -225,13 +273,7 @@ def matching(
     if _vendor() == "postgresql":
         if not _WORD.search(text):
             return items
-        ranking = items.extra(  # noqa: S610 (constant SQL, the query as a parameter)
-            where=[PG_MATCH],
-            params=[text],
-            select={"rank": PG_RANK},
-            select_params=[text],
-        ).order_by("-rank", "-updated_at")
-        return Ranked(items, ranking=ranking)
+        return Ranked(items, text=text)
     terms = query_words(text)
     if not terms:
         return items

@@ -84,7 +84,7 @@ def search_for(
     """The visible items that match, best first (newest first without words)."""
     items = items_visible_to(membership)
     scopes: list[uuid.UUID | None] = [None]
-    if membership is not None:
+    if membership is not None and filters.q.strip() and search.needs_scopes():
         scopes += list(collaborations_of(membership).values_list("pk", flat=True))
     if filters.kind:
         items = items.filter(kind=filters.kind)

@@ -124,6 +124,7 @@ def _check_version(data: VersionInput, had_attachment: bool) -> Errors:
             uploads.check(data.attachment)
         except ValidationError as error:
             errors["attachment"] = error.messages
+        collect(errors, "attachment", validate_no_person_data, data.attachment.name or "")
     return errors
 
 

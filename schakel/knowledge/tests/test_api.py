@@ -12,6 +12,7 @@ from schakel.knowledge.tests.conftest import PDF_BYTES, Knowledge
 from schakel.knowledge.tests.test_views import EVERYONE, PARTNERSHIP_MEMBERS, user
 
 pytestmark = pytest.mark.django_db
+PDF_CONTENT = base64.b64encode(PDF_BYTES).decode()
 
 
 def _body(**overrides: Any) -> dict[str, Any]:
@@ -147,6 +148,10 @@ def test_an_item_with_an_attachment_and_its_versions(
         ({"body": "Geboren op 3 mei 2001."}, "body"),
         ({"attachment": {"name": "x.pdf", "content": "bm90IGEgcGRm"}}, "attachment"),
         ({"attachment": {"name": "x.pdf", "content": "***"}}, "attachment.content"),
+        (
+            {"attachment": {"name": "BSN 111222333.pdf", "content": PDF_CONTENT}},
+            "attachment",
+        ),
         ({"body": "", "note": ""}, "note"),
     ],
 )
@@ -162,3 +167,21 @@ def test_refused_input_is_a_validation_problem(
     data = assert_problem(response, 400, "validation")
     assert any(error["field"] == field for error in data["errors"]), data
     assert not KnowledgeItem.objects.filter(title="Protocol opschaling").exists()
+
+
+@pytest.mark.parametrize(("spare", "status"), [(0, 201), (-1, 400)])
+def test_the_size_limit_counts_the_decoded_bytes(
+    signed_in: Any, network: Any, settings: Any, spare: int, status: int
+) -> None:
+    settings.SCHAKEL_ATTACHMENT_MAX_BYTES = len(PDF_BYTES) + spare
+    client = signed_in(network.coordinator)
+    attachment = {"name": "protocol.pdf", "content": PDF_CONTENT}
+    response = post(
+        client,
+        url("knowledge-item-list"),
+        _body(collaboration=str(network.partnership.pk), attachment=attachment),
+    )
+    assert response.status_code == status, response.content
+    if status == 400:
+        data = assert_problem(response, 400, "validation")
+        assert any(e["field"].startswith("attachment") for e in data["errors"]), data

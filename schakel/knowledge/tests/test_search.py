@@ -116,3 +116,33 @@ def test_a_new_version_replaces_what_search_finds(knowledge: Knowledge, network:
 def test_odd_input_is_searched_safely(knowledge: Knowledge, network: Any) -> None:
     for query in ['"', "AND OR NOT", "*", "-", "{title}:x", "a' OR 1=1 --", "(((", "NEAR("]:
         _titles(network.coordinator, q=query)  # no error
+
+
+@pytest.mark.parametrize("reranked", [1, 2, 100])
+def test_pages_of_results_fit_together_however_many_are_reranked(
+    knowledge: Knowledge, network: Any, monkeypatch: pytest.MonkeyPatch, reranked: int
+) -> None:
+    # On PostgreSQL only the best hits by the quick rank are ranked again on everything; the
+    # later ones follow. Every page must continue the one before, and the count stay right.
+    monkeypatch.setattr(search, "RERANKED", reranked)
+    for n in range(4):
+        add_item(network.coordinator, network.partnership, f"Werkwijze {n}", body="Jihadisme.")
+    add_item(network.coordinator, network.partnership, "Protocol jihadisme regio")
+    found = search_for(membership_of(network.coordinator), Filters(q="jihadisme"))
+    everything = [item.title for item in found]
+    assert found.count() == len(everything) == 6  # the five above and the national factsheet
+    pages = [item.title for start in range(0, 6, 2) for item in found[start : start + 2]]
+    assert pages == everything
+    assert everything.index("Protocol jihadisme regio") < everything.index("Werkwijze 0")
+
+
+def test_a_search_leaves_the_planner_as_it_found_it(knowledge: Knowledge, network: Any) -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    found = search_for(membership_of(network.coordinator), Filters(q="radicalisering"))
+    assert found.count() == 2
+    with connection.cursor() as cursor:  # still inside the test's transaction
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from schakel.knowledge.models import KnowledgeItem
-from schakel.knowledge.tests.conftest import PDF_BYTES, Knowledge, pdf
+from schakel.knowledge.tests.conftest import PDF_BYTES, Knowledge, add_item, pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -179,3 +179,14 @@ def test_search_on_the_page(signed_in: Any, network: Any, knowledge: Knowledge) 
     page = client.get(reverse("knowledge:item_list"), {"bereik": "landelijk"}).content.decode()
     assert "Landelijke factsheet jihadisme" in page
     assert "Handboek signalering" not in page
+
+
+def test_the_theme_filter_offers_only_themes_of_visible_items(
+    signed_in: Any, network: Any, knowledge: Knowledge
+) -> None:
+    add_item(network.coordinator_other, network.alliance, "Plan", themes=["Zuidmeer intern"])
+    page = signed_in(network.chair).get(reverse("knowledge:item_list")).content.decode()
+    assert "Signalering" in page  # a theme of the partnership's handbook
+    assert "Zuidmeer intern" not in page
+    other = signed_in(network.coordinator_other).get(reverse("knowledge:item_list"))
+    assert "Zuidmeer intern" in other.content.decode()
