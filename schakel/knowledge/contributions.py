@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from schakel.accounts.choices import Role
+from schakel.accounts.choices import TABLE_ROLES, Role
 from schakel.core.navigation import NavItem
 from schakel.core.work import WorkKind
 from schakel.knowledge import work
@@ -20,7 +20,15 @@ DEMO_DATA = [_demo_knowledge]
 
 # Every membership reads national items, so the menu shows it in any role.
 NAVIGATION = [
-    NavItem(_("Kennisbank"), "knowledge:item_list", frozenset(Role), acting=True, position=110)
+    # Not for the case table's roles, whose menu is full with case work (a quarter of a phone
+    # screen at most): they reach the knowledge base from a collaboration's home page.
+    NavItem(
+        _("Kennisbank"),
+        "knowledge:item_list",
+        frozenset(Role) - TABLE_ROLES,
+        acting=True,
+        position=110,
+    )
 ]
 
 API_URLS = ["schakel.knowledge.api.urls"]

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
+from schakel.core.extensions import LOG_ACTION_NAMES, contributions
+
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
@@ -99,7 +101,16 @@ ACTION_NAMES: "dict[str, StrOrPromise]" = {
 }
 
 
+def action_names() -> "dict[str, StrOrPromise]":
+    """Privacy's labels and those the apps above it contribute (``LOG_ACTION_NAMES``: dicts of
+    code to label), so a new app names its own log records."""
+    names = dict(ACTION_NAMES)
+    for contributed in contributions(LOG_ACTION_NAMES):
+        names.update(contributed)
+    return names
+
+
 def action_name(name: str) -> str:
     """The label of a log record's handeling in the active language."""
-    label = ACTION_NAMES.get(name)
+    label = action_names().get(name)
     return str(label) if label else name.replace("_", " ").replace(".", " ").capitalize()

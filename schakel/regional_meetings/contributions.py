@@ -40,3 +40,9 @@ WORK_KINDS = [
 ]
 
 DEMO_DATA = [demo.seed_demo]
+LOG_ACTION_NAMES = [
+    {
+        "network_action_point_assigned": _("Actiepunt aan een medewerker toegewezen"),
+        "working_group_members_changed": _("Leden van een werkgroep gewijzigd"),
+    }
+]

@@ -118,7 +118,7 @@ def group_save(
         if changed or removed:
             log_processing(
                 activity=MeetingActivity.NETWORK_MEETINGS,
-                name="werkgroep leden gewijzigd",
+                name="working_group_members_changed",
                 by=membership.user,
                 subjects=[employee(m.user) for m in changed + removed],
                 attributes={"working_group": str(group.pk)},
@@ -363,7 +363,7 @@ def action_add(
         if owner_membership is not None:
             log_processing(
                 activity=MeetingActivity.NETWORK_MEETINGS,
-                name="actiepunt toegewezen",
+                name="network_action_point_assigned",
                 by=membership.user,
                 subjects=[employee(owner_membership.user)],
                 attributes={"action_point": str(action.pk)},

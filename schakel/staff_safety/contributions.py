@@ -40,3 +40,15 @@ WORK_KINDS = [
 
 # The retention term of closed incidents (``schakel.core.retention``).
 RETENTION_HANDLERS = [retention.RULE]
+LOG_ACTION_NAMES = [
+    {
+        "safety_officer_designated": _("Veiligheidscoördinator aangewezen"),
+        "safety_officer_ended": _("Aanwijzing als veiligheidscoördinator beëindigd"),
+        "staff_incident_recorded": _("Melding over een medewerker vastgelegd"),
+        "staff_incident_updated": _("Melding over een medewerker bijgewerkt"),
+        "staff_incident_read": _("Melding over een medewerker ingezien"),
+        "staff_incident_list_read": _("Meldingen over medewerkers in een lijst ingezien"),
+        "staff_incident_overview_read": _("Overzicht van meldingen ingezien"),
+        "staff_incident_figures_read": _("Cijfers over meldingen ingezien"),
+    }
+]

@@ -2,13 +2,20 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from schakel.accounts.choices import Role
+from schakel.accounts.choices import TABLE_ROLES, Role
 from schakel.core.navigation import NavItem
 from schakel.core.work import WorkKind
 from schakel.training import activities, demo, sections, work
 
 NAVIGATION = [
-    NavItem(_("Trainingen"), "training:catalogue", frozenset(Role), acting=True, position=115),
+    # Not for the case table's roles (see knowledge's entry): from a collaboration's home page.
+    NavItem(
+        _("Trainingen"),
+        "training:catalogue",
+        frozenset(Role) - TABLE_ROLES,
+        acting=True,
+        position=115,
+    ),
 ]
 
 API_URLS = ["schakel.training.api.urls"]

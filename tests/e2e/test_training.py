@@ -32,8 +32,14 @@ def _signed_in(new_context: ContextFactory, user: Any) -> Page:
     return page
 
 
-def _open_session(page: Page, title: str) -> None:
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Trainingen").click()
+def _open_session(page: Page, title: str, collaboration: str = "") -> None:
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    if collaboration:  # the case table's roles: through the collaboration's home page
+        menu.get_by_role("link", name="Samenwerking").click()
+        page.get_by_role("link", name=collaboration).click()
+        page.get_by_role("link", name="Alle trainingen").click()
+    else:
+        menu.get_by_role("link", name="Trainingen").click()
     expect(page).to_have_url(path_is("/trainingen/"))
     page.get_by_role("table", name="Komende sessies in uw samenwerkingsverbanden").get_by_role(
         "link", name=title
@@ -67,7 +73,7 @@ def test_the_coordinator_allocates_and_a_lead_fills_the_seats_and_the_waiting_li
 
     # Aldermeer's municipal lead registers two participants ---------------------------------
     page = _signed_in(new_context, personas.lead_a)
-    _open_session(page, title)
+    _open_session(page, title, collaboration=network.partnership.name)
     for participant in (personas.lead_a, personas.colleague_a):
         page.get_by_role("link", name="Deelnemer aanmelden").click()
         if participant == personas.lead_a:

@@ -75,8 +75,8 @@ def test_the_section_shows_recent_items_and_to_managers_the_reviews_due(
         assert section.context["may_add"] is sees_due
 
 
-def test_the_menu_shows_the_knowledge_base(signed_in: Any, personas: Any) -> None:
-    page = signed_in(personas.police_member).get("/kennisbank/").content.decode()
+def test_the_menu_shows_the_knowledge_base(signed_in: Any, personas: Any, network: Any) -> None:
+    page = signed_in(network.coordinator).get("/kennisbank/").content.decode()
     assert 'href="/kennisbank/"' in page
     assert "Kennisbank" in page
 

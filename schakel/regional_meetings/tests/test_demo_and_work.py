@@ -94,7 +94,7 @@ def test_writes_that_name_staff_are_logged(personas, network, world) -> None:
 
     police = personas.police_member
     members = LogRecord.objects.filter(
-        activity__key="network_meetings", name="werkgroep leden gewijzigd"
+        activity__key="network_meetings", name="working_group_members_changed"
     )
     # One record per staff member added (their id pseudonymised in the log).
     assert members.count() == 1
@@ -108,6 +108,6 @@ def test_writes_that_name_staff_are_logged(personas, network, world) -> None:
         owner_membership=owner,
         due_on=timezone.localdate(),
     )
-    assigned = LogRecord.objects.get(name="actiepunt toegewezen")
+    assigned = LogRecord.objects.get(name="network_action_point_assigned")
     assert assigned.data_subject_id
     assert assigned.attributes["action_point"]
