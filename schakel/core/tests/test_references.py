@@ -77,7 +77,7 @@ def test_a_typed_reference_is_normalised(typed: str, stored: str | None) -> None
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="SQLite serialises all writers; PostgreSQL only"
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_callers_never_get_the_same_number() -> None:
     got: list[int] = []
     errors: list[BaseException] = []

@@ -93,7 +93,7 @@ def test_no_search_when_the_count_cannot_be_written(personas, signed_in, monkeyp
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="SQLite serialises all writers; PostgreSQL only"
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_parallel_searches_each_see_their_own_count(personas, settings) -> None:
     settings.SCHAKEL_NAME_SEARCHES_PER_10_MINUTES = 30
     lead = personas.lead_a.memberships.get()
