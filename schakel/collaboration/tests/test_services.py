@@ -20,7 +20,7 @@ from schakel.intake.tests.factories import membership_of
 
 pytestmark = pytest.mark.django_db
 # A BSN-like number (passes the eleven test) and a date of birth next to a name.
-BSN_TEXT = "Zie dossier 111222333 voor de details."
+BSN_TEXT = "Zie dossier 999900018 voor de details."
 BIRTH_TEXT = "Jan de Vries, geboren 12-03-1990, woont in de wijk."
 
 

@@ -11,9 +11,9 @@ from schakel.core.person_data import findings, validate_no_person_data
 TODAY = date(2026, 12, 7)
 
 REFUSED = [
-    "Betrokkene heeft BSN 111222333 volgens de politie.",
-    "Nummer 1112.22.333 genoemd.",
-    "nummer 111 22 23 33",
+    "Betrokkene heeft BSN 999900018 volgens de politie.",
+    "Nummer 9999.00.018 genoemd.",
+    "nummer 999 90 00 18",
     "BSN 11122201, nog na te gaan",
     "Jan de Vries (12-03-2004) is besproken.",
     "Besproken: P. Jansen, 3 mei 1999, woont in de wijk.",
@@ -45,13 +45,13 @@ def test_the_language_of_meetings_and_plans_passes(text: str) -> None:
 
 def test_the_validator_names_what_it_found_in_dutch() -> None:
     with pytest.raises(ValidationError) as refused:
-        validate_no_person_data("BSN 111222333, geboren 01-02-2003")
+        validate_no_person_data("BSN 999900018, geboren 01-02-2003")
     assert len(refused.value.messages) == 2
     assert "burgerservicenummer" in refused.value.messages[0]
     assert "geboortedatum" in refused.value.messages[1]
 
 
-@pytest.mark.parametrize("text", ["BSN ١١١٢٢٢٣٣٣", "BSN １１１２２２３３３"])
+@pytest.mark.parametrize("text", ["BSN ٩٩٩٩٠٠٠١٨", "BSN ９９９９０００１８"])
 def test_a_bsn_in_other_digits_is_found(text) -> None:
     assert findings(text)
 

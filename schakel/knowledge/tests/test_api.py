@@ -144,12 +144,12 @@ def test_an_item_with_an_attachment_and_its_versions(
 @pytest.mark.parametrize(
     ("overrides", "field"),
     [
-        ({"summary": "Over BSN 111222333."}, "summary"),
+        ({"summary": "Over BSN 999900018."}, "summary"),
         ({"body": "Geboren op 3 mei 2001."}, "body"),
         ({"attachment": {"name": "x.pdf", "content": "bm90IGEgcGRm"}}, "attachment"),
         ({"attachment": {"name": "x.pdf", "content": "***"}}, "attachment.content"),
         (
-            {"attachment": {"name": "BSN 111222333.pdf", "content": PDF_CONTENT}},
+            {"attachment": {"name": "BSN 999900018.pdf", "content": PDF_CONTENT}},
             "attachment",
         ),
         ({"body": "", "note": ""}, "note"),

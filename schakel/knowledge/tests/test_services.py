@@ -70,7 +70,7 @@ def test_the_database_refuses_a_second_current_version(knowledge: Knowledge) -> 
     ("field", "text"),
     [
         ("title", "Casus van Jan de Vries, 12-03-1990"),
-        ("summary", "Over de persoon met BSN 111222333."),
+        ("summary", "Over de persoon met BSN 999900018."),
         ("body", "Betrokkene is geboren op 3 mei 2001."),
         ("note", "Aangevuld met gegevens over Piet Jansen 01-01-1985."),
         ("themes", "Geboren 4-4-1999"),

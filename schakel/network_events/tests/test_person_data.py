@@ -21,7 +21,7 @@ from schakel.network_events.tests.helpers import (
 pytestmark = pytest.mark.django_db
 
 BIRTH_DATE_MESSAGE = "De tekst bevat een datum die een geboortedatum bij een naam lijkt."
-BSN_TEXT = "Betreft 111222333 uit de wijk."
+BSN_TEXT = "Betreft 999900018 uit de wijk."
 
 
 @pytest.mark.parametrize("field", ["title", "location", "purpose", "case_material"])

@@ -22,7 +22,7 @@ from schakel.regional_meetings.tests.helpers import (
 )
 
 pytestmark = pytest.mark.django_db
-BSN_TEXT = "Besproken: persoon met BSN 111222333 wordt gevolgd."
+BSN_TEXT = "Besproken: persoon met BSN 999900018 wordt gevolgd."
 
 
 def reads(world: Any) -> list[str]:

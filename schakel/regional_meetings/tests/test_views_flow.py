@@ -14,7 +14,7 @@ from schakel.regional_meetings.models import ActionPoint, MeetingAttachment, Mee
 from schakel.regional_meetings.tests.helpers import PDF_BYTES, files_on_disk, membership
 
 pytestmark = pytest.mark.django_db
-BSN_TEXT = "Besproken: persoon met BSN 111222333 wordt gevolgd."
+BSN_TEXT = "Besproken: persoon met BSN 999900018 wordt gevolgd."
 
 
 def u(name: str, **kwargs: Any) -> str:

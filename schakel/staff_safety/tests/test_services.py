@@ -79,7 +79,7 @@ def test_person_data_in_the_description_is_refused(personas, safety) -> None:
     found = errors_of(
         lambda: services.incident_record(
             membership=membership(personas.police_member),
-            data=incident_input(description="Dader met BSN 111222333 belde mij."),
+            data=incident_input(description="Dader met BSN 999900018 belde mij."),
         )
     )
     assert "description" in found

@@ -62,7 +62,7 @@ def test_a_training_with_a_bsn_like_number_is_refused(personas, network, signed_
     response = signed_in(network.coordinator).post(
         reverse("training:training_create"),
         {
-            "title": "Casus 111222333",
+            "title": "Casus 999900018",
             "provider": "ROR",
             "target_groups": ["professionals"],
             "duration": "1 dag",
